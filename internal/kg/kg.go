@@ -1,0 +1,342 @@
+// Package kg holds crimegraph's domain model: the nodes, edges and evidence
+// of the knowledge graph, the identifiers that make the same entity found in
+// two documents one node, and the error type shared by every layer.
+//
+// It imports no storage, transport or rendering package, so the store, the
+// ingestion pipeline, the GraphQL API, the diagram renderer and the UI all
+// speak the same language.
+package kg
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Kind is the kind of a node.
+type Kind string
+
+// The node kinds. The string values are the GraphQL type names.
+const (
+	KindDocument       Kind = "Document"
+	KindSection        Kind = "Section"
+	KindParagraph      Kind = "Paragraph"
+	KindRecommendation Kind = "Recommendation"
+	KindState          Kind = "State"
+	KindOrganization   Kind = "Organization"
+	KindCrimeType      Kind = "CrimeType"
+	KindInstrument     Kind = "Instrument"
+	KindTheme          Kind = "Theme"
+	KindPerson         Kind = "Person"
+	KindMeeting        Kind = "Meeting"
+)
+
+// Kinds lists every node kind in a fixed order, used wherever output must be
+// deterministic (stats, legends).
+var Kinds = []Kind{
+	KindDocument, KindSection, KindParagraph, KindRecommendation,
+	KindState, KindOrganization, KindCrimeType, KindInstrument,
+	KindTheme, KindPerson, KindMeeting,
+}
+
+// prefix is the lower-case kind name that starts every ID of that kind.
+func (k Kind) prefix() string { return strings.ToLower(string(k)) }
+
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool {
+	for _, x := range Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseKind accepts a kind in any case ("state", "STATE", "State", "crime_type").
+func ParseKind(s string) (Kind, error) {
+	n := strings.ToLower(strings.ReplaceAll(s, "_", ""))
+	for _, k := range Kinds {
+		if k.prefix() == n {
+			return k, nil
+		}
+	}
+	return "", Errorf(CodeInvalid, "unknown entity kind %q", s)
+}
+
+// EdgeKind is the kind of a relation between two nodes.
+type EdgeKind string
+
+// The edge kinds. Each names the relation as read from From to To.
+const (
+	// Structure of a document.
+	EdgeContains EdgeKind = "CONTAINS" // Document/Section/Paragraph → Section/Paragraph/Recommendation
+
+	// Meetings and participation.
+	EdgeReports     EdgeKind = "REPORTS_ON"     // Document → Meeting it is the report of
+	EdgeAttended    EdgeKind = "ATTENDED"       // State/Organization → Meeting; prop "role": member|observer
+	EdgeStatement   EdgeKind = "STATEMENT_IN"   // State/Organization → Section it spoke under
+	EdgeHeldOffice  EdgeKind = "HELD_OFFICE"    // Person → Meeting; prop "role": Chair|Vice-Chair|Rapporteur
+	EdgeRepresents  EdgeKind = "REPRESENTS"     // Person → State
+	EdgeHeldAt      EdgeKind = "HELD_IN"        // Meeting → State of the venue
+	EdgePrepares    EdgeKind = "PREPARES_FOR"   // Meeting → Meeting (regional meeting → Congress)
+	EdgeAdoptedBy   EdgeKind = "ADOPTED_BY"     // Instrument → Organization or Meeting that adopted it
+	EdgeIssuedBy    EdgeKind = "ISSUED_BY"      // Document → Organization
+	EdgeSubtypeOf   EdgeKind = "SUBTYPE_OF"     // CrimeType → CrimeType
+	EdgeTextOf      EdgeKind = "TEXT_OF"        // Paragraph → Recommendation it states
+	EdgeCites       EdgeKind = "CITES"          // Paragraph → Document or Instrument
+	EdgeMentions    EdgeKind = "MENTIONS"       // Paragraph → any entity named in it
+	EdgeAddresses   EdgeKind = "ADDRESSES"      // Recommendation → CrimeType
+	EdgeInvokes     EdgeKind = "INVOKES"        // Recommendation → Instrument
+	EdgeConcerns    EdgeKind = "CONCERNS"       // Recommendation → Theme
+	EdgeNamesActor  EdgeKind = "NAMES_ACTOR"    // Recommendation → State/Organization it calls on or names
+	EdgeAddressedTo EdgeKind = "ADDRESSED_TO"   // Recommendation → State/Organization its chapeau calls upon
+	EdgeListsDoc    EdgeKind = "LISTS_DOCUMENT" // Document → Document in its annexed list of documents
+)
+
+// EdgeKinds lists every edge kind in a fixed order.
+var EdgeKinds = []EdgeKind{
+	EdgeContains, EdgeReports, EdgeAttended, EdgeStatement, EdgeHeldOffice,
+	EdgeRepresents, EdgeHeldAt, EdgePrepares, EdgeAdoptedBy, EdgeIssuedBy,
+	EdgeSubtypeOf, EdgeTextOf, EdgeCites, EdgeMentions, EdgeAddresses,
+	EdgeInvokes, EdgeConcerns, EdgeNamesActor, EdgeAddressedTo, EdgeListsDoc,
+}
+
+// Valid reports whether e is one of EdgeKinds.
+func (e EdgeKind) Valid() bool {
+	for _, x := range EdgeKinds {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseEdgeKind accepts an edge kind in any case.
+func ParseEdgeKind(s string) (EdgeKind, error) {
+	u := EdgeKind(strings.ToUpper(strings.TrimSpace(s)))
+	if !u.Valid() {
+		return "", Errorf(CodeInvalid, "unknown edge kind %q", s)
+	}
+	return u, nil
+}
+
+// Well-known property names. Properties are strings; the API gives them types.
+const (
+	PropISO3      = "iso3"      // State: ISO 3166-1 alpha-3
+	PropISO2      = "iso2"      // State: ISO 3166-1 alpha-2
+	PropM49       = "m49"       // State: M49 numeric code
+	PropRegion    = "region"    // State: M49 region name
+	PropSubregion = "subregion" // State: M49 sub-region name
+	PropStatus    = "status"    // State: member|observer; Instrument: adopted|draft
+	PropICCS      = "iccs"      // CrimeType: ICCS code, empty when none exists
+	PropICCSNote  = "iccsNote"  // CrimeType: why there is no code, or what is unconfirmed
+	PropCyber     = "cyber"     // CrimeType: "true" when it carries the ICCS cyber-related tag
+	PropSymbol    = "symbol"    // Document: primary UN symbol; Instrument: resolution symbol
+	PropSymbols   = "symbols"   // Document: every symbol, separated by " | "
+	PropTitle     = "title"     // Document title
+	PropDate      = "date"      // ISO date (YYYY-MM-DD) of a document or instrument
+	PropBody      = "body"      // Document: issuing body; Instrument: adopting body
+	PropText      = "text"      // Paragraph/Recommendation: exact text
+	PropRef       = "ref"       // Paragraph/Recommendation: "24(h)"
+	PropDocument  = "document"  // Section/Paragraph/Recommendation: document key
+	PropSection   = "section"   // Paragraph/Recommendation: section node ID
+	PropOrder     = "order"     // Section/Paragraph: position in the document
+	PropPage      = "page"      // Paragraph: page where it starts
+	PropLevel     = "level"     // Section: depth in the hierarchy, 1 = chapter
+	PropNumber    = "number"    // Section: its own number ("II", "B", "3")
+	PropSecKind   = "sectionKind"
+	PropVenue     = "venue"     // Meeting
+	PropStart     = "startDate" // Meeting
+	PropEnd       = "endDate"   // Meeting
+	PropSDG       = "sdgTargets"
+	PropRole      = "role"     // edge property: member|observer|Chair|...
+	PropCategory  = "category" // Organization/Instrument: sub-kind
+	PropAcronym   = "acronym"
+	PropSource    = "source" // where a gazetteer entry came from
+)
+
+// ID identifies a node. It reads "kind:key", e.g. "state:TUR",
+// "crimetype:0204", "document:S/2025/85", "recommendation:S/2025/85#61(d)".
+// The key is the entity's canonical key: ISO alpha-3 for a State, ICCS code
+// for a crime type, UN symbol for a document, document#ref for a paragraph.
+type ID string
+
+// NewID builds the ID of a node of kind k with canonical key key.
+func NewID(k Kind, key string) ID { return ID(k.prefix() + ":" + key) }
+
+// Kind returns the kind encoded in the ID, or "" when the ID is malformed.
+func (id ID) Kind() Kind {
+	p, _, ok := strings.Cut(string(id), ":")
+	if !ok {
+		return ""
+	}
+	for _, k := range Kinds {
+		if k.prefix() == p {
+			return k
+		}
+	}
+	return ""
+}
+
+// Key returns the canonical key part of the ID.
+func (id ID) Key() string {
+	_, k, _ := strings.Cut(string(id), ":")
+	return k
+}
+
+// Validate checks an ID received from outside.
+func (id ID) Validate() error {
+	if id.Kind() == "" || id.Key() == "" || strings.ContainsRune(string(id), 0) {
+		return Errorf(CodeInvalid, "malformed id %q: want kind:key, e.g. state:TUR", string(id))
+	}
+	return nil
+}
+
+// PartID is the ID of a document part (section, paragraph, recommendation):
+// the document key, '#', then the part's ref.
+func PartID(k Kind, docKey, ref string) ID { return NewID(k, docKey+"#"+ref) }
+
+// DocKey returns the document key of a part ID ("S/2025/85" for
+// "paragraph:S/2025/85#61"), or "" when id is not a document part.
+func (id ID) DocKey() string {
+	switch id.Kind() {
+	case KindDocument:
+		return id.Key()
+	case KindSection, KindParagraph, KindRecommendation:
+		k, _, _ := strings.Cut(id.Key(), "#")
+		return k
+	}
+	return ""
+}
+
+// Node is an entity of the graph.
+type Node struct {
+	ID      ID
+	Kind    Kind
+	Label   string
+	Aliases []string          // other names, sorted, without the label
+	Props   map[string]string // typed properties, see the Prop constants
+}
+
+// Prop returns a property or "".
+func (n Node) Prop(name string) string { return n.Props[name] }
+
+// Names returns the label followed by the aliases.
+func (n Node) Names() []string { return append([]string{n.Label}, n.Aliases...) }
+
+// Evidence is one place in a document that supports a fact.
+type Evidence struct {
+	Doc   string // document key: UN symbol, or the title-derived key
+	Ref   string // paragraph ref: "66", "66(k)", "66(k)(ii)"
+	Start int    // byte offset of the supporting words in the paragraph text
+	End   int    // end byte offset (exclusive); Start == End when it is the whole paragraph
+}
+
+// Citation renders the evidence the way UN documents cite themselves:
+// "S/2025/85, para. 61(d)".
+func (e Evidence) Citation() string {
+	if e.Ref == "" {
+		return e.Doc
+	}
+	return e.Doc + ", para. " + e.Ref
+}
+
+// ParagraphID is the ID of the paragraph the evidence points at.
+func (e Evidence) ParagraphID() ID { return PartID(KindParagraph, e.Doc, e.Ref) }
+
+func (e Evidence) less(o Evidence) bool {
+	if e.Doc != o.Doc {
+		return e.Doc < o.Doc
+	}
+	if c := CompareRefs(e.Ref, o.Ref); c != 0 {
+		return c < 0
+	}
+	if e.Start != o.Start {
+		return e.Start < o.Start
+	}
+	return e.End < o.End
+}
+
+// Edge is a relation between two nodes, with every place that supports it.
+type Edge struct {
+	From     ID
+	Kind     EdgeKind
+	To       ID
+	Props    map[string]string
+	Evidence []Evidence
+}
+
+// Key identifies the edge: one edge per (From, Kind, To).
+func (e Edge) Key() string { return fmt.Sprintf("%s -%s-> %s", e.From, e.Kind, e.To) }
+
+// Docs returns the sorted, distinct document keys in the edge's evidence.
+func (e Edge) Docs() []string {
+	var out []string
+	for _, ev := range e.Evidence {
+		out = append(out, ev.Doc)
+	}
+	return SortedSet(out)
+}
+
+// MergeEvidence returns a ∪ b, sorted and without duplicates.
+func MergeEvidence(a, b []Evidence) []Evidence {
+	all := make([]Evidence, 0, len(a)+len(b))
+	all = append(all, a...)
+	all = append(all, b...)
+	sort.Slice(all, func(i, j int) bool { return all[i].less(all[j]) })
+	out := all[:0]
+	for i, ev := range all {
+		if i > 0 && ev == all[i-1] {
+			continue
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+// SortedSet returns the distinct non-empty strings of in, sorted.
+func SortedSet(in []string) []string {
+	seen := make(map[string]bool, len(in))
+	out := make([]string, 0, len(in))
+	for _, s := range in {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Fragment is everything one document contributes to the graph. Ingesting a
+// document replaces its previous fragment as a whole.
+type Fragment struct {
+	Doc   string // document key
+	Nodes []Node // every node the document supports, including each edge's endpoints
+	Edges []Edge // every edge; all evidence points into Doc
+}
+
+// Stats are the corpus counts shown on the home page and by `crimegraph stats`.
+type Stats struct {
+	Nodes   map[Kind]int
+	Edges   map[EdgeKind]int
+	Version uint64 // graph version: increases with every committed change
+}
+
+// TotalNodes sums Nodes.
+func (s Stats) TotalNodes() int {
+	n := 0
+	for _, c := range s.Nodes {
+		n += c
+	}
+	return n
+}
+
+// TotalEdges sums Edges.
+func (s Stats) TotalEdges() int {
+	n := 0
+	for _, c := range s.Edges {
+		n += c
+	}
+	return n
+}

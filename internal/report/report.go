@@ -1,0 +1,133 @@
+// Package report parses the structure of a UN report — title, meeting,
+// sections, numbered paragraphs, lettered sub-paragraphs, recommendations
+// and the annexed list of documents — from its text, whatever the text came
+// from (Markdown converted from a PDF, or a PDF's text layer).
+//
+// Front ends turn a source into Lines (FromMarkdown here, package pdftext for
+// PDFs); Parse turns Lines into a Report. Parse knows the family of UN
+// documents, not one file: paragraph numbers run 1..N through the whole
+// report, headings are numbered I., A., 1. in their own sequences, and
+// recommendations are the items under an "Outcome of deliberations" or
+// "Recommendations" heading or a chapeau that introduces them.
+package report
+
+// Line is one logical line of a source, after its front end removed layout
+// noise (page headers, footers, footnotes, markup).
+type Line struct {
+	Text    string // text with inline markup removed
+	Page    int    // 1-based page where the line starts; 0 when unknown
+	Heading bool   // the source marks the line as a heading (Markdown #, bold line, bold font)
+	Level   int    // heading level the source gives (Markdown # count), 0 when unknown
+	Break   bool   // a page break precedes this line
+}
+
+// Identity is what a document says about itself on its first page.
+type Identity struct {
+	Symbols []string // UN symbols, primary first: ["E/2025/28", "E/CN.7/2025/11"]
+	Date    string   // date of issue, YYYY-MM-DD
+	Title   string   // title of the document
+	Body    string   // issuing body: "Security Council", "Economic and Social Council"
+}
+
+// Meeting is the meeting a report is about, as its text describes it.
+type Meeting struct {
+	Name      string // "Latin American and Caribbean Regional Preparatory Meeting for the Fifteenth United Nations Congress on Crime Prevention and Criminal Justice"
+	Venue     string // "San José"
+	StartDate string // YYYY-MM-DD
+	EndDate   string // YYYY-MM-DD
+	Ref       string // paragraph that says so
+}
+
+// SectionKind classifies a section.
+type SectionKind string
+
+// The section kinds.
+const (
+	SecChapter    SectionKind = "chapter"    // I., II., ...
+	SecPart       SectionKind = "part"       // A., B., ... under a chapter
+	SecItem       SectionKind = "item"       // a numbered agenda item or topic heading
+	SecSummary    SectionKind = "summary"    // "Summary of deliberations"
+	SecOutcome    SectionKind = "outcome"    // "Outcome of deliberations", "Recommendations", "Conclusions and recommendations"
+	SecResolution SectionKind = "resolution" // a resolution or decision adopted inside the report
+	SecAnnex      SectionKind = "annex"
+	SecOther      SectionKind = "other" // an unnumbered heading
+)
+
+// Section is a heading and what follows it until the next heading of the
+// same or a higher level.
+type Section struct {
+	Key         string      // path of numbers and slugs, unique in the report: "II.B.1", "II.B.1.outcome"
+	Number      string      // its own number as printed: "II", "B", "1"; "" when unnumbered
+	Title       string      // heading text without the number
+	Kind        SectionKind // what the heading is
+	Level       int         // 1 for chapters
+	AgendaItems []string    // agenda item numbers the heading names: "(agenda item 3)" → ["3"]
+	Workshops   []string    // workshop numbers the heading names
+	Children    []*Section
+	Paragraphs  []string // refs of the numbered paragraphs directly under it, in order
+	Order       int      // position among all sections, 0-based, in reading order
+}
+
+// Paragraph is a numbered paragraph or one of its lettered or Roman items.
+type Paragraph struct {
+	Ref            string       // "24", "24(h)", "24(h)(ii)"
+	Number         int          // the paragraph number: 24
+	Text           string       // its own text; for a paragraph with items, the chapeau
+	Page           int          // page where it starts
+	Section        string       // key of the innermost enclosing section
+	Items          []*Paragraph // lettered sub-paragraphs, or Roman items of a lettered one
+	Recommendation bool         // the paragraph (or item) states a recommendation
+	Chapeau        string       // for a recommendation: the chapeau introducing it, e.g. "UNODC calls upon Haitian governmental authorities to:"
+	Order          int          // position in reading order among all paragraphs and items
+}
+
+// AnnexDocument is an entry of the annexed list of documents.
+type AnnexDocument struct {
+	Symbol string // "A/CONF.241/RPM.2/L.1"
+	Title  string // "Draft report"
+}
+
+// Report is the parsed structure of one document.
+type Report struct {
+	Identity
+	Meeting    *Meeting        // nil when the document is not a meeting report
+	Sections   []*Section      // top-level sections; children hang below
+	Paragraphs []*Paragraph    // numbered paragraphs in order; items hang below
+	Annex      []AnnexDocument // the annexed list of documents, if any
+	Warnings   []string        // oddities found while parsing (gaps, duplicates)
+}
+
+// Walk calls fn for every paragraph and item in reading order.
+func (r *Report) Walk(fn func(p *Paragraph)) {
+	var walk func(ps []*Paragraph)
+	walk = func(ps []*Paragraph) {
+		for _, p := range ps {
+			fn(p)
+			walk(p.Items)
+		}
+	}
+	walk(r.Paragraphs)
+}
+
+// WalkSections calls fn for every section in reading order.
+func (r *Report) WalkSections(fn func(s *Section)) {
+	var walk func(ss []*Section)
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			fn(s)
+			walk(s.Children)
+		}
+	}
+	walk(r.Sections)
+}
+
+// Recommendations returns every paragraph or item flagged as a recommendation.
+func (r *Report) Recommendations() []*Paragraph {
+	var out []*Paragraph
+	r.Walk(func(p *Paragraph) {
+		if p.Recommendation {
+			out = append(out, p)
+		}
+	})
+	return out
+}
