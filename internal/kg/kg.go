@@ -9,6 +9,7 @@ package kg
 
 import (
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 )
@@ -340,3 +341,43 @@ func (s Stats) TotalEdges() int {
 	}
 	return n
 }
+
+// Subgraph is a set of nodes and the edges among them: the answer to a
+// neighbourhood, path or co-occurrence question, and the input of diagrams
+// and data exports.
+type Subgraph struct {
+	Title string // what the subgraph shows, e.g. "Trafficking in persons: neighbourhood, depth 2"
+	Focus []ID   // the nodes the question was about; drawn emphasised
+	Nodes []Node // sorted by ID
+	Edges []Edge // sorted by (From, Kind, To); both ends are in Nodes
+}
+
+// Sort puts nodes and edges in their canonical order so that everything
+// written from a subgraph is deterministic.
+func (g *Subgraph) Sort() {
+	sort.Slice(g.Nodes, func(i, j int) bool { return g.Nodes[i].ID < g.Nodes[j].ID })
+	sort.Slice(g.Edges, func(i, j int) bool {
+		a, b := g.Edges[i], g.Edges[j]
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.To < b.To
+	})
+}
+
+// Sources returns the distinct evidence of every edge, sorted: what a
+// caption must cite.
+func (g *Subgraph) Sources() []Evidence {
+	var all []Evidence
+	for _, e := range g.Edges {
+		all = MergeEvidence(all, e.Evidence)
+	}
+	return all
+}
+
+// EntityPath is the UI page of a node, a relative link used by diagrams
+// and exports so they never point at a host.
+func EntityPath(id ID) string { return "/entity?id=" + url.QueryEscape(string(id)) }
