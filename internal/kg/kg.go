@@ -162,6 +162,9 @@ const (
 // for a crime type, UN symbol for a document, document#ref for a paragraph.
 type ID string
 
+// MaxIDLen bounds the length of an ID: IDs are keys in the store and in URLs.
+const MaxIDLen = 512
+
 // NewID builds the ID of a node of kind k with canonical key key.
 func NewID(k Kind, key string) ID { return ID(k.prefix() + ":" + key) }
 
@@ -187,7 +190,7 @@ func (id ID) Key() string {
 
 // Validate checks an ID received from outside.
 func (id ID) Validate() error {
-	if id.Kind() == "" || id.Key() == "" || strings.ContainsRune(string(id), 0) {
+	if id.Kind() == "" || id.Key() == "" || len(id) > MaxIDLen || strings.ContainsRune(string(id), 0) {
 		return Errorf(CodeInvalid, "malformed id %q: want kind:key, e.g. state:TUR", string(id))
 	}
 	return nil

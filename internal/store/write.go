@@ -1,0 +1,548 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	badger "github.com/dgraph-io/badger/v4"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
+)
+
+// indexedProps are the properties whose values are names too: a State is
+// found by its ISO code, a crime type by its ICCS code, a document by its
+// symbol.
+var indexedProps = []string{kg.PropISO3, kg.PropICCS, kg.PropSymbol, kg.PropAcronym}
+
+// Put replaces everything document rec.Key supported by frag, in one
+// transaction. Nodes and edges other documents also support keep their
+// share; what only the old version supported disappears.
+func (s *Store) Put(ctx context.Context, rec kg.DocRecord, frag kg.Fragment) error {
+	if rec.Key == "" {
+		return kg.Errorf(kg.CodeInvalid, "document has no key")
+	}
+	frag.Doc = rec.Key
+	nodes, edges, err := normalize(frag)
+	if err != nil {
+		return err
+	}
+	rec.Nodes, rec.Edges = len(nodes), len(edges)
+	if rec.IngestedAt.IsZero() {
+		rec.IngestedAt = time.Now().UTC()
+	}
+	return s.write(ctx, func(w *writer) error {
+		return w.replace(rec, nodes, edges, false)
+	})
+}
+
+// Remove deletes everything only document key supported.
+func (s *Store) Remove(ctx context.Context, key string) error {
+	return s.write(ctx, func(w *writer) error {
+		if _, err := w.txn.Get(docKey(key)); errors.Is(err, badger.ErrKeyNotFound) {
+			return kg.NotFound("no ingested document %q", key)
+		}
+		return w.replace(kg.DocRecord{Key: key}, nil, nil, true)
+	})
+}
+
+func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
+	if s.readOnly {
+		return kg.Errorf(kg.CodeReadOnly, "the store is open read-only")
+	}
+	if err := ctxErr(ctx); err != nil {
+		return err
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var version uint64
+	err := s.db.Update(func(txn *badger.Txn) error {
+		w := &writer{txn: txn, counts: map[string]int{}}
+		if err := fn(w); err != nil {
+			return err
+		}
+		if err := w.flushCounts(); err != nil {
+			return err
+		}
+		version = readCount(txn, keyVersion) + 1
+		return txn.Set(keyVersion, u64(version))
+	})
+	if err != nil {
+		return writeError(err)
+	}
+	s.version.Store(version)
+	return nil
+}
+
+func writeError(err error) error {
+	var ke *kg.Error
+	switch {
+	case errors.As(err, &ke):
+		return err
+	case errors.Is(err, badger.ErrTxnTooBig):
+		return kg.Wrap(kg.CodeTooLarge, err, "document too large to store in one atomic write")
+	case errors.Is(err, badger.ErrConflict):
+		return kg.Wrap(kg.CodeUnavailable, err, "concurrent write conflict; try again")
+	case containsAny(err.Error(), "no space left"):
+		return kg.Wrap(kg.CodeUnavailable, err, "disk full: the document was not stored and the store is unchanged")
+	case containsAny(err.Error(), "read-only file system", "permission denied"):
+		return kg.Wrap(kg.CodeReadOnly, err, "data folder is not writable: the store is unchanged")
+	}
+	return kg.Wrap(kg.CodeUnavailable, err, "store write failed; the store is unchanged")
+}
+
+// normalize merges duplicate nodes and edges of a fragment, checks that it
+// is self-contained, and sorts it.
+func normalize(f kg.Fragment) ([]kg.Node, []kg.Edge, error) {
+	byID := make(map[kg.ID]int, len(f.Nodes))
+	var nodes []kg.Node
+	for _, n := range f.Nodes {
+		if err := n.ID.Validate(); err != nil {
+			return nil, nil, err
+		}
+		if n.Kind == "" {
+			n.Kind = n.ID.Kind()
+		}
+		if n.Kind != n.ID.Kind() {
+			return nil, nil, kg.Errorf(kg.CodeInvalid, "node %q has kind %q", n.ID, n.Kind)
+		}
+		if i, ok := byID[n.ID]; ok {
+			nodes[i] = mergeNodes([]kg.Node{nodes[i], n})
+			continue
+		}
+		byID[n.ID] = len(nodes)
+		nodes = append(nodes, canonicalNode(n))
+	}
+	sort.Slice(nodes, func(i, j int) bool { return nodes[i].ID < nodes[j].ID })
+
+	type ek struct {
+		from, to kg.ID
+		kind     kg.EdgeKind
+	}
+	byKey := map[ek]int{}
+	var edges []kg.Edge
+	for _, e := range f.Edges {
+		if !e.Kind.Valid() {
+			return nil, nil, kg.Errorf(kg.CodeInvalid, "unknown edge kind %q", e.Kind)
+		}
+		for _, end := range []kg.ID{e.From, e.To} {
+			if _, ok := byID[end]; !ok {
+				return nil, nil, fmt.Errorf("edge %s: endpoint %s is not among the document's nodes", e.Key(), end)
+			}
+		}
+		for i := range e.Evidence {
+			if e.Evidence[i].Doc == "" {
+				e.Evidence[i].Doc = f.Doc
+			}
+			if e.Evidence[i].Doc != f.Doc {
+				return nil, nil, fmt.Errorf("edge %s: evidence from %q in a fragment of %q", e.Key(), e.Evidence[i].Doc, f.Doc)
+			}
+		}
+		k := ek{e.From, e.To, e.Kind}
+		if i, ok := byKey[k]; ok {
+			edges[i].Evidence = kg.MergeEvidence(edges[i].Evidence, e.Evidence)
+			for pk, pv := range e.Props {
+				if edges[i].Props == nil {
+					edges[i].Props = map[string]string{}
+				}
+				if _, ok := edges[i].Props[pk]; !ok {
+					edges[i].Props[pk] = pv
+				}
+			}
+			continue
+		}
+		byKey[k] = len(edges)
+		e.Evidence = kg.MergeEvidence(nil, e.Evidence)
+		edges = append(edges, e)
+	}
+	sort.Slice(edges, func(i, j int) bool { return edgeLess(edges[i], edges[j]) })
+	return nodes, edges, nil
+}
+
+func edgeLess(a, b kg.Edge) bool {
+	if a.From != b.From {
+		return a.From < b.From
+	}
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	return a.To < b.To
+}
+
+// canonicalNode sorts and dedupes aliases and drops the label from them.
+func canonicalNode(n kg.Node) kg.Node {
+	var al []string
+	for _, a := range n.Aliases {
+		a = strings.TrimSpace(a)
+		if a != n.Label {
+			al = append(al, a)
+		}
+	}
+	n.Aliases = kg.SortedSet(al)
+	if len(n.Props) == 0 {
+		n.Props = nil
+	}
+	return n
+}
+
+// mergeNodes folds several statements of one node, in priority order: the
+// label and each property come from the first that states them; the other
+// labels and every alias become aliases.
+func mergeNodes(ns []kg.Node) kg.Node {
+	out := kg.Node{ID: ns[0].ID, Kind: ns[0].Kind, Label: ns[0].Label}
+	var al []string
+	for _, n := range ns {
+		if out.Label == "" {
+			out.Label = n.Label
+		}
+		al = append(al, n.Label)
+		al = append(al, n.Aliases...)
+		for k, v := range n.Props {
+			if out.Props == nil {
+				out.Props = map[string]string{}
+			}
+			if _, ok := out.Props[k]; !ok {
+				out.Props[k] = v
+			}
+		}
+	}
+	out.Aliases = al
+	return canonicalNode(out)
+}
+
+// names returns the folded names under which n is indexed.
+func names(n kg.Node) []string {
+	all := make([]string, 0, len(n.Aliases)+3)
+	all = append(all, kg.Fold(n.Label))
+	for _, a := range n.Aliases {
+		all = append(all, kg.Fold(a))
+	}
+	for _, p := range indexedProps {
+		if v := n.Props[p]; v != "" {
+			all = append(all, kg.Fold(v))
+		}
+	}
+	return kg.SortedSet(all)
+}
+
+// writer applies one document's change inside one transaction.
+type writer struct {
+	txn    *badger.Txn
+	counts map[string]int // count key → delta
+}
+
+func (w *writer) get(key []byte) ([]byte, bool, error) {
+	item, err := w.txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	v, err := item.ValueCopy(nil)
+	return v, err == nil, err
+}
+
+func (w *writer) flushCounts() error {
+	keys := make([]string, 0, len(w.counts))
+	for k := range w.counts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		d := w.counts[k]
+		if d == 0 {
+			continue
+		}
+		v := int64(readCount(w.txn, []byte(k))) + int64(d)
+		if v < 0 {
+			return fmt.Errorf("counter %q would go negative", k)
+		}
+		if err := w.txn.Set([]byte(k), u64(uint64(v))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// replace swaps the document's old manifest for the new nodes and edges,
+// or, with remove, deletes the document.
+func (w *writer) replace(rec kg.DocRecord, nodes []kg.Node, edges []kg.Edge, remove bool) error {
+	doc := rec.Key
+	var old manifest
+	if b, ok, err := w.get(manifestKey(doc)); err != nil {
+		return err
+	} else if ok {
+		if old, err = decodeManifest(b); err != nil {
+			return fmt.Errorf("manifest of %q: %w", doc, err)
+		}
+	}
+
+	newEdges := make(map[edgeRef]bool, len(edges))
+	for _, e := range edges {
+		newEdges[edgeRef{e.From, e.Kind, e.To}] = true
+	}
+	for _, r := range old.Edges {
+		if !newEdges[r] {
+			if err := w.dropEdge(r, doc); err != nil {
+				return err
+			}
+		}
+	}
+	for _, e := range edges {
+		if err := w.putEdge(e, doc); err != nil {
+			return err
+		}
+	}
+
+	newNodes := make(map[kg.ID]bool, len(nodes))
+	for _, n := range nodes {
+		newNodes[n.ID] = true
+	}
+	for _, id := range old.Nodes {
+		if !newNodes[id] {
+			if err := w.dropContrib(id, doc); err != nil {
+				return err
+			}
+		}
+	}
+	for _, n := range nodes {
+		if err := w.putContrib(n, doc); err != nil {
+			return err
+		}
+	}
+
+	if remove {
+		if err := w.txn.Delete(manifestKey(doc)); err != nil {
+			return err
+		}
+		return w.txn.Delete(docKey(doc))
+	}
+	m := manifest{Nodes: make([]kg.ID, len(nodes)), Edges: make([]edgeRef, len(edges))}
+	for i, n := range nodes {
+		m.Nodes[i] = n.ID
+	}
+	for i, e := range edges {
+		m.Edges[i] = edgeRef{e.From, e.Kind, e.To}
+	}
+	if err := w.txn.Set(manifestKey(doc), encodeManifest(m)); err != nil {
+		return err
+	}
+	return w.txn.Set(docKey(doc), encodeDoc(rec))
+}
+
+func (w *writer) loadEdge(r edgeRef) ([]edgeEntry, bool, error) {
+	b, ok, err := w.get(outKey(r.From, r.Kind, r.To))
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	entries, err := decodeEdge(b)
+	if err != nil {
+		return nil, false, fmt.Errorf("edge %v: %w", r, err)
+	}
+	return entries, true, nil
+}
+
+func (w *writer) saveEdge(r edgeRef, entries []edgeEntry) error {
+	v := encodeEdge(entries)
+	if err := w.txn.Set(outKey(r.From, r.Kind, r.To), v); err != nil {
+		return err
+	}
+	return w.txn.Set(inKey(r.To, r.Kind, r.From), v)
+}
+
+func (w *writer) putEdge(e kg.Edge, doc string) error {
+	r := edgeRef{e.From, e.Kind, e.To}
+	entries, existed, err := w.loadEdge(r)
+	if err != nil {
+		return err
+	}
+	entry := edgeEntry{Doc: doc, Props: e.Props, Evidence: e.Evidence}
+	i := sort.Search(len(entries), func(i int) bool { return entries[i].Doc >= doc })
+	if i < len(entries) && entries[i].Doc == doc {
+		entries[i] = entry
+	} else {
+		entries = append(entries, edgeEntry{})
+		copy(entries[i+1:], entries[i:])
+		entries[i] = entry
+	}
+	if !existed {
+		w.counts[string(edgeCountKey(e.Kind))]++
+	}
+	return w.saveEdge(r, entries)
+}
+
+func (w *writer) dropEdge(r edgeRef, doc string) error {
+	entries, existed, err := w.loadEdge(r)
+	if err != nil || !existed {
+		return err
+	}
+	kept := entries[:0]
+	for _, x := range entries {
+		if x.Doc != doc {
+			kept = append(kept, x)
+		}
+	}
+	if len(kept) > 0 {
+		return w.saveEdge(r, kept)
+	}
+	w.counts[string(edgeCountKey(r.Kind))]--
+	if err := w.txn.Delete(outKey(r.From, r.Kind, r.To)); err != nil {
+		return err
+	}
+	return w.txn.Delete(inKey(r.To, r.Kind, r.From))
+}
+
+// putContrib records what doc says about node n and updates the merged
+// node and its indexes.
+func (w *writer) putContrib(n kg.Node, doc string) error {
+	enc := encodeNode(n)
+	old, hadOld, err := w.get(contribKey(n.ID, doc))
+	if err != nil {
+		return err
+	}
+	if hadOld && bytes.Equal(old, enc) {
+		return nil // re-ingest of an unchanged statement
+	}
+	if err := w.txn.Set(contribKey(n.ID, doc), enc); err != nil {
+		return err
+	}
+	cur, exists, err := w.node(n.ID)
+	if err != nil {
+		return err
+	}
+	if exists && !hadOld && subsumes(cur, n) {
+		return nil // the merged node already says all this
+	}
+	return w.remerge(n.ID, cur, exists)
+}
+
+// subsumes reports whether merged already carries everything n states, with
+// the same label, so adding n changes nothing.
+func subsumes(merged, n kg.Node) bool {
+	if merged.Label != n.Label {
+		return false
+	}
+	have := make(map[string]bool, len(merged.Aliases))
+	for _, a := range merged.Aliases {
+		have[a] = true
+	}
+	for _, a := range n.Aliases {
+		if !have[a] {
+			return false
+		}
+	}
+	for k, v := range n.Props {
+		if merged.Props[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func (w *writer) dropContrib(id kg.ID, doc string) error {
+	if err := w.txn.Delete(contribKey(id, doc)); err != nil {
+		return err
+	}
+	cur, exists, err := w.node(id)
+	if err != nil {
+		return err
+	}
+	return w.remerge(id, cur, exists)
+}
+
+func (w *writer) node(id kg.ID) (kg.Node, bool, error) {
+	b, ok, err := w.get(nodeKey(id))
+	if err != nil || !ok {
+		return kg.Node{}, false, err
+	}
+	n, err := decodeNode(b)
+	if err != nil {
+		return kg.Node{}, false, fmt.Errorf("node %q: %w", id, err)
+	}
+	return n, true, nil
+}
+
+// remerge recomputes a node from all its contributions (in document key
+// order, so the result does not depend on ingestion order) and rewrites the
+// node record, its kind-index entry and its name-index entries. A node no
+// document supports any more is deleted.
+func (w *writer) remerge(id kg.ID, cur kg.Node, existed bool) error {
+	var contribs []kg.Node
+	it := w.txn.NewIterator(badger.IteratorOptions{Prefix: contribPrefix(id), PrefetchValues: true})
+	for it.Rewind(); it.Valid(); it.Next() {
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			it.Close()
+			return err
+		}
+		n, err := decodeNode(v)
+		if err != nil {
+			it.Close()
+			return fmt.Errorf("contribution to %q: %w", id, err)
+		}
+		contribs = append(contribs, n)
+	}
+	it.Close()
+
+	var oldNames []string
+	if existed {
+		oldNames = names(cur)
+	}
+	if len(contribs) == 0 {
+		if !existed {
+			return nil
+		}
+		w.counts[string(nodeCountKey(cur.Kind))]--
+		for _, f := range oldNames {
+			if err := w.txn.Delete(aliasKey(f, id)); err != nil {
+				return err
+			}
+		}
+		if err := w.txn.Delete(kindKey(cur.Kind, kg.SortKey(cur), id)); err != nil {
+			return err
+		}
+		return w.txn.Delete(nodeKey(id))
+	}
+
+	merged := mergeNodes(contribs)
+	if existed && bytes.Equal(encodeNode(merged), encodeNode(cur)) {
+		return nil
+	}
+	if !existed {
+		w.counts[string(nodeCountKey(merged.Kind))]++
+	}
+	if err := w.txn.Set(nodeKey(id), encodeNode(merged)); err != nil {
+		return err
+	}
+	if existed {
+		if ok, nk := kg.SortKey(cur), kg.SortKey(merged); ok != nk {
+			if err := w.txn.Delete(kindKey(cur.Kind, ok, id)); err != nil {
+				return err
+			}
+		}
+	}
+	if err := w.txn.Set(kindKey(merged.Kind, kg.SortKey(merged), id), nil); err != nil {
+		return err
+	}
+	newNames := names(merged)
+	keep := make(map[string]bool, len(newNames))
+	for _, f := range newNames {
+		keep[f] = true
+		if err := w.txn.Set(aliasKey(f, id), nil); err != nil {
+			return err
+		}
+	}
+	for _, f := range oldNames {
+		if !keep[f] {
+			if err := w.txn.Delete(aliasKey(f, id)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
