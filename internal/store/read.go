@@ -171,7 +171,7 @@ func (s *Store) Edges(ctx context.Context, id kg.ID, q kg.EdgeQuery) (kg.EdgePag
 		var last []byte
 		for _, k := range kinds {
 			prefix := edgePrefix(q.Dir, id, k)
-			it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
 			seek := prefix
 			if bytes.Compare(start, prefix) > 0 {
 				seek = start

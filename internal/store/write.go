@@ -60,8 +60,14 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	var version uint64
+	// Other documents' contributions are read from a snapshot taken before
+	// the write: only this document's change, so they cannot differ, and a
+	// Badger iterator inside an update transaction re-sorts every pending
+	// write on creation, which made large documents quadratic.
+	snap := s.db.NewTransaction(false)
+	defer snap.Discard()
 	err := s.db.Update(func(txn *badger.Txn) error {
-		w := &writer{txn: txn, counts: map[string]int{}}
+		w := &writer{txn: txn, snap: snap, counts: map[string]int{}}
 		if err := fn(w); err != nil {
 			return err
 		}
@@ -232,6 +238,8 @@ func names(n kg.Node) []string {
 // writer applies one document's change inside one transaction.
 type writer struct {
 	txn    *badger.Txn
+	snap   *badger.Txn    // read-only snapshot of the store before this write
+	doc    string         // the document being written
 	counts map[string]int // count key → delta
 }
 
@@ -273,6 +281,7 @@ func (w *writer) flushCounts() error {
 // or, with remove, deletes the document.
 func (w *writer) replace(rec kg.DocRecord, nodes []kg.Node, edges []kg.Edge, remove bool) error {
 	doc := rec.Key
+	w.doc = doc
 	var old manifest
 	if b, ok, err := w.get(manifestKey(doc)); err != nil {
 		return err
@@ -418,7 +427,7 @@ func (w *writer) putContrib(n kg.Node, doc string) error {
 	if exists && !hadOld && subsumes(cur, n) {
 		return nil // the merged node already says all this
 	}
-	return w.remerge(n.ID, cur, exists)
+	return w.remerge(n.ID, cur, exists, &n)
 }
 
 // subsumes reports whether merged already carries everything n states, with
@@ -452,7 +461,7 @@ func (w *writer) dropContrib(id kg.ID, doc string) error {
 	if err != nil {
 		return err
 	}
-	return w.remerge(id, cur, exists)
+	return w.remerge(id, cur, exists, nil)
 }
 
 func (w *writer) node(id kg.ID) (kg.Node, bool, error) {
@@ -469,25 +478,39 @@ func (w *writer) node(id kg.ID) (kg.Node, bool, error) {
 
 // remerge recomputes a node from all its contributions (in document key
 // order, so the result does not depend on ingestion order) and rewrites the
-// node record, its kind-index entry and its name-index entries. A node no
-// document supports any more is deleted.
-func (w *writer) remerge(id kg.ID, cur kg.Node, existed bool) error {
+// node record, its kind-index entry and its name-index entries. own is this
+// document's new statement of the node, nil when it no longer states it. A
+// node no document supports any more is deleted.
+func (w *writer) remerge(id kg.ID, cur kg.Node, existed bool, own *kg.Node) error {
 	var contribs []kg.Node
-	it := w.txn.NewIterator(badger.IteratorOptions{Prefix: contribPrefix(id), PrefetchValues: true})
-	for it.Rewind(); it.Valid(); it.Next() {
-		v, err := it.Item().ValueCopy(nil)
-		if err != nil {
-			it.Close()
-			return err
+	if existed { // a node that did not exist has no other contributions
+		it := w.snap.NewIterator(badger.IteratorOptions{Prefix: contribPrefix(id), PrefetchValues: true})
+		for it.Rewind(); it.Valid(); it.Next() {
+			doc := contribDoc(it.Item().Key())
+			if doc == w.doc {
+				continue
+			}
+			if own != nil && doc > w.doc { // keep document key order
+				contribs = append(contribs, *own)
+				own = nil
+			}
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				it.Close()
+				return err
+			}
+			n, err := decodeNode(v)
+			if err != nil {
+				it.Close()
+				return fmt.Errorf("contribution to %q: %w", id, err)
+			}
+			contribs = append(contribs, n)
 		}
-		n, err := decodeNode(v)
-		if err != nil {
-			it.Close()
-			return fmt.Errorf("contribution to %q: %w", id, err)
-		}
-		contribs = append(contribs, n)
+		it.Close()
 	}
-	it.Close()
+	if own != nil {
+		contribs = append(contribs, *own)
+	}
 
 	var oldNames []string
 	if existed {

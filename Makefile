@@ -1,0 +1,56 @@
+# crimegraph — the project's front door. `make help` lists the targets.
+SHELL := /bin/bash
+GO    ?= go
+BIN   := bin/crimegraph
+DATA  ?= ./data
+ADDR  ?= localhost:8080
+CORPUS ?= ../shared/corpus-extra
+FUZZTIME ?= 30s
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## list the targets
+	@awk 'BEGIN{FS=":.*## "} /^[a-z][a-zA-Z_-]*:.*## /{printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.PHONY: deps
+deps: ## install the Debian packages crimegraph calls at run time (poppler, librsvg, fonts)
+	@scripts/deps.sh run
+
+.PHONY: test-deps
+test-deps: ## install the Debian packages the tests compare against (graphviz, xmllint, rapper, networkx, chromium)
+	@scripts/deps.sh test
+
+.PHONY: build
+build: ## build bin/crimegraph
+	$(GO) build -o $(BIN) ./cmd/crimegraph
+
+.PHONY: run
+run: deps build ## build and serve the explorer (ADDR=localhost:8080, DATA=./data); an empty DATA gets the embedded corpus first
+	$(BIN) serve --data $(DATA) --addr $(ADDR)
+
+.PHONY: test
+test: test-deps ## go vet, then every test under the race detector
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+.PHONY: bench
+bench: deps ## run the benchmarks and print the figures (see docs/performance.md)
+	$(GO) test -run '^$$' -bench . -benchtime 2s ./... | grep -E '^(Benchmark|ok|PASS|FAIL|goos|cpu)'
+
+.PHONY: generate
+generate: ## regenerate gqlgen code and gazetteer data
+	$(GO) generate ./...
+
+.PHONY: golden
+golden: ## rewrite the golden files after a reviewed change
+	$(GO) test ./... -run 'Golden|Layout' -update
+
+.PHONY: lint
+lint: ## gofmt and go vet
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
+	$(GO) vet ./...
+
+.PHONY: clean
+clean: ## remove build output (not the data folder)
+	rm -rf bin out

@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/crimegraph/crimegraph/internal/server"
+)
+
+func init() {
+	register(&command{
+		name:    "serve",
+		summary: "Serve the web explorer, the GraphQL API and diagrams over HTTP.",
+		setup: func(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+			data := dataFlag(fs)
+			addr := fs.String("addr", "localhost:8080", "address to listen on, HOST:PORT")
+			readOnly := fs.Bool("read-only", false, "public mode: open the store read-only, refuse every mutation")
+			return func(ctx context.Context, args []string) error {
+				if len(args) > 0 {
+					return usagef("serve takes no arguments")
+				}
+				s, err := openStore(*data, *readOnly, *readOnly, e.log)
+				if err != nil {
+					return err
+				}
+				defer s.Close()
+				h := server.New(server.Config{Store: s, Logger: e.log, ReadOnly: *readOnly})
+				ln, err := net.Listen("tcp", *addr)
+				if err != nil {
+					return err
+				}
+				srv := &http.Server{
+					Handler:           h,
+					ReadHeaderTimeout: 10 * time.Second,
+					ReadTimeout:       30 * time.Second,
+					WriteTimeout:      60 * time.Second,
+					IdleTimeout:       120 * time.Second,
+				}
+				e.log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "data", *data)
+				errc := make(chan error, 1)
+				go func() { errc <- srv.Serve(ln) }()
+				select {
+				case err := <-errc:
+					return err
+				case <-ctx.Done():
+				}
+				e.log.Info("shutting down")
+				sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+				defer cancel()
+				if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+					return err
+				}
+				return nil
+			}
+		},
+	})
+}

@@ -1,0 +1,96 @@
+// Package server is crimegraph's HTTP front: one gorilla/mux router serving
+// the health checks, the GraphQL API and explorer, diagrams, exports,
+// metrics and the embedded web UI. Error codes become HTTP statuses here and
+// nowhere else.
+package server
+
+import (
+	"encoding/json"
+	"log/slog"
+	"net/http"
+
+	"github.com/gorilla/mux"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
+)
+
+// Config holds what the server needs.
+type Config struct {
+	Store    kg.Reader
+	Logger   *slog.Logger
+	ReadOnly bool // public mode: no mutation, no ingest endpoint
+}
+
+// Server is the HTTP handler.
+type Server struct {
+	cfg    Config
+	router *mux.Router
+	ready  func() error
+}
+
+// New builds the router.
+func New(cfg Config) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{cfg: cfg, router: mux.NewRouter()}
+	s.router.HandleFunc("/healthz", s.healthz).Methods(http.MethodGet, http.MethodHead)
+	s.router.HandleFunc("/readyz", s.readyz).Methods(http.MethodGet, http.MethodHead)
+	return s
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
+
+// healthz says the process is up.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
+}
+
+// readyz says the store answers.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	st, err := s.cfg.Store.Stats(r.Context())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ready", "version": st.Version, "nodes": st.TotalNodes()})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// HTTPStatus maps an error code to its HTTP status: the one place where
+// this happens.
+func HTTPStatus(code kg.Code) int {
+	switch code {
+	case kg.CodeInvalid:
+		return http.StatusBadRequest
+	case kg.CodeNotFound:
+		return http.StatusNotFound
+	case kg.CodeTooLarge:
+		return http.StatusRequestEntityTooLarge
+	case kg.CodeUnsupported:
+		return http.StatusUnsupportedMediaType
+	case kg.CodeReadOnly:
+		return http.StatusForbidden
+	case kg.CodeTimeout:
+		return http.StatusGatewayTimeout
+	case kg.CodeUnavailable, kg.CodeIncompat:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+// error writes err as JSON {"error": {"code", "message"}} with its status;
+// internal details are logged, never sent.
+func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
+	code := kg.ErrorCode(err)
+	status := HTTPStatus(code)
+	if status >= 500 {
+		s.cfg.Logger.Error("request failed", "path", r.URL.Path, "code", code, "err", err)
+	}
+	writeJSON(w, status, map[string]any{"error": map[string]any{"code": code, "message": kg.ErrorMessage(err)}})
+}

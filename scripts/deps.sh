@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages crimegraph's runtime and tests need, only
+# those missing. Usage: scripts/deps.sh run|test
+#   run:  what `crimegraph` itself calls (PDF text, SVG → PNG/PDF, fonts)
+#   test: run + the independent tools tests compare against (native
+#         Graphviz, xmllint, rapper, networkx, Chromium)
+set -euo pipefail
+want=(poppler-utils librsvg2-bin fonts-dejavu-core)
+if [ "${1:-run}" = test ]; then
+  want+=(graphviz libxml2-utils raptor2-utils python3-networkx chromium)
+fi
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
