@@ -85,13 +85,20 @@ type Reader interface {
 	Version() uint64
 }
 
+// Change describes a committed write, so that derived data (the search
+// index, caches) can follow the store exactly.
+type Change struct {
+	Version uint64 // graph version after the write
+	Touched []ID   // every node the write created, changed or deleted, sorted
+}
+
 // Writer is the write side. Each call is atomic: after a crash the store
 // holds the old version or the new one, never a mix.
 type Writer interface {
 	// Put replaces everything the document rec.Key supported by frag.
-	Put(ctx context.Context, rec DocRecord, frag Fragment) error
+	Put(ctx context.Context, rec DocRecord, frag Fragment) (Change, error)
 	// Remove deletes everything only the document supported.
-	Remove(ctx context.Context, key string) error
+	Remove(ctx context.Context, key string) (Change, error)
 }
 
 // Store is the graph store.

@@ -19,7 +19,7 @@ func benchStore(b *testing.B, docs, paras int) *Store {
 	b.Cleanup(func() { s.Close() })
 	for d := 0; d < docs; d++ {
 		rec, f := storetest.Doc(fmt.Sprintf("S/2025/%d", d), paras)
-		if err := s.Put(ctx, rec, f); err != nil {
+		if _, err := s.Put(ctx, rec, f); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -80,7 +80,7 @@ func BenchmarkBulkUpsert(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		rec, f := storetest.Doc(fmt.Sprintf("A/%d", i), 1000)
-		if err := s.Put(ctx, rec, f); err != nil {
+		if _, err := s.Put(ctx, rec, f); err != nil {
 			b.Fatal(err)
 		}
 		edges += len(f.Edges)

@@ -60,7 +60,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec, f := storetest.Doc("S/2025/85", 3)
-	if err := s.Put(ctx, rec, f); err != nil {
+	if _, err := s.Put(ctx, rec, f); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := s.Stats(ctx)
@@ -87,7 +87,7 @@ func TestReadOnly(t *testing.T) {
 	if _, err := ro.Node(ctx, "state:TUR"); err != nil {
 		t.Fatal(err)
 	}
-	if err := ro.Put(ctx, rec, f); kg.ErrorCode(err) != kg.CodeReadOnly {
+	if _, err := ro.Put(ctx, rec, f); kg.ErrorCode(err) != kg.CodeReadOnly {
 		t.Errorf("Put on read-only store: %v", err)
 	}
 }
@@ -119,7 +119,7 @@ func TestDataFolderInUse(t *testing.T) {
 func TestKeyLayout(t *testing.T) {
 	s := open(t, Options{InMemory: true})
 	rec, f := storetest.Doc("S/1", 1)
-	if err := s.Put(ctx, rec, f); err != nil {
+	if _, err := s.Put(ctx, rec, f); err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
@@ -158,7 +158,7 @@ func TestKeyLayout(t *testing.T) {
 func TestReadersDuringWrites(t *testing.T) {
 	s := open(t, Options{InMemory: true})
 	rec, f := storetest.Doc("S/2025/85", 5)
-	if err := s.Put(ctx, rec, f); err != nil {
+	if _, err := s.Put(ctx, rec, f); err != nil {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
@@ -196,7 +196,7 @@ func TestReadersDuringWrites(t *testing.T) {
 			n = 9
 		}
 		rec, f := storetest.Doc("S/2025/85", n)
-		if err := s.Put(ctx, rec, f); err != nil {
+		if _, err := s.Put(ctx, rec, f); err != nil {
 			t.Fatal(err)
 		}
 	}

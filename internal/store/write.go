@@ -22,14 +22,14 @@ var indexedProps = []string{kg.PropISO3, kg.PropICCS, kg.PropSymbol, kg.PropAcro
 // Put replaces everything document rec.Key supported by frag, in one
 // transaction. Nodes and edges other documents also support keep their
 // share; what only the old version supported disappears.
-func (s *Store) Put(ctx context.Context, rec kg.DocRecord, frag kg.Fragment) error {
+func (s *Store) Put(ctx context.Context, rec kg.DocRecord, frag kg.Fragment) (kg.Change, error) {
 	if rec.Key == "" {
-		return kg.Errorf(kg.CodeInvalid, "document has no key")
+		return kg.Change{}, kg.Errorf(kg.CodeInvalid, "document has no key")
 	}
 	frag.Doc = rec.Key
 	nodes, edges, err := normalize(frag)
 	if err != nil {
-		return err
+		return kg.Change{}, err
 	}
 	rec.Nodes, rec.Edges = len(nodes), len(edges)
 	if rec.IngestedAt.IsZero() {
@@ -41,7 +41,7 @@ func (s *Store) Put(ctx context.Context, rec kg.DocRecord, frag kg.Fragment) err
 }
 
 // Remove deletes everything only document key supported.
-func (s *Store) Remove(ctx context.Context, key string) error {
+func (s *Store) Remove(ctx context.Context, key string) (kg.Change, error) {
 	return s.write(ctx, func(w *writer) error {
 		if _, err := w.txn.Get(docKey(key)); errors.Is(err, badger.ErrKeyNotFound) {
 			return kg.NotFound("no ingested document %q", key)
@@ -50,16 +50,17 @@ func (s *Store) Remove(ctx context.Context, key string) error {
 	})
 }
 
-func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
+func (s *Store) write(ctx context.Context, fn func(w *writer) error) (kg.Change, error) {
 	if s.readOnly {
-		return kg.Errorf(kg.CodeReadOnly, "the store is open read-only")
+		return kg.Change{}, kg.Errorf(kg.CodeReadOnly, "the store is open read-only")
 	}
 	if err := ctxErr(ctx); err != nil {
-		return err
+		return kg.Change{}, err
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	var version uint64
+	var touched []kg.ID
 	// Other documents' contributions are read from a snapshot taken before
 	// the write: only this document's change, so they cannot differ, and a
 	// Badger iterator inside an update transaction re-sorts every pending
@@ -74,14 +75,16 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 		if err := w.flushCounts(); err != nil {
 			return err
 		}
+		touched = w.touched
 		version = readCount(txn, keyVersion) + 1
 		return txn.Set(keyVersion, u64(version))
 	})
 	if err != nil {
-		return writeError(err)
+		return kg.Change{}, writeError(err)
 	}
 	s.version.Store(version)
-	return nil
+	sort.Slice(touched, func(i, j int) bool { return touched[i] < touched[j] })
+	return kg.Change{Version: version, Touched: touched}, nil
 }
 
 func writeError(err error) error {
@@ -239,8 +242,9 @@ func names(n kg.Node) []string {
 type writer struct {
 	txn    *badger.Txn
 	snap   *badger.Txn    // read-only snapshot of the store before this write
-	doc    string         // the document being written
-	counts map[string]int // count key → delta
+	doc     string         // the document being written
+	counts  map[string]int // count key → delta
+	touched []kg.ID        // nodes whose merged record changed
 }
 
 func (w *writer) get(key []byte) ([]byte, bool, error) {
@@ -520,6 +524,7 @@ func (w *writer) remerge(id kg.ID, cur kg.Node, existed bool, own *kg.Node) erro
 		if !existed {
 			return nil
 		}
+		w.touched = append(w.touched, id)
 		w.counts[string(nodeCountKey(cur.Kind))]--
 		for _, f := range oldNames {
 			if err := w.txn.Delete(aliasKey(f, id)); err != nil {
@@ -539,6 +544,7 @@ func (w *writer) remerge(id kg.ID, cur kg.Node, existed bool, own *kg.Node) erro
 	if !existed {
 		w.counts[string(nodeCountKey(merged.Kind))]++
 	}
+	w.touched = append(w.touched, id)
 	if err := w.txn.Set(nodeKey(id), encodeNode(merged)); err != nil {
 		return err
 	}

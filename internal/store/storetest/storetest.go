@@ -85,14 +85,23 @@ var ctx = context.Background()
 
 func put(t *testing.T, s kg.Store, rec kg.DocRecord, f kg.Fragment) {
 	t.Helper()
-	if err := s.Put(ctx, rec, f); err != nil {
+	if _, err := s.Put(ctx, rec, f); err != nil {
 		t.Fatalf("Put(%s): %v", rec.Key, err)
 	}
 }
 
 func testRoundTrip(t *testing.T, s kg.Store) {
 	rec, f := Doc("S/2025/85", 3)
-	put(t, s, rec, f)
+	ch, err := s.Put(ctx, rec, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ch.Touched) != len(f.Nodes) {
+		t.Errorf("first Put touched %d nodes, want all %d", len(ch.Touched), len(f.Nodes))
+	}
+	if ch, _ := s.Put(ctx, rec, f); len(ch.Touched) != 0 {
+		t.Errorf("identical re-Put touched %v", ch.Touched)
+	}
 	n, err := s.Node(ctx, "state:TUR")
 	if err != nil {
 		t.Fatal(err)
@@ -306,7 +315,7 @@ func testSharedNodesMerge(t *testing.T, s kg.Store) {
 	if len(out.Edges) != 1 || len(out.Edges[0].Evidence) != 2 || out.Edges[0].Evidence[0].Doc != "X/1" || out.Edges[0].Evidence[1].Doc != "X/2" {
 		t.Fatalf("shared edge = %+v", out.Edges)
 	}
-	if err := s.Remove(ctx, "X/1"); err != nil {
+	if _, err := s.Remove(ctx, "X/1"); err != nil {
 		t.Fatal(err)
 	}
 	out, _ = s.Edges(ctx, "state:DOM", kg.EdgeQuery{Dir: kg.Out, Kinds: []kg.EdgeKind{kg.EdgeMentions}})
@@ -314,7 +323,7 @@ func testSharedNodesMerge(t *testing.T, s kg.Store) {
 		t.Fatalf("after removing X/1, shared edge = %+v", out.Edges)
 	}
 	// Removing the document that added an alias removes the alias.
-	if err := s.Remove(ctx, "E/2025/28"); err != nil {
+	if _, err := s.Remove(ctx, "E/2025/28"); err != nil {
 		t.Fatal(err)
 	}
 	n, _ = s.Node(ctx, "state:TUR")
@@ -395,10 +404,10 @@ func testRemove(t *testing.T, s kg.Store) {
 	other, fo := Doc("E/2025/28", 2)
 	put(t, s, other, fo)
 	before, _ := s.Stats(ctx)
-	if err := s.Remove(ctx, "S/2025/85"); err != nil {
+	if _, err := s.Remove(ctx, "S/2025/85"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Remove(ctx, "S/2025/85"); kg.ErrorCode(err) != kg.CodeNotFound {
+	if _, err := s.Remove(ctx, "S/2025/85"); kg.ErrorCode(err) != kg.CodeNotFound {
 		t.Errorf("second remove: %v", err)
 	}
 	st, _ := s.Stats(ctx)
@@ -408,7 +417,7 @@ func testRemove(t *testing.T, s kg.Store) {
 	if st.Version <= before.Version {
 		t.Errorf("version did not advance: %d → %d", before.Version, st.Version)
 	}
-	if err := s.Remove(ctx, "E/2025/28"); err != nil {
+	if _, err := s.Remove(ctx, "E/2025/28"); err != nil {
 		t.Fatal(err)
 	}
 	st, _ = s.Stats(ctx)
@@ -446,7 +455,7 @@ func testBadFragment(t *testing.T, s kg.Store) {
 	for _, tc := range bad {
 		r2, f2 := Doc("S/2025/85", 7)
 		tc.mod(&f2)
-		if err := s.Put(ctx, r2, f2); err == nil {
+		if _, err := s.Put(ctx, r2, f2); err == nil {
 			t.Errorf("%s: Put accepted a bad fragment", tc.name)
 		}
 	}
