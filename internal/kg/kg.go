@@ -239,8 +239,11 @@ type Evidence struct {
 // Citation renders the evidence the way UN documents cite themselves:
 // "S/2025/85, para. 61(d)".
 func (e Evidence) Citation() string {
-	if e.Ref == "" {
+	switch {
+	case e.Ref == "":
 		return e.Doc
+	case e.Ref[0] < '0' || e.Ref[0] > '9': // "annex"
+		return e.Doc + ", " + e.Ref
 	}
 	return e.Doc + ", para. " + e.Ref
 }
