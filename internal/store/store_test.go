@@ -207,3 +207,34 @@ func TestReadersDuringWrites(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestBackupRestore(t *testing.T) {
+	src := open(t, Options{Dir: t.TempDir()})
+	for _, key := range []string{"S/2025/85", "E/2025/28"} {
+		rec, f := storetest.Doc(key, 4)
+		if _, err := src.Put(ctx, rec, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf strings.Builder
+	if err := src.Backup(ctx, &buf); err != nil {
+		t.Fatal(err)
+	}
+	dst := open(t, Options{Dir: t.TempDir()})
+	if err := dst.Restore(ctx, strings.NewReader(buf.String())); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := src.Stats(ctx)
+	b, _ := dst.Stats(ctx)
+	if fmt.Sprint(a) != fmt.Sprint(b) || dst.Version() != src.Version() {
+		t.Errorf("restored stats %v (v%d), source %v (v%d)", b, dst.Version(), a, src.Version())
+	}
+	// Restoring over a non-empty store is refused and changes nothing.
+	if err := dst.Restore(ctx, strings.NewReader(buf.String())); kg.ErrorCode(err) != kg.CodeInvalid {
+		t.Errorf("restore over data: %v", err)
+	}
+	other := open(t, Options{InMemory: true})
+	if err := other.Restore(ctx, strings.NewReader("not a backup")); err == nil {
+		t.Error("restore of garbage succeeded")
+	}
+}
