@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"sort"
 	"strings"
 	"syscall"
@@ -174,5 +175,7 @@ func openStore(dir string, mustExist, readOnly bool, log *slog.Logger) (*store.S
 			return nil, kg.Errorf(kg.CodeNotFound, "no store at %s: run 'crimegraph ingest --data %s FILE...' first", dir, dir)
 		}
 	}
-	return store.Open(store.Options{Dir: dir, ReadOnly: readOnly, Logger: log})
+	// The data folder holds the store (graph/) beside the derived search
+	// index (search/), which can always be rebuilt from it.
+	return store.Open(store.Options{Dir: filepath.Join(dir, "graph"), ReadOnly: readOnly, Logger: log})
 }

@@ -19,6 +19,7 @@ func init() {
 			data := dataFlag(fs)
 			addr := fs.String("addr", "localhost:8080", "address to listen on, HOST:PORT")
 			readOnly := fs.Bool("read-only", false, "public mode: open the store read-only, refuse every mutation")
+			noSeed := fs.Bool("no-seed", false, "do not ingest the embedded corpus into an empty store")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
 					return usagef("serve takes no arguments")
@@ -28,6 +29,17 @@ func init() {
 					return err
 				}
 				defer s.Close()
+				if !*readOnly && !*noSeed {
+					in, closeIndex, err := newIngester(ctx, *data, s, e)
+					if err != nil {
+						return err
+					}
+					err = seed(ctx, in, s, e)
+					closeIndex()
+					if err != nil {
+						return err
+					}
+				}
 				h := server.New(server.Config{Store: s, Logger: e.log, ReadOnly: *readOnly})
 				ln, err := net.Listen("tcp", *addr)
 				if err != nil {

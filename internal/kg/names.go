@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -17,7 +18,17 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii { // decompose "ü" into "u" + combining diaeresis, dropped below
+		s = norm.NFD.String(s)
+	}
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r): // combining accent: drop
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -55,6 +66,25 @@ func Slug(s string, max int) string {
 		out = out[:max]
 	}
 	return out
+}
+
+// stopwords are left out of keys made from titles and names.
+var stopwords = map[string]bool{
+	"a": true, "an": true, "and": true, "at": true, "by": true, "for": true, "from": true,
+	"held": true, "in": true, "of": true, "on": true, "the": true, "to": true, "report": true,
+}
+
+// KeySlug is Slug without the function words that make keys long: "Report of
+// the Latin American and Caribbean Regional Preparatory Meeting ..." gives
+// "latin-american-caribbean-regional-preparatory-meeting-...".
+func KeySlug(s string, max int) string {
+	var words []string
+	for _, w := range strings.Fields(strings.ReplaceAll(Fold(s), "/", " ")) {
+		if !stopwords[w] {
+			words = append(words, w)
+		}
+	}
+	return Slug(strings.Join(words, " "), max)
 }
 
 // CompareRefs orders paragraph refs naturally: "2" < "10" < "10(a)" <

@@ -48,7 +48,8 @@ const (
 	SecItem       SectionKind = "item"       // a numbered agenda item or topic heading
 	SecSummary    SectionKind = "summary"    // "Summary of deliberations"
 	SecOutcome    SectionKind = "outcome"    // "Outcome of deliberations", "Recommendations", "Conclusions and recommendations"
-	SecResolution SectionKind = "resolution" // a resolution or decision adopted inside the report
+	SecResolution SectionKind = "resolution" // a resolution adopted (or, with Draft, recommended) inside the report
+	SecDecision   SectionKind = "decision"   // a decision adopted (or, with Draft, recommended) inside the report
 	SecAnnex      SectionKind = "annex"
 	SecOther      SectionKind = "other" // an unnumbered heading
 )
@@ -56,22 +57,30 @@ const (
 // Section is a heading and what follows it until the next heading of the
 // same or a higher level.
 type Section struct {
-	Key         string      // path of numbers and slugs, unique in the report: "II.B.1", "II.B.1.outcome"
-	Number      string      // its own number as printed: "II", "B", "1"; "" when unnumbered
+	Key         string      // path of numbers and slugs, unique in the report: "II.B.1", "II.B.1.outcome", "I.B.res68-1"
+	Number      string      // its own number as printed: "II", "B", "1", "68/1" for resolution 68/1; "" when unnumbered
 	Title       string      // heading text without the number
 	Kind        SectionKind // what the heading is
 	Level       int         // 1 for chapters
 	AgendaItems []string    // agenda item numbers the heading names: "(agenda item 3)" → ["3"]
 	Workshops   []string    // workshop numbers the heading names
+	Draft       bool        // a resolution or decision recommended for adoption by another body, not adopted
 	Children    []*Section
-	Paragraphs  []string // refs of the numbered paragraphs directly under it, in order
+	Paragraphs  []string // refs of the paragraphs directly under it, in order
 	Order       int      // position among all sections, 0-based, in reading order
 }
 
 // Paragraph is a numbered paragraph or one of its lettered or Roman items.
+//
+// The text of a resolution or decision adopted inside the report (a section
+// of kind SecResolution or SecDecision) is kept as paragraphs too, so that
+// what it names is found, but under refs that cannot collide with the
+// report's own 1..N: "res68/1.op3" is operative paragraph 3 of resolution
+// 68/1, "res68/1.p2" its second unnumbered (preambular) paragraph,
+// "ddecI.p1(a)" item (a) of draft decision I. Their Number is 0.
 type Paragraph struct {
-	Ref            string       // "24", "24(h)", "24(h)(ii)"
-	Number         int          // the paragraph number: 24
+	Ref            string       // "24", "24(h)", "24(h)(ii)"; "res68/1.op3" inside a resolution
+	Number         int          // the report paragraph number: 24; 0 for the text of a resolution or decision
 	Text           string       // its own text; for a paragraph with items, the chapeau
 	Page           int          // page where it starts
 	Section        string       // key of the innermost enclosing section
@@ -83,8 +92,9 @@ type Paragraph struct {
 
 // AnnexDocument is an entry of the annexed list of documents.
 type AnnexDocument struct {
-	Symbol string // "A/CONF.241/RPM.2/L.1"
-	Title  string // "Draft report"
+	Symbol  string   // "A/CONF.241/RPM.2/L.1"
+	Title   string   // "Draft report"
+	Addenda []string // further symbols the entry covers: "and Add.1–5" gives ".../L.1/Add.1" … ".../L.1/Add.5"
 }
 
 // Report is the parsed structure of one document.
@@ -92,7 +102,7 @@ type Report struct {
 	Identity
 	Meeting    *Meeting        // nil when the document is not a meeting report
 	Sections   []*Section      // top-level sections; children hang below
-	Paragraphs []*Paragraph    // numbered paragraphs in order; items hang below
+	Paragraphs []*Paragraph    // paragraphs in reading order (report paragraphs 1..N and resolution text); items hang below
 	Annex      []AnnexDocument // the annexed list of documents, if any
 	Warnings   []string        // oddities found while parsing (gaps, duplicates)
 }

@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/crimegraph/crimegraph/internal/corpus"
+	"github.com/crimegraph/crimegraph/internal/ingest"
+	"github.com/crimegraph/crimegraph/internal/kg"
+)
+
+func init() {
+	register(&command{
+		name:    "ingest",
+		usage:   "PATH...",
+		summary: "Ingest UN reports (PDF or Markdown files, or folders of them) into the store.\nRe-ingesting an unchanged file changes nothing; a corrected file replaces its facts atomically.",
+		setup: func(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+			data := dataFlag(fs)
+			symbol := fs.String("symbol", "", "UN symbol to file the document under, for a report whose symbol is not printed in it (one file only)")
+			embedded := fs.Bool("embedded", false, "ingest the embedded default corpus (the documents `make run` starts with)")
+			remove := fs.String("remove", "", "remove the document with this key (UN symbol) instead of ingesting")
+			return func(ctx context.Context, args []string) error {
+				if len(args) == 0 && !*embedded && *remove == "" {
+					return usagef("give at least one file or folder, or --embedded")
+				}
+				s, err := openStore(*data, false, false, e.log)
+				if err != nil {
+					return err
+				}
+				defer s.Close()
+				in, closeIndex, err := newIngester(ctx, *data, s, e)
+				if err != nil {
+					return err
+				}
+				defer closeIndex()
+				if *remove != "" {
+					if err := in.Remove(ctx, *remove); err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stdout, "removed %s\n", *remove)
+					return nil
+				}
+				var sources []func() (ingest.Source, error)
+				if *embedded {
+					for _, f := range corpus.Files() {
+						sources = append(sources, func() (ingest.Source, error) {
+							return ingest.Source{Name: f.Name, Data: f.Data}, nil
+						})
+					}
+				}
+				paths, err := ingest.Files(args)
+				if err != nil {
+					return err
+				}
+				if *symbol != "" && len(paths) != 1 {
+					return usagef("--symbol names one document; got %d files", len(paths))
+				}
+				for _, p := range paths {
+					sources = append(sources, func() (ingest.Source, error) { return ingest.ReadFile(p, *symbol) })
+				}
+				return runIngest(ctx, in, sources, e.stdout, e.stderr)
+			}
+		},
+	})
+}
+
+// ingestSummary totals an ingest run for the one-line summary.
+type ingestSummary struct {
+	docs, unchanged, failed, paras, recs, nodes, edges int
+}
+
+func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (ingest.Source, error), stdout, stderr io.Writer) error {
+	start := time.Now()
+	var bar *progressbar.ProgressBar
+	if isTerminal(stderr) && len(sources) > 1 {
+		bar = progressbar.NewOptions(len(sources),
+			progressbar.OptionSetWriter(stderr),
+			progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionThrottle(100*time.Millisecond))
+	}
+	var sum ingestSummary
+	for _, next := range sources {
+		if ctx.Err() != nil {
+			break
+		}
+		src, err := next()
+		if err == nil {
+			var r ingest.Result
+			r, err = in.Ingest(ctx, src)
+			if err == nil {
+				if r.Unchanged {
+					sum.unchanged++
+				} else {
+					sum.docs++
+					sum.paras += r.Record.Paragraphs
+					sum.recs += r.Record.Recommendations
+					sum.nodes += r.Record.Nodes
+					sum.edges += r.Record.Edges
+				}
+			}
+		}
+		if err != nil {
+			sum.failed++
+			if bar != nil {
+				bar.Clear()
+			}
+			fmt.Fprintf(stderr, "error: %v\n", err)
+		}
+		if bar != nil {
+			bar.Add(1)
+		}
+	}
+	if bar != nil {
+		bar.Finish()
+	}
+	fmt.Fprintf(stdout, "ingested %d documents (%d unchanged, %d failed): %d paragraphs, %d recommendations, %d nodes, %d edges in %s\n",
+		sum.docs, sum.unchanged, sum.failed, sum.paras, sum.recs, sum.nodes, sum.edges, time.Since(start).Round(time.Millisecond))
+	if err := ctx.Err(); err != nil {
+		return kg.Wrap(kg.CodeTimeout, err, "interrupted; every document reported above as ingested is stored whole")
+	}
+	if sum.failed > 0 {
+		return fmt.Errorf("%d of %d documents failed", sum.failed, len(sources))
+	}
+	return nil
+}

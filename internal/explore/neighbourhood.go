@@ -1,0 +1,165 @@
+package explore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
+)
+
+// NeighbourhoodQuery describes a neighbourhood request. Zero fields take
+// their defaults.
+type NeighbourhoodQuery struct {
+	// Depth is the number of hops from the focus, 1 by default, at most
+	// Limits.MaxDepth.
+	Depth int
+	// NodeKinds keeps only nodes of these kinds (the focus is always
+	// kept); traversal does not pass through other kinds. Empty: all.
+	NodeKinds []kg.Kind
+	// EdgeKinds follows only these edge kinds. Empty: DefaultEdgeKinds,
+	// which leaves out MENTIONS.
+	EdgeKinds []kg.EdgeKind
+	// Limit is the most nodes the answer may hold, focus included; 100 by
+	// default, at most Limits.MaxNodes. Reaching it marks the answer
+	// truncated.
+	Limit int
+}
+
+// DefaultNeighbourhoodLimit is the node limit when a query gives none.
+const DefaultNeighbourhoodLimit = 100
+
+// Result is a subgraph and whether a cap cut it short.
+type Result struct {
+	kg.Subgraph
+	// Truncated is true when the node limit or the per-node fan-out cap
+	// stopped the traversal before it saw everything within reach.
+	Truncated bool
+}
+
+// Neighbourhood returns the nodes within q.Depth hops of id, following
+// edges in both directions, and every edge among them of the followed
+// kinds. Nodes are taken breadth first, nearest first, in the store's edge
+// order, so a truncated answer keeps the nearest nodes.
+func (x *Explorer) Neighbourhood(ctx context.Context, id kg.ID, q NeighbourhoodQuery) (Result, error) {
+	if err := id.Validate(); err != nil {
+		return Result{}, err
+	}
+	if q.Depth == 0 {
+		q.Depth = 1
+	}
+	if q.Depth < 0 {
+		return Result{}, kg.Errorf(kg.CodeInvalid, "depth must be positive")
+	}
+	if q.Depth > x.lim.MaxDepth {
+		return Result{}, kg.Errorf(kg.CodeTooLarge, "depth %d exceeds the maximum of %d", q.Depth, x.lim.MaxDepth)
+	}
+	if q.Limit == 0 {
+		q.Limit = DefaultNeighbourhoodLimit
+	}
+	if q.Limit < 0 {
+		return Result{}, kg.Errorf(kg.CodeInvalid, "limit must be positive")
+	}
+	if q.Limit > x.lim.MaxNodes {
+		return Result{}, kg.Errorf(kg.CodeTooLarge, "limit %d exceeds the maximum of %d nodes: narrow the request with nodeKinds or edgeKinds", q.Limit, x.lim.MaxNodes)
+	}
+	if err := validKinds(q.NodeKinds); err != nil {
+		return Result{}, err
+	}
+	if err := validEdgeKinds(q.EdgeKinds); err != nil {
+		return Result{}, err
+	}
+	edgeKinds := q.EdgeKinds
+	if len(edgeKinds) == 0 {
+		edgeKinds = DefaultEdgeKinds
+	}
+	keep := kindSet(q.NodeKinds)
+
+	focus, err := x.r.Node(ctx, id)
+	if err != nil {
+		return Result{}, err
+	}
+	var res Result
+	included := map[kg.ID]bool{id: true}
+	order := []kg.ID{id}
+	edges := map[string]kg.Edge{}
+	addEdge := func(e kg.Edge) { edges[e.Key()] = e }
+
+	frontier := []kg.ID{id}
+	for d := 0; d < q.Depth && len(frontier) > 0; d++ {
+		var next []kg.ID
+		for _, u := range frontier {
+			if err := ctxErr(ctx); err != nil {
+				return Result{}, err
+			}
+			es, more, err := x.neighbours(ctx, u, edgeKinds)
+			if err != nil {
+				return Result{}, err
+			}
+			res.Truncated = res.Truncated || more
+			for _, e := range es {
+				v := other(e, u)
+				switch {
+				case keep != nil && !keep[v.Kind()]:
+				case included[v]:
+					addEdge(e)
+				case len(order) < q.Limit:
+					included[v] = true
+					order = append(order, v)
+					next = append(next, v)
+					addEdge(e)
+				default:
+					res.Truncated = true
+				}
+			}
+		}
+		frontier = next
+	}
+	// The last ring was reached but not expanded: add the edges among its
+	// nodes and towards earlier rings, so the answer holds every edge
+	// among its nodes, not only the tree that found them.
+	if len(order) > 1 {
+		for _, u := range frontier {
+			if err := ctxErr(ctx); err != nil {
+				return Result{}, err
+			}
+			es, _, err := x.neighbours(ctx, u, edgeKinds)
+			if err != nil {
+				return Result{}, err
+			}
+			for _, e := range es {
+				if included[other(e, u)] {
+					addEdge(e)
+				}
+			}
+		}
+	}
+
+	nodes, err := x.r.Nodes(ctx, order)
+	if err != nil {
+		return Result{}, err
+	}
+	res.Subgraph = assemble(nodes, edges)
+	res.Focus = []kg.ID{id}
+	res.Title = fmt.Sprintf("%s: neighbourhood, depth %d", focus.Label, q.Depth)
+	return res, nil
+}
+
+// assemble builds a sorted subgraph from loaded nodes (zero nodes, deleted
+// since they were reached, are dropped) and the edges whose ends survive.
+func assemble(nodes []kg.Node, edges map[string]kg.Edge) kg.Subgraph {
+	var g kg.Subgraph
+	present := make(map[kg.ID]bool, len(nodes))
+	for _, n := range nodes {
+		if n.ID != "" && !present[n.ID] {
+			present[n.ID] = true
+			g.Nodes = append(g.Nodes, n)
+		}
+	}
+	for _, e := range edges {
+		if present[e.From] && present[e.To] {
+			g.Edges = append(g.Edges, e)
+		}
+	}
+	g.Sort()
+	return g
+}

@@ -1,0 +1,319 @@
+// Package extract turns a parsed report into graph facts: the document's
+// structure as nodes, the entities named in each paragraph, and the
+// relations between them — each with the evidence (document, paragraph
+// ref, byte span) it rests on. A fact that cannot be traced to a paragraph
+// is not produced.
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/report"
+)
+
+// Mention is an entity found in a text, with its byte span.
+type Mention struct {
+	Node       kg.Node // the entity as the gazetteer knows it
+	Start, End int
+}
+
+// Context tells a Recognizer where a text comes from, for the few names
+// whose meaning depends on it ("resolution 68/1" in a report of the
+// Commission on Narcotic Drugs).
+type Context struct {
+	Body    string   // issuing body of the document
+	Symbols []string // the document's own symbols, never cited as references
+}
+
+// Recognizer finds entities in text. The gazetteer implements it.
+type Recognizer interface {
+	// Recognize returns the mentions in text, leftmost-longest, sorted by Start.
+	Recognize(text string, c Context) []Mention
+	// Acronyms returns the entities text defines an acronym for, as in
+	// "Full Name (ACR)": each Node carries ACR among its Aliases, and the
+	// span covers the whole definition.
+	Acronyms(text string, c Context) []Mention
+}
+
+// Result is what extraction yields for one document.
+type Result struct {
+	Fragment        kg.Fragment
+	Record          kg.DocRecord
+	Paragraphs      int // numbered paragraphs and their items
+	Recommendations int
+}
+
+// Extract builds the fragment of document docKey from its parsed report.
+func Extract(rep *report.Report, docKey string, rec Recognizer) Result {
+	x := &extractor{rep: rep, key: docKey, rec: rec, nodes: map[kg.ID]kg.Node{},
+		ctx:   Context{Body: rep.Body, Symbols: rep.Symbols},
+		paras: map[string]*report.Paragraph{}, mentions: map[string][]Mention{}, sections: map[string]*report.Section{}}
+	x.run()
+	var f kg.Fragment
+	f.Doc = docKey
+	for _, n := range x.nodes {
+		f.Nodes = append(f.Nodes, n)
+	}
+	f.Edges = x.edges
+	return Result{
+		Fragment:        f,
+		Record:          kg.DocRecord{Key: docKey, Title: rep.Title, Symbols: rep.Symbols, Paragraphs: x.nParas, Recommendations: x.nRecs},
+		Paragraphs:      x.nParas,
+		Recommendations: x.nRecs,
+	}
+}
+
+type extractor struct {
+	rep      *report.Report
+	key      string
+	rec      Recognizer
+	ctx      Context
+	nodes    map[kg.ID]kg.Node
+	edges    []kg.Edge
+	paras    map[string]*report.Paragraph
+	mentions map[string][]Mention // paragraph ref → what Recognize found in it
+	sections map[string]*report.Section
+	docID    kg.ID
+	meeting  kg.ID
+	nParas   int
+	nRecs    int
+}
+
+// node adds n, merging aliases with an earlier statement of the same node.
+func (x *extractor) node(n kg.Node) kg.ID {
+	if old, ok := x.nodes[n.ID]; ok {
+		old.Aliases = kg.SortedSet(append(old.Aliases, n.Aliases...))
+		for k, v := range n.Props {
+			if _, ok := old.Props[k]; !ok {
+				if old.Props == nil {
+					old.Props = map[string]string{}
+				}
+				old.Props[k] = v
+			}
+		}
+		x.nodes[n.ID] = old
+		return n.ID
+	}
+	if n.Kind == "" {
+		n.Kind = n.ID.Kind()
+	}
+	x.nodes[n.ID] = n
+	return n.ID
+}
+
+func (x *extractor) edge(from kg.ID, k kg.EdgeKind, to kg.ID, ev kg.Evidence, props map[string]string) {
+	if from == to {
+		return
+	}
+	ev.Doc = x.key
+	x.edges = append(x.edges, kg.Edge{From: from, Kind: k, To: to, Props: props, Evidence: []kg.Evidence{ev}})
+}
+
+func (x *extractor) paraID(ref string) kg.ID { return kg.PartID(kg.KindParagraph, x.key, ref) }
+
+func (x *extractor) sectionID(key string) kg.ID { return kg.PartID(kg.KindSection, x.key, key) }
+
+func (x *extractor) run() {
+	x.document()
+	x.structure()
+	x.meetings()
+	x.entities()
+	x.participation()
+	x.officers()
+}
+
+// document adds the document node and the documents its annex lists.
+func (x *extractor) document() {
+	r := x.rep
+	props := map[string]string{kg.PropTitle: r.Title}
+	if len(r.Symbols) > 0 {
+		props[kg.PropSymbol] = r.Symbols[0]
+		props[kg.PropSymbols] = strings.Join(r.Symbols, " | ")
+	}
+	setIf(props, kg.PropDate, r.Date)
+	setIf(props, kg.PropBody, r.Body)
+	label := r.Title
+	if label == "" {
+		label = x.key
+	}
+	x.docID = x.node(kg.Node{ID: kg.NewID(kg.KindDocument, x.key), Label: label, Aliases: r.Symbols, Props: props})
+	if len(r.Annex) == 0 {
+		return
+	}
+	// The annexed list has no paragraph number: it becomes a paragraph of
+	// its own, ref "annex", so each listed document is cited to it.
+	var text strings.Builder
+	type span struct{ start, end int }
+	spans := make([]span, len(r.Annex))
+	for i, a := range r.Annex {
+		if i > 0 {
+			text.WriteString("\n")
+		}
+		spans[i].start = text.Len()
+		text.WriteString(a.Symbol)
+		spans[i].end = text.Len()
+		if a.Title != "" {
+			text.WriteString("\t" + a.Title)
+		}
+	}
+	annex := x.node(kg.Node{ID: x.paraID(AnnexRef), Label: x.key + ", annex",
+		Props: map[string]string{kg.PropRef: AnnexRef, kg.PropDocument: x.key, kg.PropText: text.String(), kg.PropOrder: itoa(1 << 20)}})
+	x.edge(x.docID, kg.EdgeContains, annex, kg.Evidence{Ref: AnnexRef}, nil)
+	for i, a := range r.Annex {
+		if a.Symbol == "" || a.Symbol == x.key {
+			continue
+		}
+		cited := x.node(citedDocument(a.Symbol, a.Title))
+		x.edge(x.docID, kg.EdgeListsDoc, cited, kg.Evidence{Ref: AnnexRef, Start: spans[i].start, End: spans[i].end}, nil)
+	}
+}
+
+// AnnexRef is the ref of the paragraph holding a report's annexed list of
+// documents.
+const AnnexRef = "annex"
+
+func citedDocument(symbol, title string) kg.Node {
+	n := kg.Node{ID: kg.NewID(kg.KindDocument, symbol), Label: symbol, Props: map[string]string{kg.PropSymbol: symbol}}
+	if title != "" {
+		n.Props[kg.PropTitle] = title
+	}
+	return n
+}
+
+func setIf(m map[string]string, k, v string) {
+	if v != "" {
+		m[k] = v
+	}
+}
+
+// structure adds sections, paragraphs, items and recommendations, and the
+// CONTAINS edges between them.
+func (x *extractor) structure() {
+	r := x.rep
+	var walkSec func(parent kg.ID, ss []*report.Section)
+	walkSec = func(parent kg.ID, ss []*report.Section) {
+		for _, s := range ss {
+			x.sections[s.Key] = s
+			label := s.Title
+			if s.Number != "" {
+				label = s.Number + ". " + s.Title
+			}
+			props := map[string]string{
+				kg.PropDocument: x.key, kg.PropLevel: itoa(s.Level), kg.PropOrder: itoa(s.Order),
+				kg.PropSecKind: string(s.Kind),
+			}
+			setIf(props, kg.PropNumber, s.Number)
+			id := x.node(kg.Node{ID: x.sectionID(s.Key), Label: truncate(label, 160), Props: props})
+			x.edge(parent, kg.EdgeContains, id, x.sectionEvidence(s), nil)
+			walkSec(id, s.Children)
+		}
+	}
+	walkSec(x.docID, r.Sections)
+
+	var walkPara func(parent kg.ID, ps []*report.Paragraph, chapeau string)
+	walkPara = func(parent kg.ID, ps []*report.Paragraph, chapeau string) {
+		for _, p := range ps {
+			x.paras[p.Ref] = p
+			x.nParas++
+			props := map[string]string{
+				kg.PropRef: p.Ref, kg.PropDocument: x.key, kg.PropText: p.Text,
+				kg.PropOrder: itoa(p.Order),
+			}
+			if p.Section != "" {
+				props[kg.PropSection] = string(x.sectionID(p.Section))
+			}
+			if p.Page > 0 {
+				props[kg.PropPage] = itoa(p.Page)
+			}
+			pid := x.node(kg.Node{ID: x.paraID(p.Ref), Label: x.key + ", para. " + p.Ref, Props: props})
+			x.edge(parent, kg.EdgeContains, pid, kg.Evidence{Ref: p.Ref}, nil)
+			if p.Recommendation {
+				x.recommendation(p, pid)
+			}
+			walkPara(pid, p.Items, p.Text)
+		}
+	}
+	// Top-level paragraphs hang below their section, or the document.
+	for _, p := range r.Paragraphs {
+		parent := x.docID
+		if p.Section != "" {
+			if _, ok := x.sections[p.Section]; ok {
+				parent = x.sectionID(p.Section)
+			}
+		}
+		walkPara(parent, []*report.Paragraph{p}, "")
+	}
+}
+
+// sectionEvidence cites the first paragraph of a section, since headings
+// have no paragraph number of their own.
+func (x *extractor) sectionEvidence(s *report.Section) kg.Evidence {
+	var first func(s *report.Section) string
+	first = func(s *report.Section) string {
+		if len(s.Paragraphs) > 0 {
+			return s.Paragraphs[0]
+		}
+		for _, c := range s.Children {
+			if r := first(c); r != "" {
+				return r
+			}
+		}
+		return ""
+	}
+	return kg.Evidence{Ref: first(s)}
+}
+
+func (x *extractor) recommendation(p *report.Paragraph, pid kg.ID) {
+	x.nRecs++
+	props := map[string]string{kg.PropRef: p.Ref, kg.PropDocument: x.key, kg.PropText: p.Text}
+	if p.Section != "" {
+		props[kg.PropSection] = string(x.sectionID(p.Section))
+	}
+	setIf(props, "chapeau", p.Chapeau)
+	id := x.node(kg.Node{ID: kg.PartID(kg.KindRecommendation, x.key, p.Ref),
+		Label: p.Ref + " " + truncate(p.Text, 90), Props: props})
+	x.edge(pid, kg.EdgeTextOf, id, kg.Evidence{Ref: p.Ref}, nil)
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	var b [20]byte
+	n := len(b)
+	for i > 0 {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	if neg {
+		n--
+		b[n] = '-'
+	}
+	return string(b[n:])
+}
+
+// truncate cuts s to at most n runes at a word boundary, adding "…".
+func truncate(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := 0
+	for i := range s {
+		if utf8.RuneCountInString(s[:i]) >= n {
+			break
+		}
+		cut = i
+	}
+	if sp := strings.LastIndexByte(s[:cut], ' '); sp > n/2 {
+		cut = sp
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}

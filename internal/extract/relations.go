@@ -1,0 +1,304 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/report"
+)
+
+// recEdge is the relation a recommendation has with an entity of each kind
+// it names.
+var recEdge = map[kg.Kind]kg.EdgeKind{
+	kg.KindCrimeType:    kg.EdgeAddresses,
+	kg.KindInstrument:   kg.EdgeInvokes,
+	kg.KindTheme:        kg.EdgeConcerns,
+	kg.KindState:        kg.EdgeNamesActor,
+	kg.KindOrganization: kg.EdgeNamesActor,
+}
+
+// entities links every paragraph to the entities named in it, and every
+// recommendation to the crime types, instruments, themes and actors it names.
+func (x *extractor) entities() {
+	x.rep.Walk(func(p *report.Paragraph) {
+		pid := x.paraID(p.Ref)
+		// "Full Name (ACR)" makes ACR an alias of the entity, in this
+		// document's statement of it.
+		for _, a := range x.rec.Acronyms(p.Text, x.ctx) {
+			id := x.node(a.Node)
+			x.edge(pid, kg.EdgeMentions, id, kg.Evidence{Ref: p.Ref, Start: a.Start, End: a.End}, nil)
+		}
+		ms := x.rec.Recognize(p.Text, x.ctx)
+		x.mentions[p.Ref] = ms
+		var recID kg.ID
+		if p.Recommendation {
+			recID = kg.PartID(kg.KindRecommendation, x.key, p.Ref)
+		}
+		for _, m := range ms {
+			id := x.node(m.Node)
+			ev := kg.Evidence{Ref: p.Ref, Start: m.Start, End: m.End}
+			if isCitation(m.Node) {
+				x.edge(pid, kg.EdgeCites, id, ev, nil)
+			} else {
+				x.edge(pid, kg.EdgeMentions, id, ev, nil)
+			}
+			if recID != "" {
+				if k, ok := recEdge[m.Node.Kind]; ok {
+					x.edge(recID, k, id, ev, nil)
+				} else if m.Node.Kind == kg.KindDocument || isCitation(m.Node) {
+					x.edge(recID, kg.EdgeInvokes, id, ev, nil)
+				}
+			}
+		}
+		if recID != "" && p.Chapeau != "" {
+			x.addressees(p, recID)
+		}
+	})
+}
+
+// isCitation reports whether naming n is citing it: documents by symbol and
+// resolutions.
+func isCitation(n kg.Node) bool {
+	return n.Kind == kg.KindDocument || n.Kind == kg.KindInstrument && n.Props[kg.PropCategory] == "resolution"
+}
+
+// addressees links a recommendation to the actors its chapeau calls upon
+// ("UNODC calls upon Haitian governmental authorities to:"), citing the
+// chapeau in the paragraph that holds it.
+func (x *extractor) addressees(p *report.Paragraph, recID kg.ID) {
+	parentRef, text, base := x.chapeauSource(p)
+	for _, m := range x.rec.Recognize(p.Chapeau, x.ctx) {
+		if m.Node.Kind != kg.KindState && m.Node.Kind != kg.KindOrganization {
+			continue
+		}
+		id := x.node(m.Node)
+		ev := kg.Evidence{Ref: parentRef, Start: base + m.Start, End: base + m.End}
+		if text == "" {
+			ev.Start, ev.End = 0, 0
+		}
+		x.edge(recID, kg.EdgeAddressedTo, id, ev, nil)
+	}
+}
+
+// chapeauSource finds the paragraph whose text holds p's chapeau and the
+// chapeau's offset in it, so the evidence span points at the right words.
+func (x *extractor) chapeauSource(p *report.Paragraph) (ref, text string, offset int) {
+	parent := parentRef(p.Ref)
+	for _, r := range []string{parent, p.Ref} {
+		if q, ok := x.paras[r]; ok {
+			if i := strings.Index(q.Text, p.Chapeau); i >= 0 {
+				return r, q.Text, i
+			}
+		}
+	}
+	return p.Ref, "", 0
+}
+
+// parentRef returns "24" for "24(h)" and "24(h)" for "24(h)(ii)".
+func parentRef(ref string) string {
+	if i := strings.LastIndexByte(ref, '('); i > 0 {
+		return ref[:i]
+	}
+	return ref
+}
+
+var (
+	sentenceEnd = regexp.MustCompile(`[.;]\s+(?:[A-Z(“"]|$)|[.;]$`)
+	statementRe = regexp.MustCompile(`(?i)\bstatements?\s+(?:was|were)\s+(?:also\s+)?(?:made|delivered)\s+by\b|\bstatements?\s+by\b`)
+	attendRe    = regexp.MustCompile(`(?i)\b(?:was|were)\s+represented\b`)
+	observerRe  = regexp.MustCompile(`(?i)\bobservers?\b`)
+	statesRe    = regexp.MustCompile(`\bStates\b`)
+	orgsRe      = regexp.MustCompile(`(?i)\b(?:organizations|entities|institutes|bodies|agencies|programmes|specialized)\b`)
+)
+
+// sentences splits text into byte ranges of sentences.
+func sentences(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for _, m := range sentenceEnd.FindAllStringIndex(text, -1) {
+		end := m[0] + 1
+		out = append(out, [2]int{start, end})
+		start = end
+		for start < len(text) && text[start] == ' ' {
+			start++
+		}
+	}
+	if start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+// participation finds who attended the meeting (as a member or an observer,
+// as the text says) and who made statements under which section.
+func (x *extractor) participation() {
+	x.rep.Walk(func(p *report.Paragraph) {
+		ms := x.mentions[p.Ref]
+		if len(ms) == 0 {
+			return
+		}
+		for _, sr := range sentences(p.Text) {
+			sent := p.Text[sr[0]:sr[1]]
+			switch {
+			case statementRe.MatchString(sent):
+				loc := statementRe.FindStringIndex(sent)
+				sec := x.topicSection(p.Section)
+				if sec == "" {
+					continue
+				}
+				role := ""
+				if observerRe.MatchString(sent) {
+					role = "observer"
+				}
+				for _, m := range actorsIn(ms, sr[0]+loc[1], sr[1]) {
+					x.edge(m.Node.ID, kg.EdgeStatement, sec, kg.Evidence{Ref: p.Ref, Start: m.Start, End: m.End}, roleProps(role))
+				}
+			case attendRe.MatchString(sent) && x.meeting != "":
+				loc := attendRe.FindStringIndex(sent)
+				role := "member"
+				if observerRe.MatchString(sent[loc[0]:]) {
+					role = "observer"
+				}
+				// "The following States ... were represented at the Meeting: A, B"
+				// lists after the colon; "A and B were represented by observers"
+				// before the verb.
+				from, to := sr[0], sr[0]+loc[0]
+				if c := strings.IndexByte(sent, ':'); c >= 0 {
+					from, to = sr[0]+c, sr[1]
+				}
+				// "The following States ..." lists States only; "The following
+				// non-governmental organizations ..." organizations only, even
+				// where an organization's name contains a State's.
+				only := kg.Kind("")
+				switch subject := sent[:loc[0]]; {
+				case statesRe.MatchString(subject):
+					only = kg.KindState
+				case orgsRe.MatchString(subject):
+					only = kg.KindOrganization
+				}
+				for _, m := range actorsIn(ms, from, to) {
+					if only != "" && m.Node.Kind != only {
+						continue
+					}
+					x.edge(m.Node.ID, kg.EdgeAttended, x.meeting, kg.Evidence{Ref: p.Ref, Start: m.Start, End: m.End}, roleProps(role))
+				}
+			}
+		}
+	})
+}
+
+func roleProps(role string) map[string]string {
+	if role == "" {
+		return nil
+	}
+	return map[string]string{kg.PropRole: role}
+}
+
+// actorsIn returns the State and Organization mentions within [from, to).
+func actorsIn(ms []Mention, from, to int) []Mention {
+	var out []Mention
+	for _, m := range ms {
+		if m.Start >= from && m.End <= to && (m.Node.Kind == kg.KindState || m.Node.Kind == kg.KindOrganization) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// topicSection returns the section a statement was made under: the
+// innermost enclosing section that is not a "Summary/Outcome of
+// deliberations" block, which only subdivide a topic.
+func (x *extractor) topicSection(key string) kg.ID {
+	for key != "" {
+		s, ok := x.sections[key]
+		if !ok {
+			return ""
+		}
+		if s.Kind != report.SecSummary && s.Kind != report.SecOutcome {
+			return x.sectionID(key)
+		}
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			return ""
+		}
+		key = key[:i]
+	}
+	return ""
+}
+
+// officeRe matches "Chair: Gerald Campos Valverde (Costa Rica)".
+var officeRe = regexp.MustCompile(`\b((?:First |Second |Third )?(?:Vice-)?(?:Chair(?:person)?|President|Rapporteur)s?)\s*:\s*([\p{Lu}][\p{L}'’.\- ]+?)\s*\(([^()]+)\)`)
+
+// officers finds the officers a meeting elected and the States they came from.
+func (x *extractor) officers() {
+	if x.meeting == "" {
+		return
+	}
+	var people []kg.Node
+	x.rep.Walk(func(p *report.Paragraph) {
+		for _, m := range officeRe.FindAllStringSubmatchIndex(p.Text, -1) {
+			role := strings.TrimSuffix(p.Text[m[2]:m[3]], "s")
+			name := strings.TrimSpace(p.Text[m[4]:m[5]])
+			from := p.Text[m[6]:m[7]]
+			ev := kg.Evidence{Ref: p.Ref, Start: m[4], End: m[4] + len(name)}
+			person := kg.Node{ID: kg.NewID(kg.KindPerson, kg.Slug(name, 80)), Kind: kg.KindPerson, Label: name}
+			pid := x.node(person)
+			people = append(people, person)
+			x.edge(pid, kg.EdgeHeldOffice, x.meeting, ev, map[string]string{kg.PropRole: role})
+			for _, sm := range x.rec.Recognize(from, x.ctx) {
+				if sm.Node.Kind == kg.KindState {
+					sid := x.node(sm.Node)
+					x.edge(pid, kg.EdgeRepresents, sid, kg.Evidence{Ref: p.Ref, Start: m[6] + sm.Start, End: m[6] + sm.End}, nil)
+				}
+			}
+		}
+	})
+	// Later paragraphs name the officers again ("chaired by Gerald Campos
+	// Valverde (Costa Rica)"): link those mentions too.
+	x.rep.Walk(func(p *report.Paragraph) {
+		for _, person := range people {
+			for off := 0; ; {
+				i := strings.Index(p.Text[off:], person.Label)
+				if i < 0 {
+					break
+				}
+				start := off + i
+				x.edge(x.paraID(p.Ref), kg.EdgeMentions, person.ID, kg.Evidence{Ref: p.Ref, Start: start, End: start + len(person.Label)}, nil)
+				off = start + len(person.Label)
+			}
+		}
+	})
+}
+
+// congressRe finds the Congress a regional meeting prepares for.
+var congressRe = regexp.MustCompile(`(?i)Preparatory Meeting for the ((?:\p{L}+ )*?United Nations Congress on Crime Prevention and Criminal Justice)`)
+
+// meetings adds the meeting the report is about and the Congress it
+// prepares for.
+func (x *extractor) meetings() {
+	m := x.rep.Meeting
+	if m == nil || m.Name == "" {
+		return
+	}
+	year := ""
+	if len(m.StartDate) >= 4 {
+		year = m.StartDate[:4]
+	}
+	props := map[string]string{}
+	setIf(props, kg.PropVenue, m.Venue)
+	setIf(props, kg.PropStart, m.StartDate)
+	setIf(props, kg.PropEnd, m.EndDate)
+	key := kg.KeySlug(m.Name, 80)
+	if year != "" && !strings.Contains(key, year) {
+		key += "-" + year
+	}
+	x.meeting = x.node(kg.Node{ID: kg.NewID(kg.KindMeeting, key), Label: m.Name, Props: props})
+	ev := kg.Evidence{Ref: m.Ref}
+	x.edge(x.docID, kg.EdgeReports, x.meeting, ev, nil)
+	if c := congressRe.FindStringSubmatch(m.Name); c != nil {
+		name := c[1]
+		cid := x.node(kg.Node{ID: kg.NewID(kg.KindMeeting, kg.KeySlug(name, 80)), Label: name})
+		x.edge(x.meeting, kg.EdgePrepares, cid, ev, nil)
+	}
+}

@@ -1,0 +1,251 @@
+// Package ingest runs the pipeline from a source file to the store:
+// detect the format, read the text (Markdown or PDF), parse the structure,
+// extract the facts, replace the document's facts in the store atomically,
+// and bring the search index up to date.
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/crimegraph/crimegraph/internal/extract"
+	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/pdftext"
+	"github.com/crimegraph/crimegraph/internal/report"
+)
+
+// Indexer follows the store: after every committed change it re-reads the
+// touched nodes. The search index implements it.
+type Indexer interface {
+	Sync(ctx context.Context, r kg.Reader, ch kg.Change) error
+}
+
+// Options configure an Ingester.
+type Options struct {
+	Store      kg.Store
+	Recognizer extract.Recognizer
+	Index      Indexer // optional
+	Logger     *slog.Logger
+}
+
+// Ingester ingests documents into one store. Safe for concurrent use; the
+// store serialises the writes.
+type Ingester struct{ opt Options }
+
+// New returns an Ingester.
+func New(opt Options) *Ingester {
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Ingester{opt: opt}
+}
+
+// Source is one document to ingest.
+type Source struct {
+	Name   string // file name, for messages and the document record
+	Data   []byte
+	Symbol string // overrides the document key (ingest --symbol)
+}
+
+// Result reports one ingest.
+type Result struct {
+	Record    kg.DocRecord
+	Unchanged bool // the same bytes were ingested before: nothing was written
+	Duration  time.Duration
+	Warnings  []string
+	Change    kg.Change
+}
+
+// MaxFileSize bounds what one ingest reads.
+const MaxFileSize = 256 << 20
+
+// ReadFile reads a source from disk.
+func ReadFile(path, symbol string) (Source, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return Source{}, kg.Wrap(kg.CodeNotFound, err, "cannot read "+path)
+	}
+	if fi.IsDir() {
+		return Source{}, kg.Errorf(kg.CodeInvalid, "%s is a folder", path)
+	}
+	if fi.Size() > MaxFileSize {
+		return Source{}, kg.Errorf(kg.CodeTooLarge, "%s: %d bytes, more than the %d a document may have", path, fi.Size(), MaxFileSize)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return Source{}, kg.Wrap(kg.CodeUnavailable, err, "cannot read "+path)
+	}
+	return Source{Name: filepath.Base(path), Data: b, Symbol: symbol}, nil
+}
+
+// Parse reads a source's text and structure, without touching the store.
+func Parse(ctx context.Context, src Source) (*report.Report, error) {
+	data := src.Data
+	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		return nil, kg.Errorf(kg.CodeUnsupported, "%s: empty file", src.Name)
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		res, err := pdftext.ExtractBytes(ctx, data)
+		if err != nil {
+			return nil, prefix(src.Name, err)
+		}
+		rep, err := report.Parse(res.Lines, report.Options{Symbol: src.Symbol, Identity: res.Identity})
+		if err != nil {
+			return nil, prefix(src.Name, err)
+		}
+		return rep, nil
+	case bytes.IndexByte(data, 0) >= 0:
+		return nil, kg.Errorf(kg.CodeUnsupported, "%s: a binary file, neither a PDF nor text", src.Name)
+	case !utf8.Valid(data):
+		return nil, kg.Errorf(kg.CodeUnsupported, "%s: not UTF-8 text (and not a PDF)", src.Name)
+	}
+	lines, err := report.FromMarkdown(data)
+	if err != nil {
+		return nil, prefix(src.Name, err)
+	}
+	rep, err := report.Parse(lines, report.Options{Symbol: src.Symbol})
+	if err != nil {
+		return nil, prefix(src.Name, err)
+	}
+	return rep, nil
+}
+
+// prefix names the file in an error, keeping its code.
+func prefix(name string, err error) error {
+	if strings.HasPrefix(err.Error(), name) {
+		return err
+	}
+	return kg.Wrap(kg.ErrorCode(err), err, name)
+}
+
+// DocKey is the key a report is stored under: the --symbol override, else
+// its first UN symbol, else a key derived from its title, else from the
+// file name.
+func DocKey(rep *report.Report, src Source) string {
+	switch {
+	case src.Symbol != "":
+		return src.Symbol
+	case len(rep.Symbols) > 0:
+		return rep.Symbols[0]
+	case rep.Title != "":
+		// A short key from the title's words, with the year of the
+		// meeting or document so that yearly reports do not collide.
+		key := kg.KeySlug(rep.Title, 55)
+		if y := reportYear(rep); y != "" && !strings.HasSuffix(key, y) {
+			key += "-" + y
+		}
+		return key
+	}
+	return kg.Slug(strings.TrimSuffix(src.Name, filepath.Ext(src.Name)), 80)
+}
+
+func reportYear(rep *report.Report) string {
+	switch {
+	case rep.Meeting != nil && len(rep.Meeting.StartDate) >= 4:
+		return rep.Meeting.StartDate[:4]
+	case len(rep.Date) >= 4:
+		return rep.Date[:4]
+	}
+	return ""
+}
+
+// Ingest parses, extracts and stores one document, replacing what an
+// earlier version of it said. The same bytes ingested again change nothing.
+// On any error the store is left as it was.
+func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
+	start := time.Now()
+	rep, err := Parse(ctx, src)
+	if err != nil {
+		return Result{}, err
+	}
+	key := DocKey(rep, src)
+	sum := sha256.Sum256(src.Data)
+	hash := hex.EncodeToString(sum[:])
+	if old, err := in.opt.Store.Document(ctx, key); err == nil && old.Hash == hash {
+		return Result{Record: old, Unchanged: true, Duration: time.Since(start)}, nil
+	}
+	x := extract.Extract(rep, key, in.opt.Recognizer)
+	rec := x.Record
+	rec.Source = src.Name
+	rec.Hash = hash
+	ch, err := in.opt.Store.Put(ctx, rec, x.Fragment)
+	if err != nil {
+		return Result{}, prefix(src.Name, err)
+	}
+	rec.Nodes, rec.Edges = countNodes(x.Fragment), len(x.Fragment.Edges)
+	if in.opt.Index != nil {
+		if err := in.opt.Index.Sync(ctx, in.opt.Store, ch); err != nil {
+			// The store is the system of record: the index rebuilds itself
+			// from it on the next open.
+			in.opt.Logger.Warn("search index not updated; it will be rebuilt", "doc", key, "err", err)
+		}
+	}
+	return Result{Record: rec, Duration: time.Since(start), Warnings: rep.Warnings, Change: ch}, nil
+}
+
+func countNodes(f kg.Fragment) int {
+	seen := map[kg.ID]bool{}
+	for _, n := range f.Nodes {
+		seen[n.ID] = true
+	}
+	return len(seen)
+}
+
+// Remove deletes a document and what only it supported.
+func (in *Ingester) Remove(ctx context.Context, key string) error {
+	ch, err := in.opt.Store.Remove(ctx, key)
+	if err != nil {
+		return err
+	}
+	if in.opt.Index != nil {
+		if err := in.opt.Index.Sync(ctx, in.opt.Store, ch); err != nil {
+			in.opt.Logger.Warn("search index not updated; it will be rebuilt", "doc", key, "err", err)
+		}
+	}
+	return nil
+}
+
+// Files expands paths (files and folders, walked recursively) into the
+// documents crimegraph reads: .pdf, .md, .markdown and .txt files.
+func Files(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, kg.Wrap(kg.CodeNotFound, err, fmt.Sprintf("cannot read %s", p))
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			switch strings.ToLower(filepath.Ext(path)) {
+			case ".pdf", ".md", ".markdown", ".txt":
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, kg.Wrap(kg.CodeUnavailable, err, "cannot walk "+p)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,126 @@
+package ingest
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crimegraph/crimegraph/internal/extract"
+	"github.com/crimegraph/crimegraph/internal/gazetteer"
+	"github.com/crimegraph/crimegraph/internal/kg"
+)
+
+// Recognizer adapts the gazetteer to extraction: named entities from the
+// lists, resolutions and document symbols by their shape, and acronyms
+// defined in the text.
+type Recognizer struct{ g *gazetteer.Gazetteer }
+
+var _ extract.Recognizer = Recognizer{}
+
+// NewRecognizer loads the embedded gazetteer.
+func NewRecognizer() (Recognizer, error) {
+	g, err := gazetteer.Load()
+	if err != nil {
+		return Recognizer{}, err
+	}
+	return Recognizer{g: g}, nil
+}
+
+func (r Recognizer) context(c extract.Context) gazetteer.Context {
+	return gazetteer.ContextFor(c.Symbols...)
+}
+
+// Recognize returns the mentions in text, leftmost-longest across the
+// three recognisers, sorted by position. A document never cites itself.
+func (r Recognizer) Recognize(text string, c extract.Context) []extract.Mention {
+	gc := r.context(c)
+	var ms []extract.Mention
+	for _, m := range r.g.Match(text, gc) {
+		n, ok := r.g.Node(m.ID)
+		if !ok {
+			continue
+		}
+		ms = append(ms, extract.Mention{Node: n, Start: m.Start, End: m.End})
+	}
+	for _, res := range gazetteer.Resolutions(text, gc) {
+		ms = append(ms, extract.Mention{Node: res.Node(), Start: res.Start, End: res.End})
+	}
+	own := map[string]bool{}
+	for _, s := range c.Symbols {
+		own[s] = true
+	}
+	for _, s := range gazetteer.Symbols(text) {
+		if own[s.Symbol] || s.Resolution != "" {
+			continue // self-reference, or a resolution already found by number
+		}
+		ms = append(ms, extract.Mention{Node: s.Node(), Start: s.Start, End: s.End})
+	}
+	return leftmostLongest(ms)
+}
+
+// leftmostLongest sorts mentions and drops any that overlaps an earlier,
+// longer one; themes are a layer of their own and may overlap the rest.
+func leftmostLongest(ms []extract.Mention) []extract.Mention {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End > ms[j].End
+	})
+	out := ms[:0]
+	end := -1
+	for _, m := range ms {
+		if m.Node.Kind == kg.KindTheme {
+			out = append(out, m)
+			continue
+		}
+		if m.Start < end {
+			continue
+		}
+		out = append(out, m)
+		end = m.End
+	}
+	return out
+}
+
+// Acronyms returns the entities text defines an acronym for. A known
+// entity gains the acronym as an alias; an unknown long form that names an
+// organization becomes a new Organization.
+func (r Recognizer) Acronyms(text string, c extract.Context) []extract.Mention {
+	var out []extract.Mention
+	for _, a := range gazetteer.Acronyms(text) {
+		var n kg.Node
+		if id, ok := r.g.ResolveAcronym(a); ok {
+			n, _ = r.g.Node(id)
+		} else if looksLikeOrganization(a.Long) {
+			n = kg.Node{ID: kg.NewID(kg.KindOrganization, kg.Slug(a.Long, 80)), Kind: kg.KindOrganization, Label: a.Long,
+				Props: map[string]string{kg.PropAcronym: a.Short, kg.PropSource: "acronym defined in text"}}
+		} else {
+			continue
+		}
+		n.Aliases = append(append([]string(nil), n.Aliases...), a.Short)
+		out = append(out, extract.Mention{Node: n, Start: a.Start, End: a.End})
+	}
+	return out
+}
+
+// orgWords are head nouns of organization names.
+var orgWords = map[string]bool{
+	"Office": true, "Organization": true, "Organisation": true, "Institute": true, "Commission": true,
+	"Committee": true, "Council": true, "Agency": true, "Programme": true, "Program": true, "Fund": true,
+	"Network": true, "Centre": true, "Center": true, "Association": true, "Alliance": true, "Foundation": true,
+	"Mission": true, "Union": true, "Bank": true, "Group": true, "Force": true, "Court": true, "Tribunal": true,
+	"Secretariat": true, "Service": true, "Police": true, "Unit": true, "Authority": true, "Directorate": true,
+	"Ministry": true, "Initiative": true, "Coalition": true, "Observatory": true, "Forum": true,
+	"Federation": true, "Board": true, "Department": true, "Community": true, "Bureau": true, "Cartel": true,
+}
+
+// looksLikeOrganization reports whether a long form is an organization's
+// name: capitalised words with an organization head noun among them.
+func looksLikeOrganization(long string) bool {
+	for _, w := range strings.Fields(long) {
+		if orgWords[strings.Trim(w, ",.;:’'")] {
+			return true
+		}
+	}
+	return false
+}

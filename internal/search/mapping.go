@@ -1,0 +1,110 @@
+package search
+
+import (
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
+)
+
+// The indexed fields of a node.
+const (
+	fKind    = "kind"    // the node kind, as one exact term, for filtering
+	fLabel   = "label"   // its name
+	fAliases = "aliases" // its other names
+	fCodes   = "codes"   // ISO3, ICCS code, symbols, acronym: exact, case-insensitive
+	fText    = "text"    // paragraph and recommendation text
+)
+
+// The analyzers the mapping defines.
+const (
+	// aText folds accents ("Türkiye" meets "Turkiye"), splits words by
+	// Unicode rules, lower-cases, drops English stop words and stems, so
+	// that "trafficked" finds "trafficking".
+	aText = "crimegraph_text"
+	// aCode keeps a code whole and lower-cases it: "S/2025/85", "0204".
+	aCode = "crimegraph_code"
+)
+
+// codeProps are the properties indexed as codes.
+var codeProps = []string{kg.PropISO3, kg.PropISO2, kg.PropICCS, kg.PropSymbol, kg.PropAcronym}
+
+func newMapping() *mapping.IndexMappingImpl {
+	m := mapping.NewIndexMapping()
+	must(m.AddCustomAnalyzer(aText, map[string]any{
+		"type":          custom.Name,
+		"char_filters":  []any{asciifolding.Name},
+		"tokenizer":     unicode.Name,
+		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, en.SnowballStemmerName},
+	}))
+	must(m.AddCustomAnalyzer(aCode, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     single.Name,
+		"token_filters": []any{lowercase.Name},
+	}))
+	text := func(store bool) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = aText
+		f.Store = store
+		f.IncludeTermVectors = store // the highlighter needs both
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	keyword := func(analyzer string) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	doc := mapping.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fKind, keyword("keyword"))
+	doc.AddFieldMappingsAt(fLabel, text(true))
+	doc.AddFieldMappingsAt(fAliases, text(true))
+	doc.AddFieldMappingsAt(fCodes, keyword(aCode))
+	doc.AddFieldMappingsAt(fText, text(true))
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = aText
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}
+
+func must(err error) {
+	if err != nil {
+		panic("search: bad index mapping: " + err.Error())
+	}
+}
+
+// document is what the index stores for a node.
+func document(n kg.Node) map[string]any {
+	d := map[string]any{fKind: string(n.Kind), fLabel: n.Label}
+	if len(n.Aliases) > 0 {
+		d[fAliases] = n.Aliases
+	}
+	var codes []string
+	for _, p := range codeProps {
+		if v := n.Prop(p); v != "" {
+			codes = append(codes, v)
+		}
+	}
+	if n.Kind == kg.KindDocument || n.Kind == kg.KindInstrument {
+		codes = append(codes, n.Aliases...) // symbols are aliases too
+	}
+	if len(codes) > 0 {
+		d[fCodes] = codes
+	}
+	if t := n.Prop(kg.PropText); t != "" {
+		d[fText] = t
+	}
+	return d
+}

@@ -1,0 +1,294 @@
+package search_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crimegraph/crimegraph/graph/graphtest"
+	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/search"
+	"github.com/crimegraph/crimegraph/internal/store"
+	"github.com/crimegraph/crimegraph/internal/store/storetest"
+)
+
+var ctx = context.Background()
+
+// open returns the fixture store and an on-disk index of it in a
+// temporary folder.
+func open(t *testing.T) (*store.Store, *search.Index, string) {
+	t.Helper()
+	s := graphtest.OpenStore(t)
+	dir := filepath.Join(t.TempDir(), "search")
+	x, err := search.Open(ctx, dir, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	return s, x, dir
+}
+
+func ids(r search.Result) []string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, string(h.ID))
+	}
+	return out
+}
+
+func TestSearchRanking(t *testing.T) {
+	_, x, _ := open(t)
+	tests := []struct {
+		query string
+		kinds []kg.Kind
+		first string // the expected best hit
+	}{
+		{"trafficking in persons", nil, "crimetype:0204"},
+		{"human trafficking", nil, "crimetype:0204"},
+		{"Turkiye", nil, "state:TUR"},            // accent folded
+		{"TÜRKIYE", nil, "state:TUR"},            // case folded
+		{"TUR", nil, "state:TUR"},                // ISO code
+		{"0204", nil, "crimetype:0204"},          // ICCS code
+		{"S/2025/85", nil, "document:S/2025/85"}, // symbol
+		{"Bangkok Rules", nil, "instrument:bangkok-rules"},
+		{"cybercrme", []kg.Kind{kg.KindCrimeType}, "crimetype:cybercrime"}, // a typo
+		{"joint task forces trafficking", []kg.Kind{kg.KindRecommendation}, "recommendation:lac-regional-preparatory-meeting-2025#66(k)"},
+	}
+	for _, tc := range tests {
+		res, err := x.Search(ctx, search.Query{Text: tc.query, Kinds: tc.kinds, First: 5})
+		if err != nil {
+			t.Fatalf("Search(%q): %v", tc.query, err)
+		}
+		if len(res.Hits) == 0 || string(res.Hits[0].ID) != tc.first {
+			t.Errorf("Search(%q) = %v, want %s first", tc.query, ids(res), tc.first)
+		}
+	}
+}
+
+func TestSearchKindsAndSnippets(t *testing.T) {
+	_, x, _ := open(t)
+	res, err := x.Search(ctx, search.Query{Text: "trafficked persons", Kinds: []kg.Kind{kg.KindParagraph}, First: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 {
+		t.Fatal("no paragraph mentions trafficking in persons")
+	}
+	for _, h := range res.Hits {
+		if h.ID.Kind() != kg.KindParagraph {
+			t.Errorf("kind filter let %s through", h.ID)
+		}
+		if len(h.Snippets) == 0 {
+			t.Fatalf("hit %s has no snippet", h.ID)
+		}
+		sn := h.Snippets[0]
+		if sn.Field != "text" || !strings.Contains(sn.HTML, "<mark>") {
+			t.Errorf("snippet %+v: want a marked text fragment", sn)
+		}
+		var plain strings.Builder
+		matched := false
+		for _, p := range sn.Parts {
+			plain.WriteString(p.Text)
+			matched = matched || p.Match && strings.EqualFold(p.Text[:5], "traff") || p.Match && strings.HasPrefix(strings.ToLower(p.Text), "person")
+		}
+		if !matched || strings.Contains(plain.String(), "<") {
+			t.Errorf("parts %+v: want plain text with the stemmed match marked", sn.Parts)
+		}
+	}
+}
+
+func TestSearchPaging(t *testing.T) {
+	_, x, _ := open(t)
+	all, err := x.Search(ctx, search.Query{Text: "cooperation", First: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.Total < 10 {
+		t.Fatalf("only %d hits for cooperation", all.Total)
+	}
+	var paged []string
+	after := ""
+	for i := 0; ; i++ {
+		p, err := x.Search(ctx, search.Query{Text: "cooperation", First: 7, After: after})
+		if err != nil {
+			t.Fatal(err)
+		}
+		paged = append(paged, ids(p)...)
+		if !p.HasNext {
+			break
+		}
+		after = p.Hits[len(p.Hits)-1].Cursor
+		if i > 50 {
+			t.Fatal("paging does not end")
+		}
+	}
+	if d := cmp.Diff(ids(all), paged); d != "" {
+		t.Errorf("paged hits differ from one page (-one +paged):\n%s", d)
+	}
+}
+
+func TestSearchRefusesBadInput(t *testing.T) {
+	_, x, _ := open(t)
+	tests := []struct {
+		q    search.Query
+		code kg.Code
+	}{
+		{search.Query{Text: "  "}, kg.CodeInvalid},
+		{search.Query{Text: strings.Repeat("a", search.MaxQueryLen+1)}, kg.CodeTooLarge},
+		{search.Query{Text: strings.Repeat("a ", search.MaxQueryTerms+1)}, kg.CodeTooLarge},
+		{search.Query{Text: "x", First: search.MaxFirst + 1}, kg.CodeInvalid},
+		{search.Query{Text: "x", After: "!!"}, kg.CodeInvalid},
+		{search.Query{Text: "x", Kinds: []kg.Kind{"Planet"}}, kg.CodeInvalid},
+		{search.Query{Text: "x", First: 10, After: "bzk5OQ"}, kg.CodeTooLarge}, // offset 999
+	}
+	for _, tc := range tests {
+		_, err := x.Search(ctx, tc.q)
+		if kg.ErrorCode(err) != tc.code {
+			t.Errorf("Search(%+v) = %v, want %s", tc.q, err, tc.code)
+		}
+	}
+	// Query syntax is text, not syntax: no wildcard expansion, no error.
+	for _, q := range []string{"*trafficking", "traff*", "/.*/", "label:Türkiye", "+a -b"} {
+		if _, err := x.Search(ctx, search.Query{Text: q}); err != nil {
+			t.Errorf("Search(%q): %v", q, err)
+		}
+	}
+}
+
+func TestMatchIDs(t *testing.T) {
+	_, x, _ := open(t)
+	got, err := x.MatchIDs(ctx, "joint task forces", kg.KindRecommendation, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []kg.ID{"recommendation:lac-regional-preparatory-meeting-2025#66(k)"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("MatchIDs (-want +got):\n%s", d)
+	}
+	if _, err := x.MatchIDs(ctx, "strengthen", kg.KindRecommendation, 2); kg.ErrorCode(err) != kg.CodeTooLarge {
+		t.Errorf("too many matches: %v, want TOO_LARGE", err)
+	}
+}
+
+// TestSyncFollowsTheStore checks that Sync indexes what a write added and
+// forgets what it removed, and records the version.
+func TestSyncFollowsTheStore(t *testing.T) {
+	s, x, _ := open(t)
+	rec, frag := storetest.Doc("E/2025/28", 2)
+	ch, err := s.Put(ctx, rec, frag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Sync(ctx, s, ch); err != nil {
+		t.Fatal(err)
+	}
+	if x.Version() != s.Version() {
+		t.Errorf("index at version %d, store at %d", x.Version(), s.Version())
+	}
+	res, _ := x.Search(ctx, search.Query{Text: "E/2025/28"})
+	if len(res.Hits) == 0 || res.Hits[0].ID != "document:E/2025/28" {
+		t.Errorf("new document not found: %v", ids(res))
+	}
+	ch, err = s.Remove(ctx, "E/2025/28")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Sync(ctx, s, ch); err != nil {
+		t.Fatal(err)
+	}
+	res, _ = x.Search(ctx, search.Query{Text: "E/2025/28"})
+	for _, h := range res.Hits {
+		if h.ID == "document:E/2025/28" || h.ID.DocKey() == "E/2025/28" {
+			t.Errorf("removed node %s still found", h.ID)
+		}
+	}
+	// Türkiye is shared with the fixture and must survive the removal.
+	res, _ = x.Search(ctx, search.Query{Text: "Türkiye"})
+	if len(res.Hits) == 0 || res.Hits[0].ID != "state:TUR" {
+		t.Errorf("shared node lost: %v", ids(res))
+	}
+	// An old change is ignored.
+	if err := x.Sync(ctx, s, kg.Change{Version: 1, Touched: []kg.ID{"state:TUR"}}); err != nil || x.Version() != s.Version() {
+		t.Errorf("old change: err %v, version %d", err, x.Version())
+	}
+}
+
+// TestSyncGapRebuilds: a lost Sync (a change skipping versions) rebuilds.
+func TestSyncGapRebuilds(t *testing.T) {
+	s, x, _ := open(t)
+	r1, f1 := storetest.Doc("X/1", 1)
+	if _, err := s.Put(ctx, r1, f1); err != nil { // never synced
+		t.Fatal(err)
+	}
+	r2, f2 := storetest.Doc("X/2", 1)
+	ch, err := s.Put(ctx, r2, f2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Sync(ctx, s, ch); err != nil {
+		t.Fatal(err)
+	}
+	for _, sym := range []string{"X/1", "X/2"} {
+		res, _ := x.Search(ctx, search.Query{Text: sym})
+		if len(res.Hits) == 0 || res.Hits[0].ID != kg.NewID(kg.KindDocument, sym) {
+			t.Errorf("%s not indexed after a gap: %v", sym, ids(res))
+		}
+	}
+}
+
+// TestOpenRecovers: reopening an index that missed a write (the process
+// died between the store commit and the Sync) rebuilds it; reopening a
+// current one does not; a damaged one is rebuilt.
+func TestOpenRecovers(t *testing.T) {
+	s, x, dir := open(t)
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rec, frag := storetest.Doc("E/2025/28", 1)
+	if _, err := s.Put(ctx, rec, frag); err != nil {
+		t.Fatal(err)
+	}
+	x, err := search.Open(ctx, dir, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.Version() != s.Version() {
+		t.Errorf("reopened at version %d, store at %d", x.Version(), s.Version())
+	}
+	res, _ := x.Search(ctx, search.Query{Text: "E/2025/28"})
+	if len(res.Hits) == 0 {
+		t.Error("missed write not recovered on open")
+	}
+	x.Close()
+
+	// Damage: the index metadata is gone.
+	if err := os.Remove(filepath.Join(dir, "index_meta.json")); err != nil {
+		t.Fatal(err)
+	}
+	x, err = search.Open(ctx, dir, s)
+	if err != nil {
+		t.Fatalf("damaged index not rebuilt: %v", err)
+	}
+	defer x.Close()
+	res, _ = x.Search(ctx, search.Query{Text: "Türkiye"})
+	if len(res.Hits) == 0 {
+		t.Error("rebuilt index is empty")
+	}
+}
+
+func TestOpenMem(t *testing.T) {
+	s := graphtest.OpenStore(t)
+	x, err := search.OpenMem(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	res, err := x.Search(ctx, search.Query{Text: "smuggling of migrants"})
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != "crimetype:08051" {
+		t.Errorf("in-memory search: %v %v", ids(res), err)
+	}
+}

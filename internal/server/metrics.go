@@ -1,0 +1,103 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gorilla/mux"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Metrics are the Prometheus collectors the server exposes on /metrics.
+// Each Server has its own registry, so tests can run many servers.
+type Metrics struct {
+	Registry *prometheus.Registry
+	requests *prometheus.HistogramVec
+	// GraphQL records GraphQL operations by name.
+	GraphQL *prometheus.HistogramVec
+	// Renders records diagram renders by format and outcome.
+	Renders *prometheus.HistogramVec
+	// Ingests records document ingests by outcome.
+	Ingests *prometheus.HistogramVec
+}
+
+// Sizer reports the store's size on disk.
+type Sizer interface{ Size() (lsm, vlog int64) }
+
+// NewMetrics builds the collectors; size may be nil.
+func NewMetrics(size Sizer) *Metrics {
+	buckets := []float64{.0005, .001, .002, .005, .01, .02, .05, .1, .25, .5, 1, 2.5, 5, 10}
+	m := &Metrics{
+		Registry: prometheus.NewRegistry(),
+		requests: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "crimegraph_http_request_duration_seconds", Help: "HTTP request latency by route and status.", Buckets: buckets,
+		}, []string{"route", "method", "status"}),
+		GraphQL: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "crimegraph_graphql_operation_duration_seconds", Help: "GraphQL operation latency by operation name.", Buckets: buckets,
+		}, []string{"operation", "outcome"}),
+		Renders: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "crimegraph_render_duration_seconds", Help: "Diagram render time by format and outcome (cached, rendered, error).", Buckets: buckets,
+		}, []string{"format", "outcome"}),
+		Ingests: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "crimegraph_ingest_duration_seconds", Help: "Document ingest time by outcome.", Buckets: buckets,
+		}, []string{"outcome"}),
+	}
+	m.Registry.MustRegister(m.requests, m.GraphQL, m.Renders, m.Ingests,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if size != nil {
+		m.Registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "crimegraph_store_size_bytes", Help: "Size of the Badger store on disk (LSM tree and value log).",
+		}, func() float64 { l, v := size.Size(); return float64(l + v) }))
+	}
+	return m
+}
+
+// Handler serves the metrics in the Prometheus exposition format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{})
+}
+
+// statusWriter remembers the status a handler wrote.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// middleware times every request under its route template, so that
+// /entity?id=… and /diagram/{id} aggregate instead of exploding labels.
+func (m *Metrics) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		route := "other"
+		if cr := mux.CurrentRoute(r); cr != nil {
+			if t, err := cr.GetPathTemplate(); err == nil {
+				route = t
+			}
+		}
+		if sw.status == 0 {
+			sw.status = http.StatusOK
+		}
+		m.requests.WithLabelValues(route, r.Method, strconv.Itoa(sw.status)).Observe(time.Since(start).Seconds())
+	})
+}
