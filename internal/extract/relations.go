@@ -135,7 +135,7 @@ func sentences(text string) [][2]int {
 func (x *extractor) participation() {
 	x.rep.Walk(func(p *report.Paragraph) {
 		ms := x.mentions[p.Ref]
-		if len(ms) == 0 {
+		if len(ms) == 0 || !participationHint(p.Text) {
 			return
 		}
 		for _, sr := range sentences(p.Text) {
@@ -188,6 +188,14 @@ func (x *extractor) participation() {
 	})
 }
 
+// participationHint is a cheap test that a text may report statements or
+// attendance, before the regular expressions run.
+func participationHint(text string) bool {
+	return strings.Contains(text, "made by") || strings.Contains(text, "delivered by") ||
+		strings.Contains(text, "tatement by") || strings.Contains(text, "tatements by") ||
+		strings.Contains(text, "represented")
+}
+
 func roleProps(role string) map[string]string {
 	if role == "" {
 		return nil
@@ -237,6 +245,9 @@ func (x *extractor) officers() {
 	}
 	var people []kg.Node
 	x.rep.Walk(func(p *report.Paragraph) {
+		if !strings.Contains(p.Text, ":") || !(strings.Contains(p.Text, "Chair") || strings.Contains(p.Text, "President") || strings.Contains(p.Text, "Rapporteur")) {
+			return
+		}
 		for _, m := range officeRe.FindAllStringSubmatchIndex(p.Text, -1) {
 			role := strings.TrimSuffix(p.Text[m[2]:m[3]], "s")
 			name := strings.TrimSpace(p.Text[m[4]:m[5]])

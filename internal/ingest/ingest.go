@@ -124,7 +124,7 @@ func prefix(name string, err error) error {
 	if strings.HasPrefix(err.Error(), name) {
 		return err
 	}
-	return kg.Wrap(kg.ErrorCode(err), err, name)
+	return &kg.Error{Code: kg.ErrorCode(err), Message: name + ": " + kg.ErrorMessage(err), Err: err}
 }
 
 // DocKey is the key a report is stored under: the --symbol override, else

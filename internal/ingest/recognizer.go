@@ -41,8 +41,15 @@ func (r Recognizer) Recognize(text string, c extract.Context) []extract.Mention 
 		}
 		ms = append(ms, extract.Mention{Node: n, Start: m.Start, End: m.End})
 	}
-	for _, res := range gazetteer.Resolutions(text, gc) {
-		ms = append(ms, extract.Mention{Node: res.Node(), Start: res.Start, End: res.End})
+	// Resolutions and symbols are found by regular expressions, the costly
+	// part of recognition: skip texts that cannot hold one.
+	if containsFold(text, "resolution") {
+		for _, res := range gazetteer.Resolutions(text, gc) {
+			ms = append(ms, extract.Mention{Node: res.Node(), Start: res.Start, End: res.End})
+		}
+	}
+	if !strings.Contains(text, "/") {
+		return leftmostLongest(ms)
 	}
 	own := map[string]bool{}
 	for _, s := range c.Symbols {
@@ -55,6 +62,17 @@ func (r Recognizer) Recognize(text string, c extract.Context) []extract.Mention 
 		ms = append(ms, extract.Mention{Node: s.Node(), Start: s.Start, End: s.End})
 	}
 	return leftmostLongest(ms)
+}
+
+// containsFold reports whether text contains the lower-case ASCII word w
+// in any case.
+func containsFold(text, w string) bool {
+	for i := 0; i+len(w) <= len(text); i++ {
+		if strings.EqualFold(text[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // leftmostLongest sorts mentions and drops any that overlaps an earlier,

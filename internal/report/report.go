@@ -8,7 +8,9 @@
 // documents, not one file: paragraph numbers run 1..N through the whole
 // report, headings are numbered I., A., 1. in their own sequences, and
 // recommendations are the items under an "Outcome of deliberations" or
-// "Recommendations" heading or a chapeau that introduces them.
+// "Recommendations" heading or a chapeau that introduces them. The rules,
+// and why they are what they are, are in docs/parsing.md; Report.Outline
+// shows what they give.
 package report
 
 // Line is one logical line of a source, after its front end removed layout

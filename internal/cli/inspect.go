@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"sort"
+	"text/tabwriter"
+	"time"
+
+	"github.com/crimegraph/crimegraph/internal/extract"
+	"github.com/crimegraph/crimegraph/internal/ingest"
+	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/report"
+)
+
+// longParagraph flags a paragraph that probably swallowed a page: UN
+// paragraphs rarely pass a few hundred words.
+const longParagraph = 6000
+
+func init() {
+	register(&command{
+		name:  "inspect",
+		usage: "PATH...",
+		summary: "Parse and extract documents without storing them, and report per file: paragraphs, recommendations,\n" +
+			"entities, time, and anything suspicious (gaps or duplicates in the numbering, very long paragraphs).",
+		setup: func(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+			return func(ctx context.Context, args []string) error {
+				if len(args) == 0 {
+					return usagef("give at least one file or folder")
+				}
+				paths, err := ingest.Files(args)
+				if err != nil {
+					return err
+				}
+				rec, err := ingest.NewRecognizer()
+				if err != nil {
+					return err
+				}
+				tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "file\tkey\tparas\trange\trecs\tentities\tms\tverdict")
+				start := time.Now()
+				var failed, suspicious int
+				for _, p := range paths {
+					if ctx.Err() != nil {
+						break
+					}
+					t0 := time.Now()
+					src, err := ingest.ReadFile(p, "")
+					var rep *report.Report
+					if err == nil {
+						rep, err = ingest.Parse(ctx, src)
+					}
+					if err != nil {
+						failed++
+						fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t%d\trefused: %s\n", src.Name, time.Since(t0).Milliseconds(), kg.ErrorMessage(err))
+						continue
+					}
+					key := ingest.DocKey(rep, src)
+					x := extract.Extract(rep, key, rec)
+					ms := time.Since(t0).Milliseconds()
+					flags := suspicions(rep)
+					verdict := "ok"
+					if len(flags) > 0 {
+						suspicious++
+						verdict = fmt.Sprint(flags)
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%d\t%d\t%d\t%s\n", src.Name, key, x.Paragraphs, numberRange(rep),
+						x.Recommendations, entityCount(x.Fragment), ms, verdict)
+				}
+				fmt.Fprintf(tw, "\n%d files in %s: %d refused, %d suspicious\n", len(paths), time.Since(start).Round(time.Millisecond), failed, suspicious)
+				return tw.Flush()
+			}
+		},
+	})
+}
+
+// numberRange prints the span of report paragraph numbers, "1–95".
+func numberRange(rep *report.Report) string {
+	lo, hi := 0, 0
+	for _, p := range rep.Paragraphs {
+		if p.Number == 0 {
+			continue
+		}
+		if lo == 0 || p.Number < lo {
+			lo = p.Number
+		}
+		if p.Number > hi {
+			hi = p.Number
+		}
+	}
+	if hi == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%d–%d", lo, hi)
+}
+
+// suspicions lists what looks wrong in a parse: the parser's own warnings
+// (gaps, duplicates, order) and paragraphs long enough to have swallowed a
+// page.
+func suspicions(rep *report.Report) []string {
+	out := append([]string(nil), rep.Warnings...)
+	rep.Walk(func(p *report.Paragraph) {
+		if len(p.Text) > longParagraph {
+			out = append(out, fmt.Sprintf("para. %s is %d bytes long", p.Ref, len(p.Text)))
+		}
+	})
+	sort.Strings(out)
+	if len(out) > 5 {
+		out = append(out[:5], fmt.Sprintf("and %d more", len(out)-5))
+	}
+	return out
+}
+
+// entityCount counts the distinct named entities (not document parts).
+func entityCount(f kg.Fragment) int {
+	n := 0
+	for _, node := range f.Nodes {
+		switch node.Kind {
+		case kg.KindSection, kg.KindParagraph, kg.KindRecommendation:
+		default:
+			n++
+		}
+	}
+	return n
+}
