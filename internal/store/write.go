@@ -240,8 +240,8 @@ func names(n kg.Node) []string {
 
 // writer applies one document's change inside one transaction.
 type writer struct {
-	txn    *badger.Txn
-	snap   *badger.Txn    // read-only snapshot of the store before this write
+	txn     *badger.Txn
+	snap    *badger.Txn    // read-only snapshot of the store before this write
 	doc     string         // the document being written
 	counts  map[string]int // count key → delta
 	touched []kg.ID        // nodes whose merged record changed
