@@ -31,6 +31,9 @@ type Context struct {
 type Recognizer interface {
 	// Recognize returns the mentions in text, leftmost-longest, sorted by Start.
 	Recognize(text string, c Context) []Mention
+	// Node returns a known entity by ID (the body that adopted a
+	// resolution, say).
+	Node(id kg.ID) (kg.Node, bool)
 	// Acronyms returns the entities text defines an acronym for, as in
 	// "Full Name (ACR)": each Node carries ACR among its Aliases, and the
 	// span covers the whole definition.
@@ -120,6 +123,7 @@ func (x *extractor) run() {
 	x.structure()
 	x.meetings()
 	x.entities()
+	x.instruments()
 	x.participation()
 	x.officers()
 }

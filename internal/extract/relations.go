@@ -313,3 +313,49 @@ func (x *extractor) meetings() {
 		x.edge(x.meeting, kg.EdgePrepares, cid, ev, nil)
 	}
 }
+
+// instruments makes each resolution or decision a report adopts an
+// Instrument, adopted by the report's body, whose text is the section's
+// paragraphs. Drafts recommended to another body stay text: nothing has
+// adopted them yet.
+func (x *extractor) instruments() {
+	x.rep.WalkSections(func(s *report.Section) {
+		if (s.Kind != report.SecResolution && s.Kind != report.SecDecision) || s.Draft || s.Number == "" || len(s.Paragraphs) == 0 {
+			return
+		}
+		// The resolution of the same number tells the body and its key
+		// scheme: "CND/68/1", "Commission on Narcotic Drugs resolution 68/1".
+		var res kg.Node
+		for _, m := range x.rec.Recognize("resolution "+s.Number, x.ctx) {
+			if m.Node.Kind == kg.KindInstrument && m.Node.Props[kg.PropCategory] == "resolution" {
+				res = m.Node
+				break
+			}
+		}
+		if res.ID == "" {
+			return
+		}
+		n := res
+		n.Props = map[string]string{}
+		for k, v := range res.Props {
+			n.Props[k] = v
+		}
+		n.Props[kg.PropTitle] = s.Title
+		n.Aliases = append([]string{s.Title}, res.Aliases...)
+		if s.Kind == report.SecDecision {
+			key := strings.TrimSuffix(res.ID.Key(), s.Number) + "dec/" + s.Number
+			n.ID = kg.NewID(kg.KindInstrument, key)
+			n.Label = strings.Replace(res.Label, "resolution", "decision", 1)
+			n.Aliases = []string{s.Title}
+			n.Props[kg.PropCategory] = "decision"
+			n.Props[kg.PropSymbol] = key
+		}
+		id := x.node(n)
+		for _, ref := range s.Paragraphs {
+			x.edge(x.paraID(ref), kg.EdgeTextOf, id, kg.Evidence{Ref: ref}, nil)
+		}
+		if body, ok := x.rec.Node(kg.ID(res.Props[kg.PropBody])); ok {
+			x.edge(id, kg.EdgeAdoptedBy, x.node(body), kg.Evidence{Ref: s.Paragraphs[0]}, nil)
+		}
+	})
+}

@@ -142,3 +142,6 @@ func looksLikeOrganization(long string) bool {
 	}
 	return false
 }
+
+// Node returns a gazetteer entity by ID.
+func (r Recognizer) Node(id kg.ID) (kg.Node, bool) { return r.g.Node(id) }

@@ -242,10 +242,42 @@ func (e Evidence) Citation() string {
 	switch {
 	case e.Ref == "":
 		return e.Doc
-	case e.Ref[0] < '0' || e.Ref[0] > '9': // "annex"
-		return e.Doc + ", " + e.Ref
+	case e.Ref[0] >= '0' && e.Ref[0] <= '9':
+		return e.Doc + ", para. " + e.Ref
 	}
-	return e.Doc + ", para. " + e.Ref
+	if c, ok := instrumentCitation(e.Ref); ok {
+		return e.Doc + ", " + c
+	}
+	return e.Doc + ", " + e.Ref // "annex"
+}
+
+// instrumentParts names the prefixes of the refs of paragraphs inside a
+// resolution or decision adopted in a report ("res68/1.op3").
+var instrumentParts = []struct{ prefix, name string }{
+	{"dres", "draft resolution"}, {"ddec", "draft decision"}, {"res", "resolution"}, {"dec", "decision"},
+}
+
+// instrumentCitation renders "res68/1.op3" as "resolution 68/1, para. 3"
+// and "res68/1.p2" as "resolution 68/1, preambular para. 2".
+func instrumentCitation(ref string) (string, bool) {
+	for _, ip := range instrumentParts {
+		rest, ok := strings.CutPrefix(ref, ip.prefix)
+		if !ok {
+			continue
+		}
+		num, para, ok := strings.Cut(rest, ".")
+		if !ok || num == "" {
+			return "", false
+		}
+		switch {
+		case strings.HasPrefix(para, "op"):
+			return ip.name + " " + num + ", para. " + para[2:], true
+		case strings.HasPrefix(para, "p"):
+			return ip.name + " " + num + ", preambular para. " + para[1:], true
+		}
+		return "", false
+	}
+	return "", false
 }
 
 // ParagraphID is the ID of the paragraph the evidence points at.

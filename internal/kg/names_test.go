@@ -46,9 +46,17 @@ func TestIDs(t *testing.T) {
 			t.Errorf("Validate(%q) accepted", bad)
 		}
 	}
-	ev := Evidence{Doc: "S/2025/85", Ref: "61(d)"}
-	if ev.Citation() != "S/2025/85, para. 61(d)" {
-		t.Errorf("Citation = %q", ev.Citation())
+	for ref, want := range map[string]string{
+		"61(d)":        "S/2025/85, para. 61(d)",
+		"":             "S/2025/85",
+		"annex":        "S/2025/85, annex",
+		"res68/1.op3":  "S/2025/85, resolution 68/1, para. 3",
+		"res68/1.p2":   "S/2025/85, resolution 68/1, preambular para. 2",
+		"ddecI.op4(b)": "S/2025/85, draft decision I, para. 4(b)",
+	} {
+		if got := (Evidence{Doc: "S/2025/85", Ref: ref}).Citation(); got != want {
+			t.Errorf("Citation(%q) = %q, want %q", ref, got, want)
+		}
 	}
 }
 
