@@ -38,6 +38,18 @@ test: test-deps ## go vet, then every test under the race detector
 bench: deps ## run the benchmarks and print the figures (see docs/performance.md)
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./... | grep -E '^(Benchmark|ok|PASS|FAIL|goos|cpu)'
 
+.PHONY: faults
+faults: test-deps ## kill -9 `crimegraph ingest` 50 times at random moments; each time check, compare, re-ingest (docs/reliability.md)
+	CRIMEGRAPH_KILL_RUNS=50 $(GO) test -count=1 -run TestKillDuringIngest -v ./cmd/crimegraph/ | grep -E '^(---|ok|FAIL|PASS)'
+
+.PHONY: robustness
+robustness: deps build ## inspect every document of CORPUS (default ../shared/corpus-extra): per-file paragraphs, recommendations, entities, time, suspicions
+	$(BIN) inspect $(CORPUS)
+
+.PHONY: scale
+scale: build ## growth table: ingest 1, 10, 100 and 1,000 synthetic reports; sizes, memory, query latency (docs/performance.md)
+	$(BIN) scale --sizes $${SIZES:-1,10,100,1000}
+
 .PHONY: generate
 generate: ## regenerate gqlgen code and gazetteer data
 	$(GO) generate ./...

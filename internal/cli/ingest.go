@@ -24,6 +24,7 @@ func init() {
 			symbol := fs.String("symbol", "", "UN symbol to file the document under, for a report whose symbol is not printed in it (one file only)")
 			embedded := fs.Bool("embedded", false, "ingest the embedded default corpus (the documents `make run` starts with)")
 			remove := fs.String("remove", "", "remove the document with this key (UN symbol) instead of ingesting")
+			verbose := fs.Bool("v", false, "print a line per document as soon as it is stored")
 			return func(ctx context.Context, args []string) error {
 				if len(args) == 0 && !*embedded && *remove == "" {
 					return usagef("give at least one file or folder, or --embedded")
@@ -63,7 +64,7 @@ func init() {
 				for _, p := range paths {
 					sources = append(sources, func() (ingest.Source, error) { return ingest.ReadFile(p, *symbol) })
 				}
-				return runIngest(ctx, in, sources, e.stdout, e.stderr)
+				return runIngest(ctx, in, sources, *verbose, e.stdout, e.stderr)
 			}
 		},
 	})
@@ -74,7 +75,7 @@ type ingestSummary struct {
 	docs, unchanged, failed, paras, recs, nodes, edges int
 }
 
-func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (ingest.Source, error), stdout, stderr io.Writer) error {
+func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (ingest.Source, error), verbose bool, stdout, stderr io.Writer) error {
 	start := time.Now()
 	var bar *progressbar.ProgressBar
 	if isTerminal(stderr) && len(sources) > 1 {
@@ -95,6 +96,10 @@ func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (inges
 			var r ingest.Result
 			r, err = in.Ingest(ctx, src)
 			if err == nil {
+				if verbose {
+					fmt.Fprintf(stdout, "%s\t%s\tunchanged=%v\t%d paragraphs\t%d recommendations\t%s\n", src.Name, r.Record.Key, r.Unchanged,
+						r.Record.Paragraphs, r.Record.Recommendations, r.Duration.Round(time.Millisecond))
+				}
 				if r.Unchanged {
 					sum.unchanged++
 				} else {

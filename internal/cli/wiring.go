@@ -43,5 +43,5 @@ func seed(ctx context.Context, in *ingest.Ingester, s kg.Reader, e *env) error {
 	for _, f := range corpus.Files() {
 		sources = append(sources, func() (ingest.Source, error) { return ingest.Source{Name: f.Name, Data: f.Data}, nil })
 	}
-	return runIngest(ctx, in, sources, e.stderr, e.stderr)
+	return runIngest(ctx, in, sources, false, e.stderr, e.stderr)
 }
