@@ -23,12 +23,14 @@ const maxLongWords = 16
 // Acronyms finds acronym definitions: a parenthesised short form of two to
 // twelve characters with at least two capitals (or an inner capital, as in
 // "GenJust"), right after the long form it abbreviates. The long form is
-// found as Schwartz and Hearst do (A Simple Algorithm for Identifying
+// found much as Schwartz and Hearst do (A Simple Algorithm for Identifying
 // Abbreviation Definitions in Biomedical Text, 2003): the shortest run of
-// preceding words in which the short form's letters occur in order, its
-// first letter starting a word. The long form must start with a capital,
-// so that "internally displaced persons (IDPs)" is passed over: only names
-// are wanted.
+// preceding words, within the clause, that starts with the short form's
+// first letter and holds its other letters in order. The long form must
+// start with a capital, so that "internally displaced persons (IDPs)" is
+// passed over: only names are wanted. Acronyms of another language than
+// their long form's ("Latin American Institute ... (ILANUD)") are not
+// found; the gazetteer lists the known ones.
 func Acronyms(text string) []Acronym {
 	var out []Acronym
 	for i := 0; i < len(text); i++ {
@@ -105,7 +107,7 @@ func longForm(before, short string) (string, int, bool) {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				break
 			}
-			if strings.ContainsRune(".;:()[]“”\"", r) {
+			if strings.ContainsRune(".;:()[]“”\"/", r) || r == '\n' && j >= 2 && before[j-2] == '\n' {
 				j = -1
 				break
 			}
@@ -126,45 +128,45 @@ func longForm(before, short string) (string, int, bool) {
 		starts = append(starts, w)
 		k = w
 	}
-	// Schwartz–Hearst: match the short form's letters right to left.
+	// Schwartz–Hearst: the shortest window of words that starts with a
+	// capital and with the short form's first letter, and holds its other
+	// letters in order.
 	sf := []rune(strings.ToLower(short))
 	for n := 1; n <= len(starts); n++ {
 		from := starts[n-1]
 		lf := before[from:end]
+		if first, _ := utf8.DecodeRuneInString(lf); !unicode.IsUpper(first) {
+			continue
+		}
 		if matchesShort(sf, []rune(strings.ToLower(lf))) {
-			first, _ := utf8.DecodeRuneInString(lf)
-			if !unicode.IsUpper(first) {
-				return "", 0, false
-			}
 			return lf, from, true
 		}
 	}
 	return "", 0, false
 }
 
-// matchesShort reports whether the letters and digits of sf occur in lf
-// in order, right to left, the first one at the start of a word of lf.
+// matchesShort reports whether lf starts with the first letter of sf and
+// holds its other letters and digits in order after it. Matching right to
+// left, taking the rightmost occurrence each time, finds an assignment
+// whenever one exists.
 func matchesShort(sf, lf []rune) bool {
-	s, l := len(sf)-1, len(lf)-1
-	for ; s >= 0; s-- {
+	f := firstAlnum(sf)
+	if len(lf) == 0 || lf[0] != sf[f] {
+		return false
+	}
+	l := len(lf) - 1
+	for s := len(sf) - 1; s > f; s-- {
 		c := sf[s]
 		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
 			continue
 		}
-		for l >= 0 && (lf[l] != c || s == firstAlnum(sf) && l > 0 && (unicode.IsLetter(lf[l-1]) || unicode.IsDigit(lf[l-1]))) {
+		for l > 0 && lf[l] != c {
 			l--
 		}
-		if l < 0 {
+		if l <= 0 {
 			return false
 		}
 		l--
-	}
-	// The long form must start where the short form's first letter
-	// matched: no unmatched words in front.
-	for ; l >= 0; l-- {
-		if unicode.IsLetter(lf[l]) || unicode.IsDigit(lf[l]) {
-			return false
-		}
 	}
 	return true
 }
@@ -179,15 +181,26 @@ func firstAlnum(sf []rune) int {
 }
 
 // ResolveAcronym returns the entry an acronym's long form names: one whose
-// name folds like the long form, or, failing that, the one entry a Match
-// of the long form finds covering all of it.
+// name folds like the long form; failing that, the one entry a Match of
+// the long form finds covering all of it; failing that, the entry the
+// short form is a known name of, if a Match of the long form finds it too
+// ("UN Office on Drugs and Crime (UNODC)"). An unknown organization gives
+// false: the caller may create one.
 func (g *Gazetteer) ResolveAcronym(a Acronym) (kg.ID, bool) {
-	if ids := g.Lookup(a.Long, kg.KindOrganization, kg.KindInstrument, kg.KindState); len(ids) == 1 {
+	kinds := []kg.Kind{kg.KindOrganization, kg.KindInstrument, kg.KindState}
+	if ids := g.Lookup(a.Long, kinds...); len(ids) == 1 {
 		return ids[0], true
 	}
-	ms := g.Match(a.Long, Context{Kinds: []kg.Kind{kg.KindOrganization, kg.KindInstrument, kg.KindState}})
+	ms := g.Match(a.Long, Context{Kinds: kinds})
 	if len(ms) == 1 && ms[0].Start == 0 && ms[0].End >= len(strings.TrimRight(a.Long, ".,; ")) {
 		return ms[0].ID, true
+	}
+	if ids := g.Lookup(a.Short, kinds...); len(ids) == 1 {
+		for _, m := range ms {
+			if m.ID == ids[0] {
+				return m.ID, true
+			}
+		}
 	}
 	return "", false
 }

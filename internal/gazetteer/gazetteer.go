@@ -31,7 +31,7 @@ import (
 // the override table; the output is committed, so the build needs neither.
 //go:generate go run ./internal/genstates -csv ../../../shared/reference/country-codes.csv -overrides data/states-overrides.tsv -out data/states.tsv
 
-//go:embed data/*.tsv
+//go:embed data/states.tsv data/organizations.tsv data/crimetypes.tsv data/instruments.tsv data/themes.tsv data/sdg-targets.tsv
 var dataFS embed.FS
 
 // Property names the gazetteer writes beside the kg.Prop* ones.
@@ -84,7 +84,7 @@ func Load() (*Gazetteer, error) { return loadOnce() }
 func load() (*Gazetteer, error) {
 	g := &Gazetteer{
 		byID:     map[kg.ID]*entry{},
-		byFold:   map[string][]int32{},
+		byFold:   make(map[string][]int32, 4096),
 		versions: map[string]string{},
 		sdg:      map[string]string{},
 	}
@@ -206,51 +206,54 @@ func cloneNode(n kg.Node) kg.Node {
 // add registers an entry read from a table row. aliases and exclude are
 // the raw column values.
 func (g *Gazetteer) add(t *table, r tableRow, kind kg.Kind, key, label, aliases, exclude string, props map[string]string) error {
-	where := fmt.Sprintf("%s:%d", t.name, r.line)
+	where := func() string { return fmt.Sprintf("%s:%d", t.name, r.line) }
 	if key == "" {
-		return fmt.Errorf("%s: empty key", where)
+		return fmt.Errorf("%s: empty key", where())
 	}
 	if strings.TrimSpace(label) == "" {
-		return fmt.Errorf("%s: %s has an empty label", where, key)
+		return fmt.Errorf("%s: %s has an empty label", where(), key)
 	}
 	e := &entry{
 		id: kg.NewID(kind, key), kind: kind, key: key, label: label,
 		file: t.name, line: r.line,
 	}
 	if _, dup := g.byID[e.id]; dup {
-		return fmt.Errorf("%s: key %q is listed twice", where, key)
+		return fmt.Errorf("%s: key %q is listed twice", where(), key)
 	}
 	raws, err := parseAliases(aliases)
 	if err != nil {
-		return fmt.Errorf("%s: %w", where, err)
+		return fmt.Errorf("%s: %w", where(), err)
 	}
 	raws = append([]rawAlias{{text: label}}, raws...)
-	seen := map[string]bool{}
+	e.names = make([]name, 0, len(raws))
 	for _, ra := range raws {
 		texts, err := expand(ra.text)
 		if err != nil {
-			return fmt.Errorf("%s: %w", where, err)
+			return fmt.Errorf("%s: %w", where(), err)
 		}
+	next:
 		for _, s := range texts {
-			if seen[s] {
-				continue
+			for _, n := range e.names {
+				if n.text == s {
+					continue next
+				}
 			}
-			seen[s] = true
 			e.names = append(e.names, name{text: s, flags: ra.flags})
 		}
 	}
 	ex, err := parseAliases(exclude)
 	if err != nil {
-		return fmt.Errorf("%s: %w", where, err)
+		return fmt.Errorf("%s: %w", where(), err)
 	}
 	for _, x := range ex {
 		texts, err := expand(x.text)
 		if err != nil {
-			return fmt.Errorf("%s: %w", where, err)
+			return fmt.Errorf("%s: %w", where(), err)
 		}
 		e.exclude = append(e.exclude, texts...)
 	}
-	e.props = map[string]string{kg.PropSource: fmt.Sprintf("gazetteer %s v%s", strings.TrimPrefix(t.name, "data/"), t.version)}
+	e.props = make(map[string]string, len(props)+1)
+	e.props[kg.PropSource] = t.source()
 	for k, v := range props {
 		if v != "" {
 			e.props[k] = v

@@ -12,7 +12,6 @@ import (
 type phrase struct {
 	entry   int32
 	exclude bool // an exclusion phrase of the entry, not a name
-	shared  bool
 	fold    []string
 	raw     []string
 	rules   []caseRule
@@ -72,16 +71,14 @@ func (g *Gazetteer) index() error {
 	g.trie = trie{next: make(map[trieEdge]int32, 8192), phrases: make([][]int32, 1, 8192)}
 	for i, e := range g.entries {
 		ei := int32(i)
-		seen := map[string]bool{}
 		for _, n := range e.names {
 			toks := tokenize(n.text)
 			if len(toks) == 0 {
 				return fmt.Errorf("%s:%d: name %q has no words", e.file, e.line, n.text)
 			}
 			f := foldKey(n.text, toks)
-			if !seen[f] {
-				seen[f] = true
-				g.byFold[f] = append(g.byFold[f], ei)
+			if l := g.byFold[f]; len(l) == 0 || l[len(l)-1] != ei {
+				g.byFold[f] = append(l, ei)
 			}
 			if n.flags&(flagLookup|flagCode) != 0 {
 				continue
@@ -104,7 +101,14 @@ func (g *Gazetteer) index() error {
 // a leading or trailing "the" dropped. The tests check it agrees with
 // kg.Fold for every name.
 func foldKey(name string, toks []token) string {
+	if len(toks) == 1 {
+		if toks[0].fold == "the" {
+			return "the"
+		}
+		return toks[0].fold
+	}
 	var b strings.Builder
+	b.Grow(len(name))
 	for i, t := range toks {
 		if i > 0 && toks[i-1].end != t.start {
 			b.WriteByte(' ')
@@ -132,7 +136,7 @@ func (g *Gazetteer) addPhrase(e *entry, ei int32, text string, toks []token, fla
 			rules[i] = caseAny
 		}
 	}
-	p := phrase{entry: ei, exclude: exclude, shared: flags&flagShared != 0, fold: fold, raw: raw, rules: rules, gaps: gaps}
+	p := phrase{entry: ei, exclude: exclude, fold: fold, raw: raw, rules: rules, gaps: gaps}
 	if i := strings.LastIndex(text, raw[len(raw)-1]); i >= 0 {
 		p.trail = strings.TrimSpace(text[i+len(raw[len(raw)-1]):])
 	}

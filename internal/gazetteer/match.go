@@ -73,7 +73,7 @@ func (g *Gazetteer) Match(text string, ctx Context) []Match {
 	ents = g.leftmostLongest(ents)
 	ents = append(ents, g.coordinate(text, toks, ents)...)
 	themes = g.leftmostLongest(themes)
-	themes = g.outsideNames(themes, ents)
+	themes = g.outsideNames(themes, ents, len(toks))
 
 	out := make([]Match, 0, len(ents)+len(themes))
 	for _, list := range [][]cand{ents, themes} {
@@ -264,18 +264,22 @@ func (g *Gazetteer) sameEntry(kept []cand, c cand) bool {
 
 // outsideNames drops themes that lie within the span of a State,
 // organization or instrument name.
-func (g *Gazetteer) outsideNames(themes, ents []cand) []cand {
+func (g *Gazetteer) outsideNames(themes, ents []cand, ntoks int) []cand {
+	if len(themes) == 0 {
+		return themes
+	}
+	name := make([]int32, ntoks) // 1 + index of the name covering each token, 0 for none
+	for i, e := range ents {
+		if g.entries[g.phrases[e.ph].entry].kind == kg.KindCrimeType {
+			continue
+		}
+		for t := e.s; t < e.e; t++ {
+			name[t] = int32(i + 1)
+		}
+	}
 	out := themes[:0]
 	for _, t := range themes {
-		inside := false
-		for _, e := range ents {
-			k := g.entries[g.phrases[e.ph].entry].kind
-			if k != kg.KindCrimeType && e.s <= t.s && t.e <= e.e {
-				inside = true
-				break
-			}
-		}
-		if !inside {
+		if n := name[t.s]; n == 0 || name[t.e-1] != n {
 			out = append(out, t)
 		}
 	}

@@ -208,7 +208,7 @@ func TestMatchSpans(t *testing.T) {
 
 func readSanJose(t testing.TB) string {
 	t.Helper()
-	b, err := os.ReadFile("testdata/lac-rpm-2025.md")
+	b, err := os.ReadFile("../corpus/files/lac-regional-preparatory-meeting-2025.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,4 +305,41 @@ func ExampleGazetteer_Match() {
 	// crimetype:0601 "drug" [21:25] coordinated=true
 	// crimetype:0601 "precursor trafficking" [30:51] coordinated=false
 	// instrument:untoc "Organized Crime Convention" [63:89] coordinated=false
+}
+
+// FuzzText checks that no input makes the matchers panic or return a span
+// that is not the text it claims.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{
+		"drug and precursor trafficking, trafficking in flora, fauna and minerals",
+		"Security Council resolutions 2692 (2023) and 2743 (2024); A/79/912-S/2025/306*",
+		"United Nations Office on Drugs and Crime (UNODC) ( ) (A",
+		"Netherlands (Kingdom of the) Côte d’Ivoire 土耳其 \u0301x and, or ,",
+		"resolution 12/4 of the Conference", "E/", "(", "trafficking in and and, or",
+	} {
+		f.Add(s)
+	}
+	g := mustLoad(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, m := range g.Match(text, Context{Body: "cnd"}) {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text {
+				t.Fatalf("bad match span %+v", m)
+			}
+		}
+		for _, r := range Resolutions(text, Context{}) {
+			if text[r.Start:r.End] != r.Text {
+				t.Fatalf("bad resolution span %+v", r)
+			}
+		}
+		for _, s := range Symbols(text) {
+			if text[s.Start:s.End] != s.Text {
+				t.Fatalf("bad symbol span %+v", s)
+			}
+		}
+		for _, a := range Acronyms(text) {
+			if text[a.ShortStart:a.ShortEnd] != a.Short || text[a.LongStart:a.LongEnd] != a.Long {
+				t.Fatalf("bad acronym span %+v", a)
+			}
+		}
+	})
 }

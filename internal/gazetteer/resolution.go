@@ -28,10 +28,12 @@ type Resolution struct {
 	Body   kg.ID  // the adopting organization, e.g. organization:general-assembly
 	Number string // the number as cited: "78/223", "2692 (2023)"
 	Date   string // the adoption date when the text gives it ("of 18 March 2022"), YYYY-MM-DD; or the year of a Security Council or Economic and Social Council resolution
-	// Inferred is true when the body is not written next to the number
-	// and was taken from the sentence's subject ("In its resolution
-	// 56/119, ... the General Assembly decided"), the date, or the
-	// document's issuing body (Context.Body).
+	// Inferred is true when neither the text next to the number nor the
+	// number's form names the body, and it was taken from the sentence's
+	// subject ("In its resolution 56/119, ... the General Assembly
+	// decided"), the date, or the document's issuing body (Context.Body).
+	// "its resolution 2743 (2024)" is not inferred: only the Security
+	// Council numbers resolutions so.
 	Inferred bool
 }
 
@@ -106,7 +108,6 @@ var bodyNames = []struct {
 }
 
 var (
-	resolutionWord = regexp.MustCompile(`\b[Rr]esolutions?\b`)
 	// One cited number, in every form: a special session (S-30/1), an
 	// early General Assembly number with a Roman session (217 A (III)), a
 	// Security Council number and year (2692 (2023)), an Economic and
@@ -120,7 +121,7 @@ var (
 		`|([0-9]{1,2})/([0-9]{1,3})` + // 10, 11
 		`)`)
 	resolutionSep  = regexp.MustCompile(`^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)`)
-	resolutionDate = regexp.MustCompile(`^,?\s+of\s+([0-9]{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)[0-9]{2})\b`)
+	resolutionDate = regexp.MustCompile(`^,?\s*of\s+([0-9]{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)[0-9]{2})\b`)
 	monthNumber    = map[string]int{"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6,
 		"July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12}
 )
@@ -144,7 +145,7 @@ var (
 // with no context) are left out.
 func Resolutions(text string, ctx Context) []Resolution {
 	var out []Resolution
-	for _, loc := range resolutionWord.FindAllStringIndex(text, -1) {
+	for _, loc := range resolutionWords(text) {
 		kwStart, pos := loc[0], loc[1]
 		if strings.HasSuffix(strings.TrimSpace(text[max(0, kwStart-12):kwStart]), "draft") {
 			continue
@@ -200,6 +201,32 @@ func Resolutions(text string, ctx Context) []Resolution {
 		}
 	}
 	return out
+}
+
+// resolutionWords returns the spans of the words "resolution" and
+// "resolutions" (either capitalised) in text.
+func resolutionWords(text string) [][2]int {
+	var out [][2]int
+	from := 0
+	for {
+		i := strings.Index(text[from:], "esolution")
+		if i < 0 {
+			return out
+		}
+		i += from
+		from = i + len("esolution")
+		if i == 0 || text[i-1] != 'r' && text[i-1] != 'R' || i >= 2 && (isLetter(text[i-2]) || '0' <= text[i-2] && text[i-2] <= '9') {
+			continue
+		}
+		end := from
+		if end < len(text) && text[end] == 's' {
+			end++
+		}
+		if end < len(text) && (isLetter(text[end]) || '0' <= text[end] && text[end] <= '9') {
+			continue
+		}
+		out = append(out, [2]int{i - 1, end})
+	}
 }
 
 // citeContext is what surrounds one citation.
@@ -323,6 +350,10 @@ func (c citeContext) resolve(m []string) (Resolution, bool) {
 		num    string
 		keyNum string
 	)
+	// The forms other than NN/N name their body by themselves.
+	if m[10] == "" {
+		inferred = false
+	}
 	switch {
 	case m[1] != "": // special session: General Assembly
 		rb, num = bodyGA, m[1]+"/"+m[2]

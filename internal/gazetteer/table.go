@@ -14,6 +14,7 @@ type table struct {
 	version string
 	header  []string
 	rows    []tableRow
+	src     string // cached source()
 }
 
 // tableRow is one data line, by column name, with its line number.
@@ -23,6 +24,14 @@ type tableRow struct {
 }
 
 func (r tableRow) get(col string) string { return r.fields[col] }
+
+// source is the value of the source property of the table's entries.
+func (t *table) source() string {
+	if t.src == "" {
+		t.src = "gazetteer " + strings.TrimPrefix(t.name, "data/") + " v" + t.version
+	}
+	return t.src
+}
 
 // parseTable parses a data file. Trailing empty fields may be left out, so
 // that an editor that trims trailing tabs does no harm; more fields than
@@ -179,6 +188,9 @@ func expand(p string) ([]string, error) {
 	if i < 0 {
 		if strings.ContainsAny(p, "]}") {
 			return nil, fmt.Errorf("unbalanced brackets in %q", p)
+		}
+		if !strings.Contains(p, "  ") && !strings.ContainsAny(p, "\t\n\r") && strings.TrimSpace(p) == p {
+			return []string{p}, nil // the common case: a plain name
 		}
 		return []string{strings.Join(strings.Fields(p), " ")}, nil
 	}

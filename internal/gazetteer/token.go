@@ -79,6 +79,20 @@ func foldWord(w string, ascii bool) string {
 		}
 		return w
 	}
+	if norm.NFD.QuickSpanString(w) == len(w) {
+		// Already decomposed (most Cyrillic, Arabic, Greek words): no
+		// marks to strip unless there are some, and no copy to make.
+		hasMark := false
+		for _, r := range w {
+			if unicode.Is(unicode.Mn, r) {
+				hasMark = true
+				break
+			}
+		}
+		if !hasMark {
+			return strings.ToLower(w)
+		}
+	}
 	var b strings.Builder
 	b.Grow(len(w))
 	for _, r := range norm.NFD.String(w) {
@@ -92,13 +106,15 @@ func foldWord(w string, ascii bool) string {
 
 // words splits a name into its raw words (as written) and folded words,
 // with the same rules as tokenize, and classifies the gaps between them.
+// raw and fold share one allocation.
 func words(name string, toks []token) (raw, fold []string, gaps []uint8) {
-	raw = make([]string, 0, len(toks))
-	fold = make([]string, 0, len(toks))
-	gaps = make([]uint8, 0, len(toks))
+	n := len(toks)
+	both := make([]string, 2*n)
+	raw, fold = both[:n:n], both[n:]
+	gaps = make([]uint8, 0, n)
 	for i, t := range toks {
-		raw = append(raw, name[t.start:t.end])
-		fold = append(fold, t.fold)
+		raw[i] = name[t.start:t.end]
+		fold[i] = t.fold
 		if i > 0 {
 			gaps = append(gaps, gapClass(name[toks[i-1].end:t.start]))
 		}

@@ -41,8 +41,7 @@ func (r Recognizer) Recognize(text string, c extract.Context) []extract.Mention 
 		}
 		ms = append(ms, extract.Mention{Node: n, Start: m.Start, End: m.End})
 	}
-	// Resolutions and symbols are found by regular expressions, the costly
-	// part of recognition: skip texts that cannot hold one.
+	// Skip the pattern recognisers where they cannot match.
 	if containsFold(text, "resolution") {
 		for _, res := range gazetteer.Resolutions(text, gc) {
 			ms = append(ms, extract.Mention{Node: res.Node(), Start: res.Start, End: res.End})
@@ -76,7 +75,9 @@ func containsFold(text, w string) bool {
 }
 
 // leftmostLongest sorts mentions and drops any that overlaps an earlier,
-// longer one; themes are a layer of their own and may overlap the rest.
+// longer one from another recogniser. Mentions of the very same words are
+// all kept ("SGBV" names both sexual and gender-based violence), and
+// themes are a layer of their own that may overlap the rest.
 func leftmostLongest(ms []extract.Mention) []extract.Mention {
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].Start != ms[j].Start {
@@ -85,17 +86,17 @@ func leftmostLongest(ms []extract.Mention) []extract.Mention {
 		return ms[i].End > ms[j].End
 	})
 	out := ms[:0]
-	end := -1
+	start, end := -1, -1
 	for _, m := range ms {
-		if m.Node.Kind == kg.KindTheme {
-			out = append(out, m)
+		switch {
+		case m.Node.Kind == kg.KindTheme:
+		case m.Start == start && m.End == end:
+		case m.Start < end:
 			continue
-		}
-		if m.Start < end {
-			continue
+		default:
+			start, end = m.Start, m.End
 		}
 		out = append(out, m)
-		end = m.End
 	}
 	return out
 }

@@ -15,7 +15,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // sanJose is the Markdown of the report of the Latin American and
 // Caribbean Regional Preparatory Meeting (San José, 4–6 February 2025).
-const sanJose = "testdata/lac-regional-preparatory-meeting-2025.md"
+const sanJose = "../corpus/files/lac-regional-preparatory-meeting-2025.md"
 
 // parseFile runs FromMarkdown and Parse on a file of testdata.
 func parseFile(t testing.TB, path string) *Report {

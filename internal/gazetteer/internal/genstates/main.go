@@ -44,21 +44,31 @@ func main() {
 }
 
 func run(csvPath, overPath, outPath string) error {
-	rows, err := readCSV(csvPath)
+	out, err := generate(csvPath, overPath)
 	if err != nil {
 		return err
+	}
+	return os.WriteFile(outPath, out, 0o644)
+}
+
+// generate returns the States table built from the dataset and the
+// override table.
+func generate(csvPath, overPath string) ([]byte, error) {
+	rows, err := readCSV(csvPath)
+	if err != nil {
+		return nil, err
 	}
 	over, err := readOverrides(overPath)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	states, err := merge(rows, over)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var buf bytes.Buffer
 	write(&buf, states)
-	return os.WriteFile(outPath, buf.Bytes(), 0o644)
+	return buf.Bytes(), nil
 }
 
 // The UNTERM columns, short and formal, in the order aliases are listed.
