@@ -266,3 +266,77 @@ func minus(a, b []string) []string {
 	return out
 }
 
+
+// mountTmpfs mounts a tmpfs of size bytes, or skips the test where this
+// sandbox may not mount (it needs root and CAP_SYS_ADMIN).
+func mountTmpfs(t *testing.T, size int64) string {
+	t.Helper()
+	dir := t.TempDir()
+	out, err := exec.Command("mount", "-t", "tmpfs", "-o", fmt.Sprintf("size=%d", size), "tmpfs", dir).CombinedOutput()
+	if err != nil {
+		t.Skipf("cannot mount a tmpfs here (%v: %s); the disk-full and read-only tests need one", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	return dir
+}
+
+// TestDiskFullAndReadOnly: a full disk and a read-only data folder give
+// clear errors and leave the store as it was.
+func TestDiskFullAndReadOnly(t *testing.T) {
+	corpusDir := filepath.Join("..", "..", "internal", "corpus", "files")
+	md := filepath.Join(corpusDir, "lac-regional-preparatory-meeting-2025.md")
+	pdf := filepath.Join(corpusDir, "S-2025-85.pdf")
+
+	t.Run("too small from the start", func(t *testing.T) {
+		dir := mountTmpfs(t, 32<<20)
+		out, errOut, code := run(t, "ingest", "--data", filepath.Join(dir, "d"), md)
+		if code != 1 || !strings.Contains(errOut, "MB free") || strings.Contains(errOut, "panic") {
+			t.Errorf("exit %d:\n%s%s", code, out, errOut)
+		}
+	})
+
+	t.Run("fills up after a first ingest", func(t *testing.T) {
+		dir := mountTmpfs(t, 400<<20)
+		data := filepath.Join(dir, "d")
+		if _, errOut, code := run(t, "ingest", "--data", data, md); code != 0 {
+			t.Fatal(errOut)
+		}
+		before := stats(t, data)
+		// Leave 100 MB free: below what a safe write needs.
+		ballast := filepath.Join(dir, "ballast")
+		if out, err := exec.Command("fallocate", "-l", "290M", ballast).CombinedOutput(); err != nil {
+			t.Skipf("fallocate: %v %s", err, out)
+		}
+		out, errOut, code := run(t, "ingest", "--data", data, pdf)
+		if code != 1 || !strings.Contains(errOut, "MB free") || strings.Contains(errOut, "panic") {
+			t.Errorf("ingest on a full disk: exit %d:\n%s%s", code, out, errOut)
+		}
+		os.Remove(ballast)
+		if got := stats(t, data); got != before {
+			t.Errorf("a refused ingest changed the store:\n%s\nbefore:\n%s", got, before)
+		}
+		if _, errOut, code := run(t, "check", "--data", data); code != 0 {
+			t.Errorf("check after disk full: %s", errOut)
+		}
+	})
+
+	t.Run("read-only data folder", func(t *testing.T) {
+		dir := mountTmpfs(t, 400<<20)
+		data := filepath.Join(dir, "d")
+		if _, errOut, code := run(t, "ingest", "--data", data, md); code != 0 {
+			t.Fatal(errOut)
+		}
+		before := stats(t, data)
+		if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
+			t.Skipf("remount ro: %v %s", err, out)
+		}
+		out, errOut, code := run(t, "ingest", "--data", data, pdf)
+		if code != 1 || !strings.Contains(errOut, "read-only") || strings.Contains(errOut, "panic") {
+			t.Errorf("ingest into a read-only folder: exit %d:\n%s%s", code, out, errOut)
+		}
+		exec.Command("mount", "-o", "remount,rw", dir).Run()
+		if got := stats(t, data); got != before {
+			t.Errorf("store changed:\n%s", got)
+		}
+	})
+}

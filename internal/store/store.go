@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -39,12 +40,24 @@ type Options struct {
 	SyncWrites bool
 	// Logger receives Badger's warnings and errors; nil discards them.
 	Logger *slog.Logger
+	// MinFree is the free disk space below which Open and every write are
+	// refused; 0 means DefaultMinFree. Badger writes through memory-mapped
+	// files, and a write into a mapped file on a full disk kills the
+	// process with SIGBUS instead of returning an error; refusing early
+	// turns a full disk into a clear message and an untouched store.
+	MinFree int64
 }
+
+// DefaultMinFree covers Badger's two memory-mapped memtable logs of
+// 64 MB and a large document's share of the value log and tables.
+const DefaultMinFree = 256 << 20
 
 // Store is the Badger-backed graph store. It is safe for concurrent use:
 // reads run in parallel on consistent snapshots, writes are serialised.
 type Store struct {
 	db       *badger.DB
+	dir      string
+	minFree  int64
 	readOnly bool
 	log      *slog.Logger
 	version  atomic.Uint64
@@ -90,7 +103,10 @@ func Open(opts Options) (*Store, error) {
 		}
 		if !opts.ReadOnly {
 			if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-				return nil, kg.Wrap(kg.CodeUnavailable, err, "cannot create data folder "+opts.Dir)
+				return nil, openError(opts.Dir, err)
+			}
+			if err := checkFree(opts.Dir, minFree(opts)); err != nil {
+				return nil, err
 			}
 		} else if _, err := os.Stat(opts.Dir); err != nil {
 			return nil, kg.Wrap(kg.CodeNotFound, err, "no store at "+opts.Dir)
@@ -100,7 +116,7 @@ func Open(opts Options) (*Store, error) {
 	if err != nil {
 		return nil, openError(opts.Dir, err)
 	}
-	s := &Store{db: db, readOnly: opts.ReadOnly, log: log, stop: make(chan struct{}), done: make(chan struct{})}
+	s := &Store{db: db, dir: opts.Dir, minFree: minFree(opts), readOnly: opts.ReadOnly, log: log, stop: make(chan struct{}), done: make(chan struct{})}
 	if err := s.checkFormat(); err != nil {
 		db.Close()
 		return nil, err
@@ -111,6 +127,33 @@ func Open(opts Options) (*Store, error) {
 		close(s.done)
 	}
 	return s, nil
+}
+
+func minFree(opts Options) int64 {
+	if opts.InMemory {
+		return 0
+	}
+	if opts.MinFree > 0 {
+		return opts.MinFree
+	}
+	return DefaultMinFree
+}
+
+// checkFree refuses to go on when the device holding dir has less than
+// min bytes free.
+func checkFree(dir string, min int64) error {
+	if min <= 0 {
+		return nil
+	}
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		return nil // cannot tell: let the write itself report
+	}
+	if free := int64(st.Bavail) * int64(st.Bsize); free < min {
+		return kg.Errorf(kg.CodeUnavailable, "only %d MB free on the device holding %s; crimegraph needs %d MB to write safely, and left the store unchanged",
+			free>>20, dir, min>>20)
+	}
+	return nil
 }
 
 func openError(dir string, err error) error {

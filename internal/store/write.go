@@ -57,6 +57,9 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) (kg.Change,
 	if err := ctxErr(ctx); err != nil {
 		return kg.Change{}, err
 	}
+	if err := checkFree(s.dir, s.minFree); err != nil {
+		return kg.Change{}, err
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	var version uint64
