@@ -266,7 +266,6 @@ func minus(a, b []string) []string {
 	return out
 }
 
-
 // mountTmpfs mounts a tmpfs of size bytes, or skips the test where this
 // sandbox may not mount (it needs root and CAP_SYS_ADMIN).
 func mountTmpfs(t *testing.T, size int64) string {
