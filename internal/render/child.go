@@ -47,7 +47,7 @@ func ServeChild(ctx context.Context, in io.Reader, out, errOut io.Writer) int {
 		return 2
 	}
 	w := bufio.NewWriter(out)
-	if _, err := w.WriteString(childMagic); err != nil {
+	if _, err := w.WriteString(childMagic); err != nil || w.Flush() != nil {
 		return 3
 	}
 	var req childRequest

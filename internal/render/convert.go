@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"html"
 	"os/exec"
@@ -44,8 +43,7 @@ func (r *Renderer) convert(ctx context.Context, svg []byte, f Format) ([]byte, e
 		if ctx.Err() != nil {
 			return nil, ctxError(ctx)
 		}
-		var ee *exec.Error
-		if errors.As(err, &ee) {
+		if notInstalled(err) {
 			return nil, kg.Wrap(kg.CodeUnavailable, err,
 				strings.ToUpper(string(f))+" diagrams need rsvg-convert (Debian package librsvg2-bin); SVG is available")
 		}

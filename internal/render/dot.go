@@ -322,7 +322,7 @@ func nodeTooltip(n kg.Node) string {
 	var b strings.Builder
 	b.WriteString(kindName(n.Kind) + ": " + excerpt(n.Label, 200))
 	if t := n.Prop(kg.PropText); t != "" {
-		b.WriteString("\n" + excerpt(t, 600))
+		b.WriteString(" — " + excerpt(t, 600))
 	}
 	return b.String()
 }

@@ -103,7 +103,7 @@ func pathGraph() kg.Subgraph {
 	g := kg.Subgraph{
 		Title: "Path from Haiti to the Fifteenth Congress",
 		Focus: []kg.ID{hti.ID, congress.ID},
-		Nodes: []kg.Node{hti, rec61f, dom, rec66k, lacMeet, congress, docLAC},
+		Nodes: []kg.Node{hti, rec61f, dom, lacMeet, congress, docLAC},
 		Edges: []kg.Edge{
 			edge(rec61f.ID, kg.EdgeAddressedTo, hti.ID, haiti+" 61"),
 			edge(rec61f.ID, kg.EdgeNamesActor, dom.ID, haiti+" 61(f)"),

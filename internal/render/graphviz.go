@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os/exec"
 	"strings"
 
@@ -92,8 +93,7 @@ func nativeRunner(dotPath string) runFunc {
 			if ctx.Err() != nil {
 				return nil, ctxError(ctx)
 			}
-			var ee *exec.Error
-			if errors.As(err, &ee) {
+			if notInstalled(err) {
 				return nil, kg.Wrap(kg.CodeUnavailable, err, "the Graphviz program "+dotPath+" is not installed (Debian package graphviz)")
 			}
 			return nil, kg.Wrap(kg.CodeInternal, fmt.Errorf("%s -K%s -T%s: %w: %s", dotPath, engine, format, err,
@@ -101,6 +101,13 @@ func nativeRunner(dotPath string) runFunc {
 		}
 		return stdout.Bytes(), nil
 	}
+}
+
+// notInstalled reports whether starting a program failed because it is
+// not there.
+func notInstalled(err error) bool {
+	var ee *exec.Error
+	return errors.As(err, &ee) || errors.Is(err, fs.ErrNotExist)
 }
 
 // ctxError turns an ended context into the error a client sees.

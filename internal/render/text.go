@@ -10,14 +10,24 @@ import (
 
 // Text reaches a diagram in exactly two ways, and each has one escaper:
 //
-//   - labels are HTML-like labels (<...>), where Graphviz interprets no
-//     backslash escapes at all (\N, \G, \L stay literal) and the only
-//     markup is what htmlText lets through: none;
-//   - tooltips and links are quoted escStrings ("..."), where every
-//     backslash is doubled so that no Graphviz escape survives.
+//   - labels are HTML-like labels (<...>), written by htmlText: &, <, >
+//     and quotes become entities, so no markup gets through;
+//   - tooltips, links and style values are quoted escStrings ("..."),
+//     written by quote: quotes are escaped and line breaks become spaces.
+//
+// In both, Graphviz still expands \N, \G, \E, \T, \H and \L (node, graph,
+// edge, tail, head and label names), even after an entity (&#92;N) or a
+// doubled backslash (\\N). The one spelling it leaves alone is a backslash
+// followed by U+2060 WORD JOINER, which is invisible, so every backslash
+// is written that way (doubled inside escStrings, where Graphviz removes
+// one). This also keeps a backslash from ever standing before a quote,
+// which Graphviz's own DOT writer would fail to escape.
 //
 // Node names in the DOT are generated ("n0", "n1", ...), so no user text
 // ever appears outside these two contexts.
+
+// wordJoiner follows every backslash written into a DOT string.
+const wordJoiner = "\u2060"
 
 // clean turns arbitrary text into a single paragraph of printable UTF-8:
 // invalid bytes become U+FFFD, control characters become spaces, runs of
@@ -62,6 +72,8 @@ func htmlText(s string) string {
 			b.WriteString("&quot;")
 		case '\'':
 			b.WriteString("&#39;")
+		case '\\':
+			b.WriteString("\\" + wordJoiner)
 		default:
 			b.WriteRune(r)
 		}
@@ -90,8 +102,9 @@ func htmlLines(lines []string, align string) string {
 }
 
 // quote writes s as a DOT quoted string that is also a safe escString:
-// quotes and backslashes are escaped, line breaks become \n, so Graphviz
-// sees no escape sequence it would expand.
+// quotes are escaped, each backslash is written as \\ and a word joiner
+// (see above), and line breaks and other control characters become
+// spaces, so Graphviz expands nothing.
 func quote(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
@@ -102,9 +115,7 @@ func quote(s string) string {
 		case r == '"':
 			b.WriteString(`\"`)
 		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
+			b.WriteString(`\\` + wordJoiner)
 		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
 			b.WriteByte(' ')
 		default:

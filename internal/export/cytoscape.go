@@ -1,0 +1,133 @@
+package export
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strconv"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
+)
+
+// cytoscapeEncoder writes Cytoscape.js JSON: {"elements": {"nodes":
+// [{"data": {...}}], "edges": [...]}}, which cy.json() and cytoscape({
+// elements }) take as it is and Cytoscape desktop imports as a .cyjs file.
+// Typed properties keep their JSON types; evidence is an array of objects.
+type cytoscapeEncoder struct {
+	w     *bufio.Writer
+	opts  Options
+	state int // 0 not started, 1 in nodes, 2 in edges, 3 closed
+	first bool
+	err   error
+}
+
+// NewCytoscape returns an Encoder writing Cytoscape.js JSON to w.
+func NewCytoscape(w io.Writer, opts Options) Encoder {
+	return &cytoscapeEncoder{w: bufio.NewWriter(w), opts: opts}
+}
+
+func (e *cytoscapeEncoder) str(s string) {
+	if e.err == nil {
+		_, e.err = e.w.WriteString(s)
+	}
+}
+
+func (e *cytoscapeEncoder) start() {
+	if e.state > 0 {
+		return
+	}
+	e.state, e.first = 1, true
+	head := map[string]any{"name": e.opts.Title, "generated_by": "crimegraph"}
+	b, _ := json.Marshal(head)
+	e.str(`{"format_version":"1.0","generated_by":"crimegraph","target_cytoscapejs_version":"~3",` +
+		`"data":` + string(b) + `,"elements":{"nodes":[`)
+}
+
+func (e *cytoscapeEncoder) element(data map[string]any) {
+	b, err := json.Marshal(map[string]any{"data": data})
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	if !e.first {
+		e.str(",")
+	}
+	e.first = false
+	e.str("\n" + string(b))
+}
+
+// jsonValue is a typed property as a JSON value.
+func jsonValue(p typed) any {
+	switch p.spec.typ {
+	case tInt:
+		n, _ := strconv.Atoi(p.value)
+		return n
+	case tBool:
+		return p.value == "true"
+	}
+	return p.value
+}
+
+func (e *cytoscapeEncoder) Node(n kg.Node) error {
+	switch e.state {
+	case 2:
+		return errNodeAfterEdge
+	case 3:
+		return errClosed
+	}
+	e.start()
+	data := map[string]any{
+		"id": string(n.ID), "kind": string(n.Kind), "label": n.Label,
+		"aliases": json.RawMessage(aliasesJSON(n)), "href": kg.EntityPath(n.ID),
+	}
+	props, extra := splitProps(n.Props, nodeProps)
+	for _, p := range props {
+		data[p.spec.name] = jsonValue(p)
+	}
+	if extra != "" {
+		data["extra"] = json.RawMessage(extra)
+	}
+	e.element(data)
+	return e.err
+}
+
+func (e *cytoscapeEncoder) toEdges() {
+	e.start()
+	if e.state == 1 {
+		e.state, e.first = 2, true
+		e.str("\n],\"edges\":[")
+	}
+}
+
+func (e *cytoscapeEncoder) Edge(ed kg.Edge) error {
+	if e.state == 3 {
+		return errClosed
+	}
+	e.toEdges()
+	data := map[string]any{
+		"id": edgeID(ed), "source": string(ed.From), "target": string(ed.To),
+		"kind": string(ed.Kind), "label": edgeLabel(ed.Kind),
+		"citations": citations(ed), "evidence": evidenceList(ed),
+	}
+	props, extra := splitProps(ed.Props, edgeProps)
+	for _, p := range props {
+		data[p.spec.name] = jsonValue(p)
+	}
+	if extra != "" {
+		data["extra"] = json.RawMessage(extra)
+	}
+	e.element(data)
+	return e.err
+}
+
+func (e *cytoscapeEncoder) Close() error {
+	if e.state == 3 {
+		return e.err
+	}
+	e.toEdges()
+	e.state = 3
+	e.str("\n]}}\n")
+	if e.err == nil {
+		e.err = e.w.Flush()
+	}
+	return e.err
+}
