@@ -38,6 +38,7 @@ func (x *extractor) entities() {
 		for _, m := range ms {
 			id := x.node(m.Node)
 			ev := kg.Evidence{Ref: p.Ref, Start: m.Start, End: m.End}
+			x.broader(m.Node, ev)
 			if isCitation(m.Node) {
 				x.edge(pid, kg.EdgeCites, id, ev, nil)
 			} else {
@@ -55,6 +56,20 @@ func (x *extractor) entities() {
 			x.addressees(p, recID)
 		}
 	})
+}
+
+// broader links a crime type to its broader types ("trafficking for forced
+// labour" is a kind of trafficking in persons), citing the paragraph that
+// named the narrower one, so that a question about the broad type finds it.
+func (x *extractor) broader(n kg.Node, ev kg.Evidence) {
+	for depth := 0; n.Kind == kg.KindCrimeType && n.Props["parent"] != "" && depth < 8; depth++ {
+		parent, ok := x.rec.Node(kg.ID(n.Props["parent"]))
+		if !ok {
+			return
+		}
+		x.edge(n.ID, kg.EdgeSubtypeOf, x.node(parent), ev, nil)
+		n = parent
+	}
 }
 
 // isCitation reports whether naming n is citing it: documents by symbol and

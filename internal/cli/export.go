@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+
+	"github.com/crimegraph/crimegraph/internal/explore"
+	"github.com/crimegraph/crimegraph/internal/export"
+	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/render"
+	"github.com/crimegraph/crimegraph/internal/view"
+)
+
+func init() {
+	register(&command{
+		name: "export",
+		summary: "Draw a diagram (svg, png, pdf, dot) or write a data export (graphml, gexf, cyjs, neo4j, nq) of a\n" +
+			"neighbourhood (--focus), the paths between two entities (--from, --to), or the whole graph.",
+		setup: func(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+			data := dataFlag(fs)
+			focus := fs.String("focus", "", "entity to centre on: an ID, a name, an alias or a code (\"trafficking in persons\", \"TUR\")")
+			from := fs.String("from", "", "paths: first entity")
+			to := fs.String("to", "", "paths: second entity")
+			depth := fs.Int("depth", 1, "neighbourhood depth")
+			maxLen := fs.Int("max-length", 0, "paths: longest path worth finding (default 4)")
+			limit := fs.Int("limit", 0, "most nodes in a neighbourhood (default 100)")
+			kinds := fs.String("kinds", "", "node kinds to keep, comma-separated (State,CrimeType,...)")
+			edges := fs.String("edges", "", "edge kinds to follow, comma-separated (ADDRESSES,INVOKES,...)")
+			format := fs.String("format", "svg", "svg, png, pdf, dot, graphml, gexf, cyjs, neo4j or nq")
+			layout := fs.String("layout", "", "layout engine: dot, neato, fdp, sfdp, circo (default: by size)")
+			out := fs.String("o", "", "output file (default: standard output)")
+			return func(ctx context.Context, args []string) error {
+				if len(args) > 0 {
+					return usagef("export takes flags only")
+				}
+				q := url.Values{}
+				set := func(k, v string) {
+					if v != "" && v != "0" {
+						q.Set(k, v)
+					}
+				}
+				set("id", *focus)
+				set("from", *from)
+				set("to", *to)
+				set("depth", fmt.Sprint(*depth))
+				set("maxLength", fmt.Sprint(*maxLen))
+				set("limit", fmt.Sprint(*limit))
+				set("kinds", *kinds)
+				set("edges", *edges)
+				kind := view.Whole
+				switch {
+				case *from != "" || *to != "":
+					kind = view.Paths
+				case *focus != "":
+					kind = view.Neighbourhood
+				}
+				v, err := view.FromQuery(kind, q)
+				if err != nil {
+					return usagef("%v", kg.ErrorMessage(err))
+				}
+				s, err := openStore(*data, true, false, e.log)
+				if err != nil {
+					return err
+				}
+				defer s.Close()
+				x := explore.New(s, explore.Options{})
+				var g kg.Subgraph
+				if kind == view.Whole {
+					g, err = view.WholeGraph(ctx, s, 0)
+				} else {
+					g, err = view.Build(ctx, x, s, v)
+				}
+				if err != nil {
+					return err
+				}
+				var buf bytes.Buffer
+				if df, derr := render.ParseFormat(*format); derr == nil {
+					engine, err := render.ParseEngine(*layout)
+					if err != nil {
+						return usagef("%v", kg.ErrorMessage(err))
+					}
+					b, err := render.NewRenderer(render.Config{}).Render(ctx, g, df, render.Options{Engine: engine})
+					if err != nil {
+						return err
+					}
+					buf.Write(b)
+				} else if xf, xerr := export.ParseFormat(*format); xerr == nil {
+					if err := export.Export(&buf, xf, g, export.Options{}); err != nil {
+						return err
+					}
+				} else {
+					return usagef("unknown --format %q", *format)
+				}
+				if *out == "" || *out == "-" {
+					_, err = e.stdout.Write(buf.Bytes())
+					return err
+				}
+				if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+					return kg.Wrap(kg.CodeUnavailable, err, "cannot write "+*out)
+				}
+				fmt.Fprintf(e.stderr, "wrote %s: %q, %d nodes, %d edges\n", *out, g.Title, len(g.Nodes), len(g.Edges))
+				return nil
+			}
+		},
+	})
+}
