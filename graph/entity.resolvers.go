@@ -7,210 +7,340 @@ package graph
 
 import (
 	"context"
-	"fmt"
+	"time"
 
 	"github.com/crimegraph/crimegraph/graph/model"
+	"github.com/crimegraph/crimegraph/internal/explore"
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
 func (r *crimeTypeResolver) Mentions(ctx context.Context, obj *model.CrimeType, first *int, after *string) (*model.MentionConnection, error) {
-	panic(fmt.Errorf("not implemented: Mentions - mentions"))
+	return r.mentions(ctx, obj.N, first, after)
 }
 
 func (r *crimeTypeResolver) Relations(ctx context.Context, obj *model.CrimeType, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
-	panic(fmt.Errorf("not implemented: Relations - relations"))
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
 }
 
 func (r *crimeTypeResolver) Parent(ctx context.Context, obj *model.CrimeType) (*model.CrimeType, error) {
-	panic(fmt.Errorf("not implemented: Parent - parent"))
+	n, err := r.firstTarget(ctx, obj.N.ID, kg.Out, kg.EdgeSubtypeOf)
+	if err != nil || n.ID == "" {
+		return nil, err
+	}
+	return asCrimeType(n), nil
 }
 
 func (r *crimeTypeResolver) Subtypes(ctx context.Context, obj *model.CrimeType, first *int, after *string) (*model.CrimeTypeConnection, error) {
-	panic(fmt.Errorf("not implemented: Subtypes - subtypes"))
+	p, err := r.targets(ctx, obj.N.ID, kg.In, []kg.EdgeKind{kg.EdgeSubtypeOf}, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewCrimeTypeConnection(model.Map(keepKind(p, kg.KindCrimeType), asCrimeType)), nil
 }
 
 func (r *crimeTypeResolver) Recommendations(ctx context.Context, obj *model.CrimeType, first *int, after *string) (*model.RecommendationConnection, error) {
-	panic(fmt.Errorf("not implemented: Recommendations - recommendations"))
+	return r.recommendations(ctx, explore.Filter{CrimeType: obj.ID()}, first, after)
 }
 
 func (r *documentResolver) Mentions(ctx context.Context, obj *model.Document, first *int, after *string) (*model.MentionConnection, error) {
-	panic(fmt.Errorf("not implemented: Mentions - mentions"))
+	return r.mentions(ctx, obj.N, first, after)
 }
 
 func (r *documentResolver) Relations(ctx context.Context, obj *model.Document, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
-	panic(fmt.Errorf("not implemented: Relations - relations"))
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
 }
 
 func (r *documentResolver) Record(ctx context.Context, obj *model.Document) (*model.DocumentRecord, error) {
-	panic(fmt.Errorf("not implemented: Record - record"))
+	rec, err := r.Store.Document(ctx, obj.N.ID.Key())
+	if kg.ErrorCode(err) == kg.CodeNotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &model.DocumentRecord{
+		Key: rec.Key, Title: rec.Title, Symbols: nonNilStrings(rec.Symbols), Source: rec.Source, Hash: rec.Hash,
+		IngestedAt: rec.IngestedAt.UTC().Format(time.RFC3339), Paragraphs: rec.Paragraphs,
+		Recommendations: rec.Recommendations, Nodes: rec.Nodes, Edges: rec.Edges,
+	}, nil
 }
 
 func (r *documentResolver) Contents(ctx context.Context, obj *model.Document, first *int, after *string) (*model.EntityConnection, error) {
-	panic(fmt.Errorf("not implemented: Contents - contents"))
+	return r.contents(ctx, obj.N.ID, first, after)
 }
 
 func (r *documentResolver) Recommendations(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RecommendationConnection, error) {
-	panic(fmt.Errorf("not implemented: Recommendations - recommendations"))
+	return r.recommendations(ctx, explore.Filter{Document: obj.ID()}, first, after)
 }
 
 func (r *instrumentResolver) Mentions(ctx context.Context, obj *model.Instrument, first *int, after *string) (*model.MentionConnection, error) {
-	panic(fmt.Errorf("not implemented: Mentions - mentions"))
+	return r.mentions(ctx, obj.N, first, after)
 }
 
 func (r *instrumentResolver) Relations(ctx context.Context, obj *model.Instrument, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
-	panic(fmt.Errorf("not implemented: Relations - relations"))
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
 }
 
 func (r *instrumentResolver) Recommendations(ctx context.Context, obj *model.Instrument, first *int, after *string) (*model.RecommendationConnection, error) {
-	panic(fmt.Errorf("not implemented: Recommendations - recommendations"))
+	return r.recommendations(ctx, explore.Filter{Instrument: obj.ID()}, first, after)
 }
 
 func (r *meetingResolver) Mentions(ctx context.Context, obj *model.Meeting, first *int, after *string) (*model.MentionConnection, error) {
-	panic(fmt.Errorf("not implemented: Mentions - mentions"))
+	return r.mentions(ctx, obj.N, first, after)
 }
 
 func (r *meetingResolver) Relations(ctx context.Context, obj *model.Meeting, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
-	panic(fmt.Errorf("not implemented: Relations - relations"))
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
 }
 
 func (r *organizationResolver) Mentions(ctx context.Context, obj *model.Organization, first *int, after *string) (*model.MentionConnection, error) {
-	panic(fmt.Errorf("not implemented: Mentions - mentions"))
+	return r.mentions(ctx, obj.N, first, after)
 }
 
 func (r *organizationResolver) Relations(ctx context.Context, obj *model.Organization, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
-	panic(fmt.Errorf("not implemented: Relations - relations"))
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
 }
 
 func (r *organizationResolver) Recommendations(ctx context.Context, obj *model.Organization, first *int, after *string) (*model.RecommendationConnection, error) {
-	panic(fmt.Errorf("not implemented: Recommendations - recommendations"))
+	return r.recommendations(ctx, explore.Filter{Actor: obj.ID()}, first, after)
+}
+
+func (r *organizationResolver) AddressedBy(ctx context.Context, obj *model.Organization, first *int, after *string) (*model.RecommendationConnection, error) {
+	return r.recommendations(ctx, explore.Filter{Addressee: obj.ID()}, first, after)
 }
 
 func (r *paragraphResolver) Mentions(ctx context.Context, obj *model.Paragraph, first *int, after *string) (*model.MentionConnection, error) {
-	panic(fmt.Errorf("not implemented: Mentions - mentions"))
+	return r.mentions(ctx, obj.N, first, after)
 }
 
 func (r *paragraphResolver) Relations(ctx context.Context, obj *model.Paragraph, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
-	panic(fmt.Errorf("not implemented: Relations - relations"))
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
 }
 
 func (r *paragraphResolver) Document(ctx context.Context, obj *model.Paragraph) (*model.Document, error) {
-	panic(fmt.Errorf("not implemented: Document - document"))
+	n, err := r.node(ctx, model.DocumentID(obj.N))
+	if err != nil || n.ID == "" {
+		return nil, err
+	}
+	return asDocument(n), nil
 }
 
 func (r *paragraphResolver) Section(ctx context.Context, obj *model.Paragraph) (*model.Section, error) {
-	panic(fmt.Errorf("not implemented: Section - section"))
+	n, err := r.node(ctx, kg.ID(obj.N.Prop(kg.PropSection)))
+	if err != nil || n.ID == "" {
+		return nil, err
+	}
+	return asSection(n), nil
 }
 
 func (r *paragraphResolver) Recommendation(ctx context.Context, obj *model.Paragraph) (*model.Recommendation, error) {
-	panic(fmt.Errorf("not implemented: Recommendation - recommendation"))
+	n, err := r.firstTarget(ctx, obj.N.ID, kg.Out, kg.EdgeTextOf)
+	if err != nil || n.ID == "" {
+		return nil, err
+	}
+	return asRecommendation(n), nil
 }
 
 func (r *paragraphResolver) Mentioned(ctx context.Context, obj *model.Paragraph, kinds []kg.Kind, first *int, after *string) (*model.MentionConnection, error) {
-	panic(fmt.Errorf("not implemented: Mentioned - mentioned"))
+	if len(kinds) == 0 {
+		p, err := r.edgePage(ctx, obj.N.ID, []kg.Direction{kg.Out}, []kg.EdgeKind{kg.EdgeMentions}, first, after)
+		if err != nil {
+			return nil, err
+		}
+		return model.NewMentionConnection(model.Map(p, func(e kg.Edge) *model.Mention { return &model.Mention{Edge: e} })), nil
+	}
+	// A paragraph names a few dozen entities at most: filter them whole.
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	all, err := r.Store.Edges(ctx, obj.N.ID, kg.EdgeQuery{Dir: kg.Out, Kinds: []kg.EdgeKind{kg.EdgeMentions}})
+	if err != nil {
+		return nil, err
+	}
+	want := map[kg.Kind]bool{}
+	for _, k := range kinds {
+		want[k] = true
+	}
+	var ms []*model.Mention
+	for _, e := range all.Edges {
+		if want[e.To.Kind()] {
+			ms = append(ms, &model.Mention{Edge: e})
+		}
+	}
+	p, err := pageSlice(ms, n, str(after))
+	if err != nil {
+		return nil, err
+	}
+	return model.NewMentionConnection(p), nil
 }
 
 func (r *paragraphResolver) Cites(ctx context.Context, obj *model.Paragraph, first *int, after *string) (*model.EntityConnection, error) {
-	panic(fmt.Errorf("not implemented: Cites - cites"))
+	p, err := r.targets(ctx, obj.N.ID, kg.Out, []kg.EdgeKind{kg.EdgeCites}, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return entities(p), nil
 }
 
 func (r *personResolver) Mentions(ctx context.Context, obj *model.Person, first *int, after *string) (*model.MentionConnection, error) {
-	panic(fmt.Errorf("not implemented: Mentions - mentions"))
+	return r.mentions(ctx, obj.N, first, after)
 }
 
 func (r *personResolver) Relations(ctx context.Context, obj *model.Person, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
-	panic(fmt.Errorf("not implemented: Relations - relations"))
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
 }
 
 func (r *personResolver) Represents(ctx context.Context, obj *model.Person, first *int, after *string) (*model.StateConnection, error) {
-	panic(fmt.Errorf("not implemented: Represents - represents"))
+	p, err := r.targets(ctx, obj.N.ID, kg.Out, []kg.EdgeKind{kg.EdgeRepresents}, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewStateConnection(model.Map(keepKind(p, kg.KindState), func(n kg.Node) *model.State {
+		return &model.State{Base: model.Base{N: n}}
+	})), nil
 }
 
 func (r *recommendationResolver) Mentions(ctx context.Context, obj *model.Recommendation, first *int, after *string) (*model.MentionConnection, error) {
-	panic(fmt.Errorf("not implemented: Mentions - mentions"))
+	return r.mentions(ctx, obj.N, first, after)
 }
 
 func (r *recommendationResolver) Relations(ctx context.Context, obj *model.Recommendation, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
-	panic(fmt.Errorf("not implemented: Relations - relations"))
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
 }
 
 func (r *recommendationResolver) Document(ctx context.Context, obj *model.Recommendation) (*model.Document, error) {
-	panic(fmt.Errorf("not implemented: Document - document"))
+	n, err := r.node(ctx, model.DocumentID(obj.N))
+	if err != nil || n.ID == "" {
+		return nil, err
+	}
+	return asDocument(n), nil
 }
 
 func (r *recommendationResolver) Section(ctx context.Context, obj *model.Recommendation) (*model.Section, error) {
-	panic(fmt.Errorf("not implemented: Section - section"))
+	n, err := r.node(ctx, kg.ID(obj.N.Prop(kg.PropSection)))
+	if err != nil || n.ID == "" {
+		return nil, err
+	}
+	return asSection(n), nil
 }
 
 func (r *recommendationResolver) Paragraph(ctx context.Context, obj *model.Recommendation) (*model.Paragraph, error) {
-	panic(fmt.Errorf("not implemented: Paragraph - paragraph"))
+	n, err := r.firstTarget(ctx, obj.N.ID, kg.In, kg.EdgeTextOf)
+	if err != nil {
+		return nil, err
+	}
+	if n.ID == "" { // no TEXT_OF edge: the paragraph with the same ref
+		ev := obj.Evidence()[0].E
+		if n, err = r.node(ctx, ev.ParagraphID()); err != nil || n.ID == "" {
+			return nil, err
+		}
+	}
+	return asParagraph(n), nil
 }
 
 func (r *recommendationResolver) CrimeTypes(ctx context.Context, obj *model.Recommendation, first *int, after *string) (*model.CrimeTypeConnection, error) {
-	panic(fmt.Errorf("not implemented: CrimeTypes - crimeTypes"))
+	p, err := r.targets(ctx, obj.N.ID, kg.Out, []kg.EdgeKind{kg.EdgeAddresses}, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewCrimeTypeConnection(model.Map(keepKind(p, kg.KindCrimeType), asCrimeType)), nil
 }
 
 func (r *recommendationResolver) Instruments(ctx context.Context, obj *model.Recommendation, first *int, after *string) (*model.InstrumentConnection, error) {
-	panic(fmt.Errorf("not implemented: Instruments - instruments"))
+	p, err := r.targets(ctx, obj.N.ID, kg.Out, []kg.EdgeKind{kg.EdgeInvokes}, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewInstrumentConnection(model.Map(keepKind(p, kg.KindInstrument), func(n kg.Node) *model.Instrument {
+		return &model.Instrument{Base: model.Base{N: n}}
+	})), nil
 }
 
 func (r *recommendationResolver) Themes(ctx context.Context, obj *model.Recommendation, first *int, after *string) (*model.ThemeConnection, error) {
-	panic(fmt.Errorf("not implemented: Themes - themes"))
+	p, err := r.targets(ctx, obj.N.ID, kg.Out, []kg.EdgeKind{kg.EdgeConcerns}, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewThemeConnection(model.Map(keepKind(p, kg.KindTheme), func(n kg.Node) *model.Theme {
+		return &model.Theme{Base: model.Base{N: n}}
+	})), nil
 }
 
 func (r *recommendationResolver) Actors(ctx context.Context, obj *model.Recommendation, first *int, after *string) (*model.EntityConnection, error) {
-	panic(fmt.Errorf("not implemented: Actors - actors"))
+	p, err := r.targets(ctx, obj.N.ID, kg.Out, []kg.EdgeKind{kg.EdgeNamesActor}, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return entities(p), nil
 }
 
 func (r *recommendationResolver) Addressees(ctx context.Context, obj *model.Recommendation, first *int, after *string) (*model.EntityConnection, error) {
-	panic(fmt.Errorf("not implemented: Addressees - addressees"))
+	p, err := r.targets(ctx, obj.N.ID, kg.Out, []kg.EdgeKind{kg.EdgeAddressedTo}, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return entities(p), nil
 }
 
 func (r *sectionResolver) Mentions(ctx context.Context, obj *model.Section, first *int, after *string) (*model.MentionConnection, error) {
-	panic(fmt.Errorf("not implemented: Mentions - mentions"))
+	return r.mentions(ctx, obj.N, first, after)
 }
 
 func (r *sectionResolver) Relations(ctx context.Context, obj *model.Section, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
-	panic(fmt.Errorf("not implemented: Relations - relations"))
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
 }
 
 func (r *sectionResolver) Document(ctx context.Context, obj *model.Section) (*model.Document, error) {
-	panic(fmt.Errorf("not implemented: Document - document"))
+	n, err := r.node(ctx, model.DocumentID(obj.N))
+	if err != nil || n.ID == "" {
+		return nil, err
+	}
+	return asDocument(n), nil
 }
 
 func (r *sectionResolver) Parent(ctx context.Context, obj *model.Section) (model.Entity, error) {
-	panic(fmt.Errorf("not implemented: Parent - parent"))
+	n, err := r.firstTarget(ctx, obj.N.ID, kg.In, kg.EdgeContains)
+	if err != nil {
+		return nil, err
+	}
+	return wrap(n), nil
 }
 
 func (r *sectionResolver) Contents(ctx context.Context, obj *model.Section, first *int, after *string) (*model.EntityConnection, error) {
-	panic(fmt.Errorf("not implemented: Contents - contents"))
+	return r.contents(ctx, obj.N.ID, first, after)
 }
 
 func (r *sectionResolver) Recommendations(ctx context.Context, obj *model.Section, first *int, after *string) (*model.RecommendationConnection, error) {
-	panic(fmt.Errorf("not implemented: Recommendations - recommendations"))
+	return r.recommendations(ctx, explore.Filter{Section: obj.ID()}, first, after)
 }
 
 func (r *stateResolver) Mentions(ctx context.Context, obj *model.State, first *int, after *string) (*model.MentionConnection, error) {
-	panic(fmt.Errorf("not implemented: Mentions - mentions"))
+	return r.mentions(ctx, obj.N, first, after)
 }
 
 func (r *stateResolver) Relations(ctx context.Context, obj *model.State, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
-	panic(fmt.Errorf("not implemented: Relations - relations"))
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
 }
 
 func (r *stateResolver) Recommendations(ctx context.Context, obj *model.State, first *int, after *string) (*model.RecommendationConnection, error) {
-	panic(fmt.Errorf("not implemented: Recommendations - recommendations"))
+	return r.recommendations(ctx, explore.Filter{Actor: obj.ID()}, first, after)
+}
+
+func (r *stateResolver) AddressedBy(ctx context.Context, obj *model.State, first *int, after *string) (*model.RecommendationConnection, error) {
+	return r.recommendations(ctx, explore.Filter{Addressee: obj.ID()}, first, after)
 }
 
 func (r *themeResolver) Mentions(ctx context.Context, obj *model.Theme, first *int, after *string) (*model.MentionConnection, error) {
-	panic(fmt.Errorf("not implemented: Mentions - mentions"))
+	return r.mentions(ctx, obj.N, first, after)
 }
 
 func (r *themeResolver) Relations(ctx context.Context, obj *model.Theme, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
-	panic(fmt.Errorf("not implemented: Relations - relations"))
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
 }
 
 func (r *themeResolver) Recommendations(ctx context.Context, obj *model.Theme, first *int, after *string) (*model.RecommendationConnection, error) {
-	panic(fmt.Errorf("not implemented: Recommendations - recommendations"))
+	return r.recommendations(ctx, explore.Filter{Theme: obj.ID()}, first, after)
 }
 
 func (r *Resolver) CrimeType() CrimeTypeResolver { return &crimeTypeResolver{r} }

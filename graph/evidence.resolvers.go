@@ -7,37 +7,65 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/crimegraph/crimegraph/graph/model"
+	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
 func (r *evidenceResolver) Document(ctx context.Context, obj *model.Evidence) (*model.Document, error) {
-	panic(fmt.Errorf("not implemented: Document - document"))
+	n, err := r.node(ctx, kg.NewID(kg.KindDocument, obj.E.Doc))
+	if err != nil || n.ID == "" {
+		return nil, err
+	}
+	return asDocument(n), nil
 }
 
 func (r *evidenceResolver) Paragraph(ctx context.Context, obj *model.Evidence) (*model.Paragraph, error) {
-	panic(fmt.Errorf("not implemented: Paragraph - paragraph"))
+	n, err := r.node(ctx, obj.E.ParagraphID())
+	if err != nil || n.ID == "" {
+		return nil, err
+	}
+	return asParagraph(n), nil
 }
 
 func (r *evidenceResolver) Quote(ctx context.Context, obj *model.Evidence, context *int) (*model.Quote, error) {
-	panic(fmt.Errorf("not implemented: Quote - quote"))
+	n, err := r.node(ctx, obj.E.ParagraphID())
+	if err != nil || n.ID == "" {
+		return nil, err
+	}
+	return quote(n.Prop(kg.PropText), obj.E, context), nil
 }
 
 func (r *mentionResolver) Paragraph(ctx context.Context, obj *model.Mention) (*model.Paragraph, error) {
-	panic(fmt.Errorf("not implemented: Paragraph - paragraph"))
+	n, err := r.node(ctx, obj.Edge.From)
+	if err != nil || n.ID == "" {
+		return nil, err
+	}
+	return asParagraph(n), nil
 }
 
 func (r *mentionResolver) Entity(ctx context.Context, obj *model.Mention) (model.Entity, error) {
-	panic(fmt.Errorf("not implemented: Entity - entity"))
+	n, err := r.node(ctx, obj.Edge.To)
+	if err != nil {
+		return nil, err
+	}
+	return wrap(n), nil
 }
 
 func (r *relationResolver) From(ctx context.Context, obj *model.Relation) (model.Entity, error) {
-	panic(fmt.Errorf("not implemented: From - from"))
+	n, err := r.node(ctx, obj.Edge.From)
+	if err != nil {
+		return nil, err
+	}
+	return wrap(n), nil
 }
 
 func (r *relationResolver) To(ctx context.Context, obj *model.Relation) (model.Entity, error) {
-	panic(fmt.Errorf("not implemented: To - to"))
+	n, err := r.node(ctx, obj.Edge.To)
+	if err != nil {
+		return nil, err
+	}
+	return wrap(n), nil
 }
 
 func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }

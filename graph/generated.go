@@ -241,6 +241,7 @@ type ComplexityRoot struct {
 
 	Organization struct {
 		Acronym         func(childComplexity int) int
+		AddressedBy     func(childComplexity int, first *int, after *string) int
 		Aliases         func(childComplexity int) int
 		Category        func(childComplexity int) int
 		ID              func(childComplexity int) int
@@ -438,6 +439,7 @@ type ComplexityRoot struct {
 	}
 
 	State struct {
+		AddressedBy     func(childComplexity int, first *int, after *string) int
 		Aliases         func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Iso2            func(childComplexity int) int
@@ -555,6 +557,7 @@ type OrganizationResolver interface {
 	Relations(ctx context.Context, obj *model.Organization, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error)
 
 	Recommendations(ctx context.Context, obj *model.Organization, first *int, after *string) (*model.RecommendationConnection, error)
+	AddressedBy(ctx context.Context, obj *model.Organization, first *int, after *string) (*model.RecommendationConnection, error)
 }
 type ParagraphResolver interface {
 	Mentions(ctx context.Context, obj *model.Paragraph, first *int, after *string) (*model.MentionConnection, error)
@@ -619,6 +622,7 @@ type StateResolver interface {
 	Relations(ctx context.Context, obj *model.State, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error)
 
 	Recommendations(ctx context.Context, obj *model.State, first *int, after *string) (*model.RecommendationConnection, error)
+	AddressedBy(ctx context.Context, obj *model.State, first *int, after *string) (*model.RecommendationConnection, error)
 }
 type ThemeResolver interface {
 	Mentions(ctx context.Context, obj *model.Theme, first *int, after *string) (*model.MentionConnection, error)
@@ -1492,6 +1496,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Acronym(childComplexity), true
+	case "Organization.addressedBy":
+		if e.ComplexityRoot.Organization.AddressedBy == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_addressedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.AddressedBy(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
 			break
@@ -2478,6 +2493,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SnippetPart.Text(childComplexity), true
 
+	case "State.addressedBy":
+		if e.ComplexityRoot.State.AddressedBy == nil {
+			break
+		}
+
+		args, err := ec.field_State_addressedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.State.AddressedBy(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "State.aliases":
 		if e.ComplexityRoot.State.Aliases == nil {
 			break
@@ -2895,7 +2921,7 @@ interface Entity implements Node {
   properties: [Property!]!
   "The relative URL of its page in the explorer."
   path: String!
-  "The paragraphs that name it, with the words that do."
+  "The paragraphs that name it (MENTIONS), with the words that do, in store order (by paragraph ID)."
   mentions(first: Int = 20, after: String): MentionConnection!
   """
   Its edges, with evidence. ` + "`" + `direction` + "`" + ` defaults to BOTH (outgoing first);
@@ -2933,8 +2959,10 @@ type State implements Node & Entity {
   m49: String
   region: String
   subregion: String
-  "Recommendations that name it (NAMES_ACTOR) or call upon it (ADDRESSED_TO)."
+  "Recommendations that name it (NAMES_ACTOR), in paragraph order: the recommendations filter's actor."
   recommendations(first: Int = 20, after: String): RecommendationConnection!
+  "Recommendations whose chapeau calls upon it (ADDRESSED_TO), in paragraph order: the filter's addressee."
+  addressedBy(first: Int = 20, after: String): RecommendationConnection!
 }
 
 "An intergovernmental, United Nations or non-governmental organization."
@@ -2949,8 +2977,10 @@ type Organization implements Node & Entity {
   relations(direction: Direction = BOTH, edgeKinds: [String!], first: Int = 20, after: String): RelationConnection!
   acronym: String
   category: String
-  "Recommendations that name it (NAMES_ACTOR) or call upon it (ADDRESSED_TO)."
+  "Recommendations that name it (NAMES_ACTOR), in paragraph order: the recommendations filter's actor."
   recommendations(first: Int = 20, after: String): RecommendationConnection!
+  "Recommendations whose chapeau calls upon it (ADDRESSED_TO), in paragraph order: the filter's addressee."
+  addressedBy(first: Int = 20, after: String): RecommendationConnection!
 }
 
 "A kind of crime, coded by the International Classification of Crime for Statistical Purposes where a code exists."
@@ -2973,7 +3003,7 @@ type CrimeType implements Node & Entity {
   parent: CrimeType
   "The narrower crime types."
   subtypes(first: Int = 20, after: String): CrimeTypeConnection!
-  "Recommendations that address it directly (ADDRESSES). The recommendations filter also matches subtypes."
+  "Recommendations that address it or one of its subtypes (ADDRESSES), in paragraph order."
   recommendations(first: Int = 20, after: String): RecommendationConnection!
 }
 
@@ -2993,7 +3023,7 @@ type Instrument implements Node & Entity {
   body: String
   status: String
   acronym: String
-  "Recommendations that invoke it (INVOKES)."
+  "Recommendations that invoke it (INVOKES), in paragraph order."
   recommendations(first: Int = 20, after: String): RecommendationConnection!
 }
 
@@ -3009,7 +3039,7 @@ type Theme implements Node & Entity {
   relations(direction: Direction = BOTH, edgeKinds: [String!], first: Int = 20, after: String): RelationConnection!
   "Sustainable Development Goal targets."
   sdgTargets: [String!]!
-  "Recommendations that concern it (CONCERNS)."
+  "Recommendations that concern it (CONCERNS), in paragraph order."
   recommendations(first: Int = 20, after: String): RecommendationConnection!
 }
 
@@ -3064,7 +3094,7 @@ type Document implements Node & Entity {
   body: String
   "What the store recorded when it was ingested; null for a document only cited."
   record: DocumentRecord
-  "Its top-level parts (CONTAINS), in reading order."
+  "Its top-level parts (CONTAINS): paragraphs, then sections, then recommendations, each in reading order."
   contents(first: Int = 20, after: String): EntityConnection!
   "Its recommendations, in paragraph order."
   recommendations(first: Int = 20, after: String): RecommendationConnection!
@@ -3107,7 +3137,7 @@ type Section implements Node & Entity {
   document: Document
   "The section or document that contains it."
   parent: Entity
-  "Its sub-sections, paragraphs and recommendations (CONTAINS), in reading order."
+  "What it contains (CONTAINS): paragraphs, then sub-sections, then recommendations, each in reading order."
   contents(first: Int = 20, after: String): EntityConnection!
   "Its recommendations and those of its sub-sections, in paragraph order."
   recommendations(first: Int = 20, after: String): RecommendationConnection!
@@ -3374,13 +3404,13 @@ type Path {
 type Cooccurrence {
   rowKind: EntityKind!
   columnKind: EntityKind!
-  "Row entities, most linked first."
+  "Row entities with at least one non-empty cell, most linked first."
   rows: [Entity!]!
-  "Column entities, most linked first."
+  "Column entities with at least one non-empty cell, most linked first."
   columns: [Entity!]!
-  "Recommendations linked to each row entity."
+  "Selected recommendations linked to each row entity, in any column or none."
   rowTotals: [Int!]!
-  "Recommendations linked to each column entity."
+  "Selected recommendations linked to each column entity, in any row or none."
   columnTotals: [Int!]!
   "Non-empty cells, row by row."
   cells: [CooccurrenceCell!]!
@@ -4289,6 +4319,8 @@ func (ec *executionContext) childFields_State(ctx context.Context, field graphql
 		return ec.fieldContext_State_subregion(ctx, field)
 	case "recommendations":
 		return ec.fieldContext_State_recommendations(ctx, field)
+	case "addressedBy":
+		return ec.fieldContext_State_addressedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type State", field.Name)
 }
@@ -4880,6 +4912,28 @@ func (ec *executionContext) field_Meeting_relations_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_addressedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -5766,6 +5820,28 @@ func (ec *executionContext) field_Section_relations_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_State_addressedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -9801,6 +9877,50 @@ func (ec *executionContext) fieldContext_Organization_recommendations(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Organization_recommendations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_addressedBy(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_addressedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().AddressedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RecommendationConnection) graphql.Marshaler {
+			return ec.marshalNRecommendationConnection2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRecommendationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_addressedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecommendationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_addressedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14071,6 +14191,50 @@ func (ec *executionContext) fieldContext_State_recommendations(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _State_addressedBy(ctx context.Context, field graphql.CollectedField, obj *model.State) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_State_addressedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.State().AddressedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RecommendationConnection) graphql.Marshaler {
+			return ec.marshalNRecommendationConnection2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRecommendationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_State_addressedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "State",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecommendationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_State_addressedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _StateConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.StateConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17715,6 +17879,12 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_recommendations(ctx, field, obj)
 				})
+		case "addressedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_addressedBy(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19061,6 +19231,12 @@ func (ec *executionContext) _State(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._State_recommendations(ctx, field, obj)
+				})
+		case "addressedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._State_addressedBy(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

@@ -7,58 +7,252 @@ package graph
 
 import (
 	"context"
-	"fmt"
+	"strconv"
 
 	"github.com/crimegraph/crimegraph/graph/model"
+	"github.com/crimegraph/crimegraph/internal/explore"
 	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/search"
 )
 
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
-	panic(fmt.Errorf("not implemented: Node - node"))
+	nid, err := parseID(id)
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.node(ctx, nid)
+	if err != nil || n.ID == "" {
+		return nil, err
+	}
+	return model.Wrap(n), nil
 }
 
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, error) {
-	panic(fmt.Errorf("not implemented: Nodes - nodes"))
+	if len(ids) > MaxPage {
+		return nil, kg.Errorf(kg.CodeTooLarge, "nodes takes at most %d IDs, not %d", MaxPage, len(ids))
+	}
+	kids := make([]kg.ID, len(ids))
+	for i, s := range ids {
+		id, err := parseID(s)
+		if err != nil {
+			return nil, err
+		}
+		kids[i] = id
+	}
+	ns, err := r.loaders(ctx).nodes.LoadAll(ctx, kids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Node, len(ns))
+	for i, n := range ns {
+		if n.ID != "" {
+			out[i] = model.Wrap(n)
+		}
+	}
+	return out, nil
 }
 
 func (r *queryResolver) Entity(ctx context.Context, name string, kind *kg.Kind) (model.Entity, error) {
-	panic(fmt.Errorf("not implemented: Entity - entity"))
+	var kinds []kg.Kind
+	if kind != nil {
+		kinds = []kg.Kind{*kind}
+	}
+	ns, err := r.Explore.Resolve(ctx, name, kinds...)
+	switch {
+	case err != nil:
+		return nil, err
+	case len(ns) == 0:
+		return nil, nil
+	case len(ns) > 1:
+		return nil, ambiguous(name, ns)
+	}
+	r.prime(ctx, ns)
+	return model.Wrap(ns[0]), nil
 }
 
 func (r *queryResolver) Lookup(ctx context.Context, name string, kind *kg.Kind, first *int, after *string) (*model.EntityConnection, error) {
-	panic(fmt.Errorf("not implemented: Lookup - lookup"))
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	var kinds []kg.Kind
+	if kind != nil {
+		kinds = []kg.Kind{*kind}
+	}
+	ns, err := r.Explore.Resolve(ctx, name, kinds...)
+	if err != nil {
+		return nil, err
+	}
+	r.prime(ctx, ns)
+	p, err := pageSlice(ns, n, str(after))
+	if err != nil {
+		return nil, err
+	}
+	return entities(p), nil
 }
 
 func (r *queryResolver) Entities(ctx context.Context, kind kg.Kind, first *int, after *string) (*model.EntityConnection, error) {
-	panic(fmt.Errorf("not implemented: Entities - entities"))
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	total := 0
+	list := func(ctx context.Context, after string, first int) ([]kg.Node, string, bool, error) {
+		p, err := r.Store.List(ctx, kind, after, first)
+		total = p.Total
+		return p.Nodes, p.EndCursor, p.HasNext, err
+	}
+	p, err := pageStore(ctx, []fetchFunc[kg.Node]{list}, n, str(after))
+	if err != nil {
+		return nil, err
+	}
+	r.prime(ctx, p.Items)
+	p.Total = func(context.Context) (int, error) { return total, nil }
+	return entities(p), nil
 }
 
 func (r *queryResolver) Recommendations(ctx context.Context, filter *model.RecommendationFilter, first *int, after *string) (*model.RecommendationConnection, error) {
-	panic(fmt.Errorf("not implemented: Recommendations - recommendations"))
+	return r.recommendations(ctx, toFilter(filter), first, after)
 }
 
 func (r *queryResolver) Search(ctx context.Context, query string, kinds []kg.Kind, first *int, after *string) (*model.SearchHitConnection, error) {
-	panic(fmt.Errorf("not implemented: Search - search"))
+	if r.Resolver.Search == nil {
+		return nil, kg.Errorf(kg.CodeUnavailable, "search is not available on this server")
+	}
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	res, err := r.Resolver.Search.Search(ctx, search.Query{Text: query, Kinds: kinds, First: n, After: str(after)})
+	if err != nil {
+		return nil, err
+	}
+	total := res.Total
+	p := model.Page[*model.SearchHit]{HasNext: res.HasNext, HasPrev: str(after) != "",
+		Total: func(context.Context) (int, error) { return total, nil }}
+	for _, h := range res.Hits {
+		p.Items = append(p.Items, &model.SearchHit{H: h})
+		p.Cursors = append(p.Cursors, h.Cursor)
+	}
+	return model.NewSearchHitConnection(p), nil
 }
 
 func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, nodeKinds []kg.Kind, edgeKinds []string, limit *int) (*model.Subgraph, error) {
-	panic(fmt.Errorf("not implemented: Neighbourhood - neighbourhood"))
+	nid, err := parseID(id)
+	if err != nil {
+		return nil, err
+	}
+	kinds, err := parseEdgeKinds(edgeKinds)
+	if err != nil {
+		return nil, err
+	}
+	q := explore.NeighbourhoodQuery{NodeKinds: nodeKinds, EdgeKinds: kinds}
+	if depth != nil {
+		q.Depth = *depth
+		if q.Depth == 0 {
+			return nil, kg.Errorf(kg.CodeInvalid, "depth must be at least 1")
+		}
+	}
+	if limit != nil {
+		q.Limit = *limit
+		if q.Limit == 0 {
+			return nil, kg.Errorf(kg.CodeInvalid, "limit must be at least 1")
+		}
+	}
+	res, err := r.Explore.Neighbourhood(ctx, nid, q)
+	if err != nil {
+		return nil, err
+	}
+	r.prime(ctx, res.Nodes)
+	return &model.Subgraph{G: res.Subgraph, Truncated: res.Truncated}, nil
 }
 
 func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxLength *int, edgeKinds []string) (*model.PathSet, error) {
-	panic(fmt.Errorf("not implemented: Paths - paths"))
+	f, err := parseID(from)
+	if err != nil {
+		return nil, err
+	}
+	t, err := parseID(to)
+	if err != nil {
+		return nil, err
+	}
+	kinds, err := parseEdgeKinds(edgeKinds)
+	if err != nil {
+		return nil, err
+	}
+	q := explore.PathQuery{EdgeKinds: kinds}
+	if maxLength != nil {
+		q.MaxLength = *maxLength
+		if q.MaxLength == 0 {
+			return nil, kg.Errorf(kg.CodeInvalid, "maxLength must be at least 1")
+		}
+	}
+	res, err := r.Explore.Paths(ctx, f, t, q)
+	if err != nil {
+		return nil, err
+	}
+	r.prime(ctx, res.Subgraph.Nodes)
+	return &model.PathSet{R: res}, nil
 }
 
 func (r *queryResolver) Cooccurrence(ctx context.Context, rows kg.Kind, columns kg.Kind, filter *model.RecommendationFilter) (*model.Cooccurrence, error) {
-	panic(fmt.Errorf("not implemented: Cooccurrence - cooccurrence"))
+	m, err := r.Explore.Cooccurrence(ctx, rows, columns, toFilter(filter))
+	if err != nil {
+		return nil, err
+	}
+	return &model.Cooccurrence{M: m}, nil
 }
 
 func (r *queryResolver) Documents(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error) {
-	panic(fmt.Errorf("not implemented: Documents - documents"))
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := r.Store.Documents(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := pageSlice(recs, n, str(after))
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]kg.ID, len(p.Items))
+	for i, rec := range p.Items {
+		ids[i] = kg.NewID(kg.KindDocument, rec.Key)
+	}
+	nodes, err := r.loaders(ctx).nodes.LoadAll(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewDocumentConnection(model.Map(p, func(rec kg.DocRecord) *model.Document {
+		for _, n := range nodes {
+			if n.ID.Key() == rec.Key {
+				return asDocument(n)
+			}
+		}
+		// The record without its node (cannot happen in a consistent store).
+		return asDocument(kg.Node{ID: kg.NewID(kg.KindDocument, rec.Key), Kind: kg.KindDocument, Label: rec.Title,
+			Props: map[string]string{kg.PropTitle: rec.Title}})
+	})), nil
 }
 
 func (r *queryResolver) Stats(ctx context.Context) (*model.Stats, error) {
-	panic(fmt.Errorf("not implemented: Stats - stats"))
+	st, err := r.Store.Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := r.Store.Documents(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.Stats{Nodes: st.TotalNodes(), Edges: st.TotalEdges(), Documents: len(docs), Version: strconv.FormatUint(st.Version, 10)}
+	for _, k := range kg.Kinds {
+		out.NodesByKind = append(out.NodesByKind, &model.KindCount{Kind: k, Count: st.Nodes[k]})
+	}
+	for _, k := range kg.EdgeKinds {
+		out.EdgesByKind = append(out.EdgesByKind, &model.EdgeKindCount{Kind: string(k), Count: st.Edges[k]})
+	}
+	return out, nil
 }
 
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }

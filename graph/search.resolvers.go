@@ -7,13 +7,16 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/crimegraph/crimegraph/graph/model"
 )
 
 func (r *searchHitResolver) Entity(ctx context.Context, obj *model.SearchHit) (model.Entity, error) {
-	panic(fmt.Errorf("not implemented: Entity - entity"))
+	n, err := r.node(ctx, obj.H.ID)
+	if err != nil {
+		return nil, err
+	}
+	return wrap(n), nil
 }
 
 func (r *Resolver) SearchHit() SearchHitResolver { return &searchHitResolver{r} }

@@ -22,8 +22,8 @@ var CooccurrenceKinds = []kg.Kind{
 // column entity c; its count is the number of those recommendations, each
 // counted once however many ways it links. When rows and columns are of the
 // same kind, the diagonal cell (r, r) counts the recommendations linked to
-// r at all. Only entities linked to at least one selected recommendation
-// appear, ordered by how many recommendations they are linked to (most
+// r at all. Only entities with at least one non-empty cell appear, ordered
+// by how many of the selected recommendations they are linked to (most
 // first), then by name.
 type Matrix struct {
 	RowKind, ColKind kg.Kind
@@ -159,15 +159,20 @@ func (x *Explorer) Cooccurrence(ctx context.Context, rows, cols kg.Kind, f Filte
 			}
 		}
 	}
-	if n := len(rowTotal) * len(colTotal); n > x.lim.MaxCells {
+	// Only entities with a non-empty cell are rows or columns.
+	inRows, inCols := map[kg.ID]int{}, map[kg.ID]int{}
+	for p := range cells {
+		inRows[p.r], inCols[p.c] = rowTotal[p.r], colTotal[p.c]
+	}
+	if n := len(inRows) * len(inCols); n > x.lim.MaxCells {
 		return Matrix{}, kg.Errorf(kg.CodeTooLarge,
-			"the matrix would have %d × %d cells, more than %d: add a filter", len(rowTotal), len(colTotal), x.lim.MaxCells)
+			"the matrix would have %d × %d cells, more than %d: add a filter", len(inRows), len(inCols), x.lim.MaxCells)
 	}
 	m := Matrix{RowKind: rows, ColKind: cols, Recommendations: len(entries)}
-	if m.Rows, m.RowTotals, err = x.axis(ctx, rowTotal); err != nil {
+	if m.Rows, m.RowTotals, err = x.axis(ctx, inRows); err != nil {
 		return Matrix{}, err
 	}
-	if m.Cols, m.ColTotals, err = x.axis(ctx, colTotal); err != nil {
+	if m.Cols, m.ColTotals, err = x.axis(ctx, inCols); err != nil {
 		return Matrix{}, err
 	}
 	rowPos, colPos := position(m.Rows), position(m.Cols)

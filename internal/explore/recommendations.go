@@ -142,20 +142,71 @@ func (m *matcher) match(e recEntry) bool {
 	return true
 }
 
-// resolve turns one filter name into the IDs of the entities it names.
-func (x *Explorer) resolve(ctx context.Context, what, name string, kinds ...kg.Kind) (map[kg.ID]bool, error) {
-	out := map[kg.ID]bool{}
+// Resolve returns the entities a user's string names: by any of their
+// names, aliases or codes (the store's name index), by ID, or by the key
+// of their ID ("0204", a document key that is not a symbol). With no
+// kinds, any kind.
+func (x *Explorer) Resolve(ctx context.Context, name string, kinds ...kg.Kind) ([]kg.Node, error) {
+	if len(kinds) == 0 {
+		kinds = []kg.Kind{""}
+	}
+	var out []kg.Node
+	seen := map[kg.ID]bool{}
 	for _, k := range kinds {
 		ns, err := x.r.Lookup(ctx, name, k)
 		if err != nil {
 			return nil, err
 		}
 		for _, n := range ns {
-			out[n.ID] = true
+			if !seen[n.ID] {
+				seen[n.ID] = true
+				out = append(out, n)
+			}
 		}
 	}
-	if len(out) == 0 {
+	if len(out) > 0 || strings.TrimSpace(name) == "" {
+		return out, nil
+	}
+	var ids []kg.ID
+	for _, k := range kinds {
+		if k == "" {
+			for _, kk := range kg.Kinds {
+				ids = append(ids, kg.NewID(kk, name))
+			}
+		} else {
+			ids = append(ids, kg.NewID(k, name))
+		}
+	}
+	var valid []kg.ID
+	for _, id := range ids {
+		if id.Validate() == nil {
+			valid = append(valid, id)
+		}
+	}
+	ns, err := x.r.Nodes(ctx, valid)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range ns {
+		if n.ID != "" {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// resolve turns one filter name into the IDs of the entities it names.
+func (x *Explorer) resolve(ctx context.Context, what, name string, kinds ...kg.Kind) (map[kg.ID]bool, error) {
+	ns, err := x.Resolve(ctx, name, kinds...)
+	if err != nil {
+		return nil, err
+	}
+	if len(ns) == 0 {
 		return nil, kg.NotFound("unknown %s %q: no name, alias, code or ID matches", what, name)
+	}
+	out := make(map[kg.ID]bool, len(ns))
+	for _, n := range ns {
+		out[n.ID] = true
 	}
 	return out, nil
 }

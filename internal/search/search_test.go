@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -18,11 +19,41 @@ import (
 
 var ctx = context.Background()
 
-// open returns the fixture store and an on-disk index of it in a
-// temporary folder.
-func open(t *testing.T) (*store.Store, *search.Index, string) {
+var shared struct {
+	once sync.Once
+	x    *search.Index
+	dir  string
+	err  error
+}
+
+// open returns a store holding the corpus and an on-disk index of it.
+// Tests that only read share one store and one index; a test that writes
+// gets its own of both, in a temporary folder.
+func open(t *testing.T, writes bool) (*store.Store, *search.Index, string) {
 	t.Helper()
-	s := graphtest.OpenStore(t)
+	if !writes {
+		s := graphtest.Shared(t)
+		shared.once.Do(func() {
+			shared.dir, shared.err = os.MkdirTemp("", "crimegraph-search-test-")
+			if shared.err == nil {
+				shared.x, shared.err = search.Open(ctx, filepath.Join(shared.dir, "search"), s)
+			}
+		})
+		if shared.err != nil {
+			t.Fatal(shared.err)
+		}
+		return s, shared.x, filepath.Join(shared.dir, "search")
+	}
+	// A small store of its own: a base document naming Türkiye.
+	s, err := store.Open(store.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	rec, frag := storetest.Doc("BASE/1", 3)
+	if _, err := s.Put(ctx, rec, frag); err != nil {
+		t.Fatal(err)
+	}
 	dir := filepath.Join(t.TempDir(), "search")
 	x, err := search.Open(ctx, dir, s)
 	if err != nil {
@@ -41,7 +72,8 @@ func ids(r search.Result) []string {
 }
 
 func TestSearchRanking(t *testing.T) {
-	_, x, _ := open(t)
+	s, x, _ := open(t, false)
+	sj := graphtest.DocKey(t, s, graphtest.SanJose)
 	tests := []struct {
 		query string
 		kinds []kg.Kind
@@ -56,7 +88,7 @@ func TestSearchRanking(t *testing.T) {
 		{"S/2025/85", nil, "document:S/2025/85"}, // symbol
 		{"Bangkok Rules", nil, "instrument:bangkok-rules"},
 		{"cybercrme", []kg.Kind{kg.KindCrimeType}, "crimetype:cybercrime"}, // a typo
-		{"joint task forces trafficking", []kg.Kind{kg.KindRecommendation}, "recommendation:lac-regional-preparatory-meeting-2025#66(k)"},
+		{"joint task forces trafficking", []kg.Kind{kg.KindRecommendation}, "recommendation:" + sj + "#66(k)"},
 	}
 	for _, tc := range tests {
 		res, err := x.Search(ctx, search.Query{Text: tc.query, Kinds: tc.kinds, First: 5})
@@ -70,7 +102,7 @@ func TestSearchRanking(t *testing.T) {
 }
 
 func TestSearchKindsAndSnippets(t *testing.T) {
-	_, x, _ := open(t)
+	_, x, _ := open(t, false)
 	res, err := x.Search(ctx, search.Query{Text: "trafficked persons", Kinds: []kg.Kind{kg.KindParagraph}, First: 3})
 	if err != nil {
 		t.Fatal(err)
@@ -102,7 +134,7 @@ func TestSearchKindsAndSnippets(t *testing.T) {
 }
 
 func TestSearchPaging(t *testing.T) {
-	_, x, _ := open(t)
+	_, x, _ := open(t, false)
 	all, err := x.Search(ctx, search.Query{Text: "cooperation", First: 100})
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +164,7 @@ func TestSearchPaging(t *testing.T) {
 }
 
 func TestSearchRefusesBadInput(t *testing.T) {
-	_, x, _ := open(t)
+	_, x, _ := open(t, false)
 	tests := []struct {
 		q    search.Query
 		code kg.Code
@@ -160,12 +192,12 @@ func TestSearchRefusesBadInput(t *testing.T) {
 }
 
 func TestMatchIDs(t *testing.T) {
-	_, x, _ := open(t)
+	s, x, _ := open(t, false)
 	got, err := x.MatchIDs(ctx, "joint task forces", kg.KindRecommendation, 100)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []kg.ID{"recommendation:lac-regional-preparatory-meeting-2025#66(k)"}
+	want := []kg.ID{kg.ID("recommendation:" + graphtest.DocKey(t, s, graphtest.SanJose) + "#66(k)")}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("MatchIDs (-want +got):\n%s", d)
 	}
@@ -177,8 +209,8 @@ func TestMatchIDs(t *testing.T) {
 // TestSyncFollowsTheStore checks that Sync indexes what a write added and
 // forgets what it removed, and records the version.
 func TestSyncFollowsTheStore(t *testing.T) {
-	s, x, _ := open(t)
-	rec, frag := storetest.Doc("E/2025/28", 2)
+	s, x, _ := open(t, true)
+	rec, frag := storetest.Doc("A/TEST/1", 2)
 	ch, err := s.Put(ctx, rec, frag)
 	if err != nil {
 		t.Fatal(err)
@@ -189,20 +221,20 @@ func TestSyncFollowsTheStore(t *testing.T) {
 	if x.Version() != s.Version() {
 		t.Errorf("index at version %d, store at %d", x.Version(), s.Version())
 	}
-	res, _ := x.Search(ctx, search.Query{Text: "E/2025/28"})
-	if len(res.Hits) == 0 || res.Hits[0].ID != "document:E/2025/28" {
+	res, _ := x.Search(ctx, search.Query{Text: "A/TEST/1"})
+	if len(res.Hits) == 0 || res.Hits[0].ID != "document:A/TEST/1" {
 		t.Errorf("new document not found: %v", ids(res))
 	}
-	ch, err = s.Remove(ctx, "E/2025/28")
+	ch, err = s.Remove(ctx, "A/TEST/1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := x.Sync(ctx, s, ch); err != nil {
 		t.Fatal(err)
 	}
-	res, _ = x.Search(ctx, search.Query{Text: "E/2025/28"})
+	res, _ = x.Search(ctx, search.Query{Text: "A/TEST/1"})
 	for _, h := range res.Hits {
-		if h.ID == "document:E/2025/28" || h.ID.DocKey() == "E/2025/28" {
+		if h.ID == "document:A/TEST/1" || h.ID.DocKey() == "A/TEST/1" {
 			t.Errorf("removed node %s still found", h.ID)
 		}
 	}
@@ -219,7 +251,7 @@ func TestSyncFollowsTheStore(t *testing.T) {
 
 // TestSyncGapRebuilds: a lost Sync (a change skipping versions) rebuilds.
 func TestSyncGapRebuilds(t *testing.T) {
-	s, x, _ := open(t)
+	s, x, _ := open(t, true)
 	r1, f1 := storetest.Doc("X/1", 1)
 	if _, err := s.Put(ctx, r1, f1); err != nil { // never synced
 		t.Fatal(err)
@@ -244,11 +276,11 @@ func TestSyncGapRebuilds(t *testing.T) {
 // died between the store commit and the Sync) rebuilds it; reopening a
 // current one does not; a damaged one is rebuilt.
 func TestOpenRecovers(t *testing.T) {
-	s, x, dir := open(t)
+	s, x, dir := open(t, true)
 	if err := x.Close(); err != nil {
 		t.Fatal(err)
 	}
-	rec, frag := storetest.Doc("E/2025/28", 1)
+	rec, frag := storetest.Doc("A/TEST/1", 1)
 	if _, err := s.Put(ctx, rec, frag); err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +291,7 @@ func TestOpenRecovers(t *testing.T) {
 	if x.Version() != s.Version() {
 		t.Errorf("reopened at version %d, store at %d", x.Version(), s.Version())
 	}
-	res, _ := x.Search(ctx, search.Query{Text: "E/2025/28"})
+	res, _ := x.Search(ctx, search.Query{Text: "A/TEST/1"})
 	if len(res.Hits) == 0 {
 		t.Error("missed write not recovered on open")
 	}
@@ -281,7 +313,7 @@ func TestOpenRecovers(t *testing.T) {
 }
 
 func TestOpenMem(t *testing.T) {
-	s := graphtest.OpenStore(t)
+	s := graphtest.Shared(t)
 	x, err := search.OpenMem(ctx, s)
 	if err != nil {
 		t.Fatal(err)

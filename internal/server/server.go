@@ -12,6 +12,8 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/search"
+	"github.com/crimegraph/crimegraph/ui"
 )
 
 // Config holds what the server needs.
@@ -19,6 +21,11 @@ type Config struct {
 	Store    kg.Reader
 	Logger   *slog.Logger
 	ReadOnly bool // public mode: no mutation, no ingest endpoint
+	// Search is the full-text index beside the store. Nil: the server
+	// builds one in memory on first use (see lazyIndex).
+	Search *search.Index
+	// GraphQL configures /graphql: limits, body size, timeout, cache.
+	GraphQL GraphQLConfig
 }
 
 // Server is the HTTP handler.
@@ -36,6 +43,13 @@ func New(cfg Config) *Server {
 	s := &Server{cfg: cfg, router: mux.NewRouter()}
 	s.router.HandleFunc("/healthz", s.healthz).Methods(http.MethodGet, http.MethodHead)
 	s.router.HandleFunc("/readyz", s.readyz).Methods(http.MethodGet, http.MethodHead)
+	s.router.Handle("/graphql", GraphQLHandler(cfg)).Methods(http.MethodGet, http.MethodPost)
+	gi := loadGraphiQL()
+	s.router.HandleFunc("/graphiql", graphiqlPage(gi)).Methods(http.MethodGet, http.MethodHead)
+	s.router.HandleFunc("/graphiql/static/{file}", graphiqlStatic(gi)).Methods(http.MethodGet, http.MethodHead)
+	// The web explorer answers every other path: its assets, and index.html
+	// for its pages. It must stay the last route.
+	s.router.PathPrefix("/").Handler(ui.Handler())
 	return s
 }
 

@@ -1,0 +1,95 @@
+// Package graphtest builds the graph the API, explore, search and server
+// tests and the load test run against: the real corpus (internal/corpus:
+// the San José report, S/2025/85, E/2025/28) put through the real
+// ingestion pipeline into an in-memory store.
+//
+// Ingesting the PDFs needs poppler's pdftotext (`make test-deps`).
+package graphtest
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/crimegraph/crimegraph/internal/corpus"
+	"github.com/crimegraph/crimegraph/internal/ingest"
+	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/store"
+)
+
+// Load ingests the corpus into s and returns the changes, in order, for a
+// caller that keeps a derived index in step.
+func Load(ctx context.Context, s kg.Store) ([]kg.Change, error) {
+	rec, err := ingest.NewRecognizer()
+	if err != nil {
+		return nil, err
+	}
+	in := ingest.New(ingest.Options{Store: s, Recognizer: rec})
+	var out []kg.Change
+	for _, f := range corpus.Files() {
+		res, err := in.Ingest(ctx, ingest.Source{Name: f.Name, Data: f.Data})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, res.Change)
+	}
+	return out, nil
+}
+
+// NewStore returns a fresh in-memory store holding the corpus, closed when
+// the test ends: for tests that write.
+func NewStore(tb testing.TB) *store.Store {
+	tb.Helper()
+	s, err := store.Open(store.Options{InMemory: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	if _, err := Load(context.Background(), s); err != nil {
+		tb.Fatalf("ingesting the corpus: %v", err)
+	}
+	return s
+}
+
+var shared struct {
+	once sync.Once
+	s    *store.Store
+	err  error
+}
+
+// Shared returns one in-memory store holding the corpus, built once per
+// test binary and shared by every test that only reads. Never write to it.
+func Shared(tb testing.TB) *store.Store {
+	tb.Helper()
+	shared.once.Do(func() {
+		shared.s, shared.err = store.Open(store.Options{InMemory: true})
+		if shared.err == nil {
+			_, shared.err = Load(context.Background(), shared.s)
+		}
+	})
+	if shared.err != nil {
+		tb.Fatalf("ingesting the corpus: %v", shared.err)
+	}
+	return shared.s
+}
+
+// DocKey returns the document key under which the corpus file name was
+// ingested (the San José report prints no symbol; its key is derived from
+// its title by ingestion).
+func DocKey(tb testing.TB, r kg.Reader, source string) string {
+	tb.Helper()
+	docs, err := r.Documents(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, d := range docs {
+		if d.Source == source {
+			return d.Key
+		}
+	}
+	tb.Fatalf("no document ingested from %s", source)
+	return ""
+}
+
+// SanJose is the corpus file of the San José report.
+const SanJose = corpus.SanJose

@@ -1,0 +1,314 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/crimegraph/crimegraph/graph"
+	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/search"
+)
+
+// GraphQLConfig configures the GraphQL endpoint. Zero fields take the
+// defaults of DefaultGraphQL.
+type GraphQLConfig struct {
+	// Limits are the operation limits: complexity, depth, parser tokens,
+	// field suggestions.
+	Limits graph.Limits
+	// BodyLimit bounds a POST body, and the query string of a GET, in
+	// bytes.
+	BodyLimit int64
+	// Timeout bounds the time one operation may run.
+	Timeout time.Duration
+	// NoCache turns off the response cache.
+	NoCache bool
+}
+
+// DefaultGraphQL is the configuration of a server that sets none.
+var DefaultGraphQL = GraphQLConfig{
+	Limits:    graph.DefaultLimits,
+	BodyLimit: 64 << 10,
+	Timeout:   10 * time.Second,
+}
+
+func (c GraphQLConfig) withDefaults() GraphQLConfig {
+	if c.BodyLimit <= 0 {
+		c.BodyLimit = DefaultGraphQL.BodyLimit
+	}
+	if c.Timeout <= 0 {
+		c.Timeout = DefaultGraphQL.Timeout
+	}
+	return c
+}
+
+// GraphQLHandler returns the /graphql endpoint for cfg, with its HTTP
+// limits, per-request loaders and status codes. The `crimegraph query`
+// command runs queries through it too, so that it prints exactly what the
+// server sends.
+func GraphQLHandler(cfg Config) http.Handler {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	gc := cfg.GraphQL.withDefaults()
+	var searcher graph.Searcher
+	if cfg.Search != nil {
+		searcher = cfg.Search
+	} else {
+		searcher = &lazyIndex{store: cfg.Store, log: log}
+	}
+	res := graph.NewResolver(cfg.Store, searcher, log)
+	srv := graph.NewHandler(res, gc.Limits)
+	srv.AroundResponses(recordOutcome)
+	var exec http.Handler = srv
+	exec = graph.LoaderMiddleware(cfg.Store, exec)
+	exec = statusFromCode(exec)
+	exec = timeout(gc.Timeout, exec)
+	f := &front{limit: gc.BodyLimit, next: exec}
+	if !gc.NoCache {
+		f.cache = newResponseCache(cfg.Store, 1024, 64<<10)
+	}
+	return f
+}
+
+// writeGraphQLError writes a request-level error in the GraphQL response
+// shape, its code classified and its status mapped in the usual places.
+func writeGraphQLError(w http.ResponseWriter, err error) {
+	code, msg := graph.Classify(err)
+	body, _ := json.Marshal(graphql.Response{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": string(code)}}}})
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(HTTPStatus(code))
+	w.Write(body)
+}
+
+// front is the first handler of /graphql. It refuses what gqlgen should
+// never parse — a body or query string beyond the limit (read through
+// http.MaxBytesReader, so a huge body is never buffered), a POST that is
+// not JSON, JSON that does not parse (gqlgen would answer the last two
+// too, but without a code) — and answers repeated requests from the
+// response cache before anything else is allocated.
+type front struct {
+	limit int64
+	cache *responseCache // nil: no cache
+	next  http.Handler
+}
+
+func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var body []byte
+	switch r.Method {
+	case http.MethodGet:
+		if int64(len(r.URL.RawQuery)) > f.limit {
+			writeGraphQLError(w, kg.Errorf(kg.CodeTooLarge, "the query string exceeds %d bytes", f.limit))
+			return
+		}
+	case http.MethodPost:
+		mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if err != nil || mt != "application/json" {
+			writeGraphQLError(w, kg.Errorf(kg.CodeUnsupported, "POST a JSON body with Content-Type: application/json"))
+			return
+		}
+		body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, f.limit))
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			writeGraphQLError(w, kg.Errorf(kg.CodeTooLarge, "the request body exceeds %d bytes", f.limit))
+			return
+		case err != nil:
+			writeGraphQLError(w, kg.Wrap(kg.CodeInvalid, err, "cannot read the request body"))
+			return
+		}
+	}
+	var key []byte
+	if f.cache != nil {
+		key = cacheKey(r, body)
+		if f.cache.serve(w, key) {
+			return
+		}
+	}
+	if r.Method == http.MethodPost {
+		if !json.Valid(body) {
+			writeGraphQLError(w, kg.Errorf(kg.CodeInvalid, "the request body is not valid JSON"))
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	o := &outcome{}
+	r = r.WithContext(context.WithValue(r.Context(), outcomeKey{}, o))
+	if f.cache == nil {
+		f.next.ServeHTTP(w, r)
+		return
+	}
+	f.cache.record(w, r, key, o, f.next)
+}
+
+// timeout bounds an operation's time through its context: the store,
+// explore and search stop at the deadline and answer TIMEOUT.
+func timeout(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// outcome is what the response middleware learns of a response, for the
+// HTTP layer: whether it failed before execution, and with which code.
+type outcome struct {
+	mu        sync.Mutex
+	seen      bool
+	requestEr bool // no data: the request failed before execution
+	code      kg.Code
+	errors    int
+}
+
+type outcomeKey struct{}
+
+func outcomeOf(ctx context.Context) *outcome {
+	o, _ := ctx.Value(outcomeKey{}).(*outcome)
+	return o
+}
+
+// recordOutcome is a gqlgen response middleware: it notes on the request's
+// outcome whether the response carries data and the first error's code.
+func recordOutcome(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	if o := outcomeOf(ctx); o != nil && resp != nil {
+		o.mu.Lock()
+		o.seen = true
+		o.errors = len(resp.Errors)
+		if len(resp.Errors) > 0 {
+			c, _ := resp.Errors[0].Extensions["code"].(string)
+			o.code = kg.Code(c)
+			o.requestEr = resp.Data == nil
+		}
+		o.mu.Unlock()
+	}
+	return resp
+}
+
+// statusFromCode sets the HTTP status of a request that failed before
+// execution from its error code (a syntax error is 400, a query over the
+// complexity limit 413), through HTTPStatus. An operation that ran answers
+// 200, with its errors beside the data, as GraphQL over HTTP expects.
+func statusFromCode(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		o := outcomeOf(r.Context())
+		if o == nil {
+			o = &outcome{}
+			r = r.WithContext(context.WithValue(r.Context(), outcomeKey{}, o))
+		}
+		gw := &gqlWriter{ResponseWriter: w, o: o, ctx: r.Context()}
+		next.ServeHTTP(gw, r)
+		if !gw.wrote {
+			gw.flushHeader()
+		}
+	})
+}
+
+// gqlWriter holds back the status until the body starts, when the outcome
+// is known.
+type gqlWriter struct {
+	http.ResponseWriter
+	o        *outcome
+	ctx      context.Context
+	status   int
+	wrote    bool
+	replaced bool
+}
+
+func (w *gqlWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+}
+
+func (w *gqlWriter) flushHeader() {
+	w.wrote = true
+	status := w.status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	w.o.mu.Lock()
+	if w.o.requestEr {
+		status = HTTPStatus(w.o.code)
+	}
+	w.o.mu.Unlock()
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *gqlWriter) Write(b []byte) (int, error) {
+	if w.replaced {
+		return len(b), nil
+	}
+	if !w.wrote {
+		w.o.mu.Lock()
+		seen := w.o.seen
+		w.o.mu.Unlock()
+		if !seen && w.ctx.Err() != nil {
+			// The deadline passed before execution began: gqlgen answers
+			// a bare "null". Say what happened instead.
+			w.replaced, w.wrote = true, true
+			writeGraphQLError(w.ResponseWriter, kg.Wrap(kg.CodeTimeout, w.ctx.Err(), "request timed out"))
+			return len(b), nil
+		}
+		w.flushHeader()
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *gqlWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// lazyIndex is the search index of a server configured without one: built
+// in memory from the store on first use, and rebuilt when the store's
+// version moves, since nothing else keeps it in step.
+type lazyIndex struct {
+	store kg.Reader
+	log   *slog.Logger
+	mu    sync.Mutex
+	idx   *search.Index
+}
+
+func (l *lazyIndex) get(ctx context.Context) (*search.Index, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.idx == nil {
+		l.log.Warn("no search index configured: building one in memory")
+		idx, err := search.OpenMem(ctx, l.store)
+		if err != nil {
+			return nil, err
+		}
+		l.idx = idx
+	} else if l.idx.Version() != l.store.Version() {
+		if err := l.idx.Rebuild(ctx, l.store); err != nil {
+			return nil, err
+		}
+	}
+	return l.idx, nil
+}
+
+func (l *lazyIndex) Search(ctx context.Context, q search.Query) (search.Result, error) {
+	idx, err := l.get(ctx)
+	if err != nil {
+		return search.Result{}, err
+	}
+	return idx.Search(ctx, q)
+}
+
+func (l *lazyIndex) MatchIDs(ctx context.Context, text string, kind kg.Kind, max int) ([]kg.ID, error) {
+	idx, err := l.get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return idx.MatchIDs(ctx, text, kind, max)
+}
