@@ -22,6 +22,7 @@ const ROUTES = {
 
 const main = document.getElementById('main');
 let current = null; // { key, ctrl }
+let focusAfter = null; // a selector to focus once the next page is rendered
 
 /** isRoute reports whether url is a page of this explorer. */
 function isRoute(url) {
@@ -94,16 +95,23 @@ async function render({ focus = true } = {}) {
     if (!ctrl.signal.aborted) main.removeAttribute('aria-busy');
   }
   if (ctrl.signal.aborted) return;
-  if (!scrollToHash() && focus) {
+  const keep = focusAfter && main.querySelector(focusAfter);
+  focusAfter = null;
+  if (keep) {
+    keep.focus();
+  } else if (!scrollToHash() && focus) {
     const h1 = main.querySelector('h1');
     (h1 || main).focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }
 }
 
-/** navigate goes to an explorer URL. */
-export function navigate(href, { replace: rep = false } = {}) {
+/** navigate goes to an explorer URL. focus names the control to focus on
+ * the new page (a form that reloads its own page keeps the keyboard where
+ * it was); by default the new page's heading gets the focus. */
+export function navigate(href, { replace: rep = false, focus = null } = {}) {
   const url = new URL(href, location.href);
+  focusAfter = focus;
   if (!isRoute(url)) { location.assign(url.href); return; }
   const samePage = url.pathname === location.pathname && url.search === location.search;
   history[rep ? 'replaceState' : 'pushState'](null, '', url.pathname + url.search + url.hash);

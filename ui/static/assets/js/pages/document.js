@@ -161,8 +161,9 @@ export async function render(ctx) {
   const head = [
     h('p', { class: 'muted' }, kindBadge('DOCUMENT'), ' ', doc.symbols.length ? doc.symbols.join(' – ') : h('code', null, doc.key)),
     pageHeading(doc.title),
-    h('p', { class: 'muted' }, [doc.body, doc.date].filter(Boolean).join(' · '), ' · ', h('a', { href: entityURL(doc.id) }, 'Entity page and diagram'),
-      ' · ', h('a', { href: `/recommendations?document=${encodeURIComponent(doc.id)}` }, 'Its recommendations')),
+    h('p', { class: 'muted' }, [doc.body, doc.date].filter(Boolean).map((s) => `${s} · `),
+      h('a', { href: entityURL(doc.id) }, 'Entity page and diagram'),
+      doc.record && doc.record.recommendations ? [' · ', h('a', { href: `/recommendations?document=${encodeURIComponent(doc.id)}` }, `Its ${plural(doc.record.recommendations, 'recommendation')}`)] : null),
   ];
   if (!doc.record) {
     replace(ctx.main, head, h('p', { class: 'notice' }, 'This document is cited in the corpus, but its text has not been ingested.'));

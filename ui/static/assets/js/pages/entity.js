@@ -225,7 +225,13 @@ function overview(e) {
   }
   out.push(h('dl', { class: 'facts' }, fact('Kind', kindName(e.kind)), facts));
   if (e.aliases.length) {
-    out.push(h('h2', null, 'Also known as'), h('ul', { class: 'aliases', 'aria-label': 'Aliases' }, e.aliases.map((a) => h('li', { lang: guessLang(a) }, a))));
+    const item = (a) => h('li', { lang: guessLang(a) }, a);
+    const SHOWN = 16;
+    out.push(h('h2', null, 'Also known as'), h('ul', { class: 'aliases', 'aria-label': 'Aliases' }, e.aliases.slice(0, SHOWN).map(item)));
+    if (e.aliases.length > SHOWN) {
+      out.push(h('details', null, h('summary', null, `${e.aliases.length - SHOWN} more names`),
+        h('ul', { class: 'aliases', 'aria-label': 'More aliases' }, e.aliases.slice(SHOWN).map(item))));
+    }
   }
   const links = [];
   if (e.kind === 'DOCUMENT' && e.record) links.push(h('a', { class: 'button', href: documentURL(e.key) }, 'Read the document'));
@@ -267,12 +273,15 @@ function diagramSection(ctx, e) {
   const exports = h('div');
   const depth = h('select', { id: 'diagram-depth' }, [1, 2, 3].map((n) => h('option', { value: String(n) }, String(n))));
   const layout = h('select', { id: 'diagram-layout' }, ENGINES.map(([v, t]) => h('option', { value: v }, t)));
+  // A paragraph's neighbourhood is mostly what it names (MENTIONS), which
+  // diagrams leave out by default.
+  const mentions = h('input', { type: 'checkbox', id: 'diagram-mentions', checked: e.kind === 'PARAGRAPH' });
   let ctrl = null;
   const draw = () => {
     if (ctrl) ctrl.abort();
     ctrl = new AbortController();
     ctx.signal.addEventListener('abort', () => ctrl.abort(), { once: true });
-    const params = { id: e.id, depth: depth.value, layout: layout.value };
+    const params = { id: e.id, depth: depth.value, layout: layout.value, edges: mentions.checked ? Object.keys(EDGES).join(',') : null };
     const base = `${e.id}-neighbourhood-depth-${depth.value}`;
     replace(exports, diagramExports('neighbourhood', params, base), dataExports(e.id, depth.value, base));
     showDiagram(box, diagramURL('neighbourhood', params, 'svg'), {
@@ -282,12 +291,14 @@ function diagramSection(ctx, e) {
   };
   depth.addEventListener('change', draw);
   layout.addEventListener('change', draw);
+  mentions.addEventListener('change', draw);
   draw();
   return [
-    h('p', { class: 'muted small' }, 'Entities directly related to it (paragraph mentions left out). Select a node to open its page.'),
+    h('p', { class: 'muted small' }, 'The entities related to it. Select a node to open its page.'),
     h('div', { class: 'toolbar' },
       h('div', { class: 'field' }, h('label', { for: 'diagram-depth' }, 'Depth'), depth),
-      h('div', { class: 'field' }, h('label', { for: 'diagram-layout' }, 'Layout'), layout)),
+      h('div', { class: 'field' }, h('label', { for: 'diagram-layout' }, 'Layout'), layout),
+      h('div', null, mentions, ' ', h('label', { for: 'diagram-mentions' }, 'Include the paragraphs that name it'))),
     box, exports,
   ];
 }

@@ -20,7 +20,7 @@ const ORDER = ['RECOMMENDATION', 'STATE', 'ORGANIZATION', 'CRIME_TYPE', 'INSTRUM
 export async function render(ctx) {
   ctx.title('');
   const search = searchBox({
-    label: 'Search States, organizations, crime types, instruments, themes, documents and codes',
+    label: 'Search the graph: names, aliases and codes',
     placeholder: 'e.g. Haiti, trafficking in persons, 0204, Bangkok Rules, S/2025/85',
     onPick: (e) => ctx.navigate(entityURL(e.id)),
     onSubmit: (text) => ctx.navigate(`/search?q=${encodeURIComponent(text)}`),

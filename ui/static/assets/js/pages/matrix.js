@@ -55,19 +55,17 @@ export async function render(ctx) {
     choice('m-rows', 'Rows', rows), choice('m-columns', 'Columns', columns),
     h('div', { class: 'field' }, h('label', { for: 'm-document' }, 'Recommendations of'), docSelect),
     h('button', { type: 'submit', class: 'primary' }, 'Show'),
-    h('button', { type: 'button', id: 'm-swap', onclick: () => go(KINDS[columns].url, KINDS[rows].url, docSelect.value) }, 'Swap rows and columns'));
-  const go = (r, c, d) => {
+    h('button', { type: 'button', id: 'm-swap', onclick: () => go(KINDS[columns].url, KINDS[rows].url, docSelect.value, '#m-swap') }, 'Swap rows and columns'));
+  const go = (r, c, d, focus) => {
     const q = new URLSearchParams({ rows: r, columns: c });
     if (d) q.set('document', d);
-    ctx.navigate(`/matrix?${q}`);
+    ctx.navigate(`/matrix?${q}`, { focus });
   };
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    go(form.querySelector('#m-rows').value, form.querySelector('#m-columns').value, docSelect.value);
-  });
-  form.querySelector('#m-rows').addEventListener('change', () => form.requestSubmit());
-  form.querySelector('#m-columns').addEventListener('change', () => form.requestSubmit());
-  docSelect.addEventListener('change', () => form.requestSubmit());
+  const submit = (focus) => go(form.querySelector('#m-rows').value, form.querySelector('#m-columns').value, docSelect.value, focus);
+  form.addEventListener('submit', (e) => { e.preventDefault(); submit(null); });
+  for (const id of ['m-rows', 'm-columns', 'm-document']) {
+    form.querySelector(`#${id}`).addEventListener('change', () => submit(`#${id}`));
+  }
 
   const body = h('div', null, loading('Counting…'));
   const panel = h('section', { class: 'cell-panel', 'aria-live': 'polite' });

@@ -158,12 +158,14 @@ export async function render(ctx) {
         const items = g.opts.map(({ r, n }) => {
           const on = r.id === current || fold(r.label) === fold(current);
           if (on) found = true;
-          return h('option', { value: r.id, selected: on }, `${optionLabel(r)} (${n})`);
+          // The matrix counts actors named (NAMES_ACTOR); for the
+          // called-upon list (ADDRESSED_TO) it only supplies the names.
+          return h('option', { value: r.id, selected: on }, f.name === 'addressee' ? optionLabel(r) : `${optionLabel(r)} (${n})`);
         });
         if (groups.length > 1) children.push(h('optgroup', { label: g.k === 'STATE' ? 'States' : 'Organizations' }, items));
         else children.push(...items);
       }
-      if (!found) children.push(h('option', { value: current, selected: true }, `${current} (0)`));
+      if (!found) children.push(h('option', { value: current, selected: true }, f.name === 'addressee' ? current : `${current} (0)`));
       sel.replaceChildren(...children);
     }
   }
