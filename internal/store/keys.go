@@ -10,7 +10,7 @@ package store
 //	0x02 'n' kind                       → number of nodes of kind, uint64
 //	0x02 'e' edgeKind                   → number of edges of kind, uint64
 //	'n' id                              → merged node record
-//	'c' id 0x00 doc                     → the node as document doc states it
+//	'c' id 0x00 doc                     → the node as document doc states it (empty for the document's own parts)
 //	'k' kind 0x00 sortKey 0x00 id       → (empty) kind index, in list order
 //	'a' foldedName 0x00 id              → (empty) name index for Lookup
 //	'o' from 0x00 edgeKind 0x00 to      → edge record (per-document entries)

@@ -416,6 +416,9 @@ func (w *writer) dropEdge(r edgeRef, doc string) error {
 // putContrib records what doc says about node n and updates the merged
 // node and its indexes.
 func (w *writer) putContrib(n kg.Node, doc string) error {
+	if n.ID.DocKey() == doc {
+		return w.putOwnPart(n, doc)
+	}
 	enc := encodeNode(n)
 	old, hadOld, err := w.get(contribKey(n.ID, doc))
 	if err != nil {
@@ -433,6 +436,24 @@ func (w *writer) putContrib(n kg.Node, doc string) error {
 	}
 	if exists && !hadOld && subsumes(cur, n) {
 		return nil // the merged node already says all this
+	}
+	return w.remerge(n.ID, cur, exists, &n)
+}
+
+// putOwnPart records a section, paragraph or recommendation of the
+// document itself. No other document can state it, so its merged record is
+// the statement and the contribution is an empty marker of support: the
+// paragraph texts, the bulk of a document, are stored once.
+func (w *writer) putOwnPart(n kg.Node, doc string) error {
+	cur, exists, err := w.node(n.ID)
+	if err != nil {
+		return err
+	}
+	if exists && bytes.Equal(encodeNode(cur), encodeNode(mergeNodes([]kg.Node{n}))) {
+		return nil // re-ingest of an unchanged part
+	}
+	if err := w.txn.Set(contribKey(n.ID, doc), nil); err != nil {
+		return err
 	}
 	return w.remerge(n.ID, cur, exists, &n)
 }
