@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crimegraph/crimegraph/graph/model"
 	"github.com/crimegraph/crimegraph/internal/explore"
@@ -282,26 +283,34 @@ func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // trimLeft keeps at most n runes of the end of s, starting at a word.
 func trimLeft(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	if i == 0 {
 		return s
 	}
-	cut := string(r[len(r)-n:])
-	if i := strings.IndexByte(cut, ' '); i >= 0 && i < len(cut)-1 {
-		cut = cut[i+1:]
+	cut := s[i:]
+	if j := strings.IndexByte(cut, ' '); j >= 0 && j < len(cut)-1 {
+		cut = cut[j+1:]
 	}
 	return "…" + cut
 }
 
 // trimRight keeps at most n runes of the start of s, ending at a word.
 func trimRight(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	if i == len(s) {
 		return s
 	}
-	cut := string(r[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > 0 {
-		cut = cut[:i]
+	cut := s[:i]
+	if j := strings.LastIndexByte(cut, ' '); j > 0 {
+		cut = cut[:j]
 	}
 	return cut + "…"
 }

@@ -37,7 +37,7 @@ const (
 func Classify(err error) (kg.Code, string) {
 	var ke *kg.Error
 	if errors.As(err, &ke) {
-		return ke.Code, kg.ErrorMessage(err)
+		return kg.ErrorCode(err), kg.ErrorMessage(err)
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return kg.CodeTimeout, "request timed out"

@@ -19,11 +19,12 @@ conns=${CONNS:-64}
 threads=${THREADS:-2}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
-go build -o bin/crimegraph ./cmd/crimegraph
+bin=$(mktemp -d /tmp/crimegraph-load-bin.XXXXXX)/crimegraph
+go build -o "$bin" ./cmd/crimegraph
 data=${DATA:-$(mktemp -d /tmp/crimegraph-load.XXXXXX)}
-bin/crimegraph serve --data "$data" --addr "$addr" --log-level warn >/tmp/crimegraph-load.log 2>&1 &
+"$bin" serve --data "$data" --addr "$addr" --log-level warn >/tmp/crimegraph-load.log 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$(dirname "$bin")"' EXIT
 for _ in $(seq 1 300); do
   curl -fs "http://$addr/readyz" >/dev/null 2>&1 && break
   sleep 0.1
@@ -46,4 +47,7 @@ BODY=$body wrk -t"$threads" -c"$conns" -d"$duration" -s scripts/loadtest.lua "ht
 echo
 echo "== entity page, $conns connections, $duration, every request executed (unique variable)"
 BODY=$body NONCE=1 wrk -t"$threads" -c"$conns" -d"$duration" -s scripts/loadtest.lua "http://$addr/graphql"
+echo
+echo "== entity page, 1 connection, $duration, every request executed: the latency of one request"
+BODY=$body NONCE=1 wrk -t1 -c1 -d"$duration" -s scripts/loadtest.lua "http://$addr/graphql"
 rm -f "$body"

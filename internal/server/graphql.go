@@ -69,6 +69,9 @@ func GraphQLHandler(cfg Config) http.Handler {
 		searcher = &lazyIndex{store: cfg.Store, log: log}
 	}
 	res := graph.NewResolver(cfg.Store, searcher, log)
+	if cfg.Explorer != nil {
+		res.Explore = cfg.Explorer
+	}
 	srv := graph.NewHandler(res, gc.Limits)
 	srv.AroundResponses(recordOutcome)
 	var exec http.Handler = srv

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"github.com/crimegraph/crimegraph/internal/explore"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/search"
 	"github.com/crimegraph/crimegraph/ui"
@@ -26,6 +27,10 @@ type Config struct {
 	Search *search.Index
 	// GraphQL configures /graphql: limits, body size, timeout, cache.
 	GraphQL GraphQLConfig
+	// Explorer answers neighbourhood, paths, co-occurrence and filters;
+	// share one with the diagram endpoints so that both keep one derived
+	// index. Nil: /graphql builds its own over Store and Search.
+	Explorer *explore.Explorer
 }
 
 // Server is the HTTP handler.
