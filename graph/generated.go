@@ -102,6 +102,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Diagram struct {
+		Dot       func(childComplexity int) int
+		EdgeCount func(childComplexity int) int
+		NodeCount func(childComplexity int) int
+		Title     func(childComplexity int) int
+		URL       func(childComplexity int) int
+	}
+
 	Document struct {
 		Aliases         func(childComplexity int) int
 		Body            func(childComplexity int) int
@@ -313,6 +321,7 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Cooccurrence    func(childComplexity int, rows kg.Kind, columns kg.Kind, filter *model.RecommendationFilter) int
+		Diagram         func(childComplexity int, view model.DiagramView, id *string, from *string, to *string, depth *int, maxLength *int, nodeKinds []kg.Kind, edgeKinds []string, limit *int, layout *string, format *model.DiagramFormat) int
 		Documents       func(childComplexity int, first *int, after *string) int
 		Entities        func(childComplexity int, kind kg.Kind, first *int, after *string) int
 		Entity          func(childComplexity int, name string, kind *kg.Kind) int
@@ -587,6 +596,7 @@ type QueryResolver interface {
 	Cooccurrence(ctx context.Context, rows kg.Kind, columns kg.Kind, filter *model.RecommendationFilter) (*model.Cooccurrence, error)
 	Documents(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error)
 	Stats(ctx context.Context) (*model.Stats, error)
+	Diagram(ctx context.Context, view model.DiagramView, id *string, from *string, to *string, depth *int, maxLength *int, nodeKinds []kg.Kind, edgeKinds []string, limit *int, layout *string, format *model.DiagramFormat) (*model.Diagram, error)
 }
 type RecommendationResolver interface {
 	Mentions(ctx context.Context, obj *model.Recommendation, first *int, after *string) (*model.MentionConnection, error)
@@ -889,6 +899,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CrimeTypeEdge.Node(childComplexity), true
+
+	case "Diagram.dot":
+		if e.ComplexityRoot.Diagram.Dot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Diagram.Dot(childComplexity), true
+	case "Diagram.edgeCount":
+		if e.ComplexityRoot.Diagram.EdgeCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Diagram.EdgeCount(childComplexity), true
+	case "Diagram.nodeCount":
+		if e.ComplexityRoot.Diagram.NodeCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Diagram.NodeCount(childComplexity), true
+	case "Diagram.title":
+		if e.ComplexityRoot.Diagram.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Diagram.Title(childComplexity), true
+	case "Diagram.url":
+		if e.ComplexityRoot.Diagram.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Diagram.URL(childComplexity), true
 
 	case "Document.aliases":
 		if e.ComplexityRoot.Document.Aliases == nil {
@@ -1869,6 +1910,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Cooccurrence(childComplexity, args["rows"].(kg.Kind), args["columns"].(kg.Kind), args["filter"].(*model.RecommendationFilter)), true
+	case "Query.diagram":
+		if e.ComplexityRoot.Query.Diagram == nil {
+			break
+		}
+
+		args, err := ec.field_Query_diagram_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Diagram(childComplexity, args["view"].(model.DiagramView), args["id"].(*string), args["from"].(*string), args["to"].(*string), args["depth"].(*int), args["maxLength"].(*int), args["nodeKinds"].([]kg.Kind), args["edgeKinds"].([]string), args["limit"].(*int), args["layout"].(*string), args["format"].(*model.DiagramFormat)), true
 	case "Query.documents":
 		if e.ComplexityRoot.Query.Documents == nil {
 			break
@@ -2901,6 +2953,58 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/diagram.graphqls", Input: `"What a diagram shows."
+enum DiagramView {
+  "An entity's neighbourhood: give id, and optionally depth, nodeKinds, edgeKinds, limit."
+  NEIGHBOURHOOD
+  "The shortest paths between two entities: give from and to, and optionally maxLength."
+  PATHS
+  "A recommendation with everything it touches: give id."
+  RECOMMENDATION
+}
+
+"A format a diagram can be downloaded in."
+enum DiagramFormat {
+  SVG
+  PNG
+  PDF
+  DOT
+}
+
+"""
+A relationship diagram, ready for a brief: its Graphviz source, and the
+URL that downloads it drawn.
+"""
+type Diagram {
+  title: String!
+  "The Graphviz DOT source, titled, with a legend and a caption citing the source paragraphs."
+  dot: String!
+  "Relative URL of the drawn diagram (GET), in the requested format."
+  url: String!
+  nodeCount: Int!
+  edgeCount: Int!
+}
+
+extend type Query {
+  """
+  A diagram of a neighbourhood, the paths between two entities, or a
+  recommendation. Names, aliases and codes are accepted wherever an ID is.
+  """
+  diagram(
+    view: DiagramView!
+    id: String
+    from: String
+    to: String
+    depth: Int
+    maxLength: Int
+    nodeKinds: [EntityKind!]
+    edgeKinds: [String!]
+    limit: Int
+    layout: String
+    format: DiagramFormat = SVG
+  ): Diagram!
+}
+`, BuiltIn: false},
 	{Name: "../schema/entity.graphqls", Input: `"An object with a global ID (Relay)."
 interface Node {
   id: ID!
@@ -3727,6 +3831,22 @@ func (ec *executionContext) childFields_CrimeTypeEdge(ctx context.Context, field
 		return ec.fieldContext_CrimeTypeEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CrimeTypeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Diagram(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "title":
+		return ec.fieldContext_Diagram_title(ctx, field)
+	case "dot":
+		return ec.fieldContext_Diagram_dot(ctx, field)
+	case "url":
+		return ec.fieldContext_Diagram_url(ctx, field)
+	case "nodeCount":
+		return ec.fieldContext_Diagram_nodeCount(ctx, field)
+	case "edgeCount":
+		return ec.fieldContext_Diagram_edgeCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Diagram", field.Name)
 }
 
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5254,6 +5374,100 @@ func (ec *executionContext) field_Query_cooccurrence_args(ctx context.Context, r
 		return nil, err
 	}
 	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_diagram_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "view",
+		func(ctx context.Context, v any) (model.DiagramView, error) {
+			return ec.unmarshalNDiagramView2githubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDiagramView(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["view"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "maxLength",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxLength"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "nodeKinds",
+		func(ctx context.Context, v any) ([]kg.Kind, error) {
+			return ec.unmarshalOEntityKind2ᚕgithubᚗcomᚋcrimegraphᚋcrimegraphᚋinternalᚋkgᚐKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nodeKinds"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "edgeKinds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["edgeKinds"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "layout",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["layout"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "format",
+		func(ctx context.Context, v any) (*model.DiagramFormat, error) {
+			return ec.unmarshalODiagramFormat2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDiagramFormat(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["format"] = arg10
 	return args, nil
 }
 
@@ -7074,6 +7288,121 @@ func (ec *executionContext) fieldContext_CrimeTypeEdge_node(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Diagram_title(ctx context.Context, field graphql.CollectedField, obj *model.Diagram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Diagram_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Diagram_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Diagram", field, false, false, "String")
+}
+
+func (ec *executionContext) _Diagram_dot(ctx context.Context, field graphql.CollectedField, obj *model.Diagram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Diagram_dot(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dot, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Diagram_dot(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Diagram", field, false, false, "String")
+}
+
+func (ec *executionContext) _Diagram_url(ctx context.Context, field graphql.CollectedField, obj *model.Diagram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Diagram_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Diagram_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Diagram", field, false, false, "String")
+}
+
+func (ec *executionContext) _Diagram_nodeCount(ctx context.Context, field graphql.CollectedField, obj *model.Diagram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Diagram_nodeCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NodeCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Diagram_nodeCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Diagram", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Diagram_edgeCount(ctx context.Context, field graphql.CollectedField, obj *model.Diagram) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Diagram_edgeCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EdgeCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Diagram_edgeCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Diagram", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
@@ -11564,6 +11893,50 @@ func (ec *executionContext) fieldContext_Query_stats(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Stats(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_diagram(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_diagram(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Diagram(ctx, fc.Args["view"].(model.DiagramView), fc.Args["id"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["depth"].(*int), fc.Args["maxLength"].(*int), fc.Args["nodeKinds"].([]kg.Kind), fc.Args["edgeKinds"].([]string), fc.Args["limit"].(*int), fc.Args["layout"].(*string), fc.Args["format"].(*model.DiagramFormat))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Diagram) graphql.Marshaler {
+			return ec.marshalNDiagram2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDiagram(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_diagram(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Diagram(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_diagram_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -16898,6 +17271,59 @@ func (ec *executionContext) _CrimeTypeEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var diagramImplementors = []string{"Diagram"}
+
+func (ec *executionContext) _Diagram(ctx context.Context, sel ast.SelectionSet, obj *model.Diagram) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, diagramImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Diagram")
+		case "title":
+			out.Values[i] = ec._Diagram_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dot":
+			out.Values[i] = ec._Diagram_dot(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._Diagram_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodeCount":
+			out.Values[i] = ec._Diagram_nodeCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edgeCount":
+			out.Values[i] = ec._Diagram_edgeCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var documentImplementors = []string{"Document", "Node", "Entity"}
 
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *model.Document) graphql.Marshaler {
@@ -18365,6 +18791,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stats(ctx, field)
+				})
+		case "diagram":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_diagram(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -20090,6 +20522,24 @@ func (ec *executionContext) marshalNCrimeTypeEdge2ᚖgithubᚗcomᚋcrimegraph�
 	return ec._CrimeTypeEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDiagram2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDiagram(ctx context.Context, sel ast.SelectionSet, v *model.Diagram) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Diagram!")
+		return graphql.Null
+	}
+	return ec._Diagram(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDiagramView2githubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDiagramView(ctx context.Context, v any) (model.DiagramView, error) {
+	var res model.DiagramView
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDiagramView2githubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDiagramView(ctx context.Context, sel ast.SelectionSet, v model.DiagramView) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNDocument2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Document) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -21205,6 +21655,22 @@ func (ec *executionContext) marshalOCrimeType2ᚖgithubᚗcomᚋcrimegraphᚋcri
 		return graphql.Null
 	}
 	return ec._CrimeType(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODiagramFormat2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDiagramFormat(ctx context.Context, v any) (*model.DiagramFormat, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.DiagramFormat)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODiagramFormat2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDiagramFormat(ctx context.Context, sel ast.SelectionSet, v *model.DiagramFormat) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDirection(ctx context.Context, v any) (*model.Direction, error) {

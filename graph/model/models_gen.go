@@ -11,6 +11,18 @@ import (
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
+// A relationship diagram, ready for a brief: its Graphviz source, and the
+// URL that downloads it drawn.
+type Diagram struct {
+	Title string `json:"title"`
+	// The Graphviz DOT source, titled, with a legend and a caption citing the source paragraphs.
+	Dot string `json:"dot"`
+	// Relative URL of the drawn diagram (GET), in the requested format.
+	URL       string `json:"url"`
+	NodeCount int    `json:"nodeCount"`
+	EdgeCount int    `json:"edgeCount"`
+}
+
 // What the store keeps about an ingested document.
 type DocumentRecord struct {
 	Key     string   `json:"key"`
@@ -70,6 +82,127 @@ type Stats struct {
 	EdgesByKind []*EdgeKindCount `json:"edgesByKind"`
 	// The graph version: it increases with every committed change.
 	Version string `json:"version"`
+}
+
+// A format a diagram can be downloaded in.
+type DiagramFormat string
+
+const (
+	DiagramFormatSVG DiagramFormat = "SVG"
+	DiagramFormatPng DiagramFormat = "PNG"
+	DiagramFormatPDF DiagramFormat = "PDF"
+	DiagramFormatDot DiagramFormat = "DOT"
+)
+
+var AllDiagramFormat = []DiagramFormat{
+	DiagramFormatSVG,
+	DiagramFormatPng,
+	DiagramFormatPDF,
+	DiagramFormatDot,
+}
+
+func (e DiagramFormat) IsValid() bool {
+	switch e {
+	case DiagramFormatSVG, DiagramFormatPng, DiagramFormatPDF, DiagramFormatDot:
+		return true
+	}
+	return false
+}
+
+func (e DiagramFormat) String() string {
+	return string(e)
+}
+
+func (e *DiagramFormat) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DiagramFormat(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DiagramFormat", str)
+	}
+	return nil
+}
+
+func (e DiagramFormat) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DiagramFormat) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DiagramFormat) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a diagram shows.
+type DiagramView string
+
+const (
+	// An entity's neighbourhood: give id, and optionally depth, nodeKinds, edgeKinds, limit.
+	DiagramViewNeighbourhood DiagramView = "NEIGHBOURHOOD"
+	// The shortest paths between two entities: give from and to, and optionally maxLength.
+	DiagramViewPaths DiagramView = "PATHS"
+	// A recommendation with everything it touches: give id.
+	DiagramViewRecommendation DiagramView = "RECOMMENDATION"
+)
+
+var AllDiagramView = []DiagramView{
+	DiagramViewNeighbourhood,
+	DiagramViewPaths,
+	DiagramViewRecommendation,
+}
+
+func (e DiagramView) IsValid() bool {
+	switch e {
+	case DiagramViewNeighbourhood, DiagramViewPaths, DiagramViewRecommendation:
+		return true
+	}
+	return false
+}
+
+func (e DiagramView) String() string {
+	return string(e)
+}
+
+func (e *DiagramView) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DiagramView(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DiagramView", str)
+	}
+	return nil
+}
+
+func (e DiagramView) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DiagramView) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DiagramView) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type Direction string

@@ -64,7 +64,7 @@ func init() {
 				for _, p := range paths {
 					sources = append(sources, func() (ingest.Source, error) { return ingest.ReadFile(p, *symbol) })
 				}
-				return runIngest(ctx, in, sources, *verbose, e.stdout, e.stderr)
+				return runIngest(ctx, in, sources, ingestOpts{verbose: *verbose}, e.stdout, e.stderr)
 			}
 		},
 	})
@@ -75,7 +75,13 @@ type ingestSummary struct {
 	docs, unchanged, failed, paras, recs, nodes, edges int
 }
 
-func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (ingest.Source, error), verbose bool, stdout, stderr io.Writer) error {
+// ingestOpts tune runIngest.
+type ingestOpts struct {
+	verbose bool                                  // a line per document as it is stored
+	observe func(outcome string, d time.Duration) // metrics hook, may be nil
+}
+
+func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (ingest.Source, error), o ingestOpts, stdout, stderr io.Writer) error {
 	start := time.Now()
 	var bar *progressbar.ProgressBar
 	if isTerminal(stderr) && len(sources) > 1 {
@@ -94,9 +100,20 @@ func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (inges
 		src, err := next()
 		if err == nil {
 			var r ingest.Result
+			t0 := time.Now()
 			r, err = in.Ingest(ctx, src)
+			if o.observe != nil {
+				outcome := "ingested"
+				switch {
+				case err != nil:
+					outcome = "failed"
+				case r.Unchanged:
+					outcome = "unchanged"
+				}
+				o.observe(outcome, time.Since(t0))
+			}
 			if err == nil {
-				if verbose {
+				if o.verbose {
 					fmt.Fprintf(stdout, "%s\t%s\tunchanged=%v\t%d paragraphs\t%d recommendations\t%s\n", src.Name, r.Record.Key, r.Unchanged,
 						r.Record.Paragraphs, r.Record.Recommendations, r.Duration.Round(time.Millisecond))
 				}

@@ -8,13 +8,15 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/crimegraph/crimegraph/internal/explore"
+	"github.com/crimegraph/crimegraph/internal/search"
 	"github.com/crimegraph/crimegraph/internal/server"
 )
 
 func init() {
 	register(&command{
 		name:    "serve",
-		summary: "Serve the web explorer, the GraphQL API and diagrams over HTTP.",
+		summary: "Serve the web explorer, the GraphQL API, diagrams, exports and metrics over HTTP.",
 		setup: func(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 			data := dataFlag(fs)
 			addr := fs.String("addr", "localhost:8080", "address to listen on, HOST:PORT")
@@ -29,18 +31,35 @@ func init() {
 					return err
 				}
 				defer s.Close()
+				metrics := server.NewMetrics(s)
+				var idx *search.Index
+				if *readOnly {
+					// A read-only folder cannot hold a rebuilt index: keep it in memory.
+					idx, err = search.OpenMem(ctx, s)
+				} else {
+					idx, err = openIndex(ctx, *data, s)
+				}
+				if err != nil {
+					return err
+				}
+				defer idx.Close()
 				if !*readOnly && !*noSeed {
-					in, closeIndex, err := newIngester(ctx, *data, s, e)
+					in, err := newIngesterWith(s, idx, e)
 					if err != nil {
 						return err
 					}
-					err = seed(ctx, in, s, e)
-					closeIndex()
-					if err != nil {
+					if err := seed(ctx, in, s, metrics, e); err != nil {
 						return err
 					}
 				}
-				h := server.New(server.Config{Store: s, Logger: e.log, ReadOnly: *readOnly})
+				h := server.New(server.Config{
+					Store:    s,
+					Search:   idx,
+					Explorer: explore.New(s, explore.Options{Text: idx}),
+					Logger:   e.log,
+					ReadOnly: *readOnly,
+					Metrics:  metrics,
+				})
 				ln, err := net.Listen("tcp", *addr)
 				if err != nil {
 					return err
@@ -51,8 +70,9 @@ func init() {
 					ReadTimeout:       30 * time.Second,
 					WriteTimeout:      60 * time.Second,
 					IdleTimeout:       120 * time.Second,
+					MaxHeaderBytes:    64 << 10,
 				}
-				e.log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "data", *data)
+				e.log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "data", *data, "read_only", *readOnly)
 				errc := make(chan error, 1)
 				go func() { errc <- srv.Serve(ln) }()
 				select {

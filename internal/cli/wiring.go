@@ -3,11 +3,13 @@ package cli
 import (
 	"context"
 	"path/filepath"
+	"sync"
 
 	"github.com/crimegraph/crimegraph/internal/corpus"
 	"github.com/crimegraph/crimegraph/internal/ingest"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/search"
+	"github.com/crimegraph/crimegraph/internal/server"
 )
 
 // openIndex opens the search index beside the store; it rebuilds itself
@@ -19,21 +21,33 @@ func openIndex(ctx context.Context, data string, s kg.Reader) (*search.Index, er
 // newIngester builds the ingest pipeline over s, with the search index in
 // data; the returned function closes the index.
 func newIngester(ctx context.Context, data string, s kg.Store, e *env) (*ingest.Ingester, func(), error) {
-	rec, err := ingest.NewRecognizer()
-	if err != nil {
-		return nil, nil, err
-	}
 	idx, err := openIndex(ctx, data, s)
 	if err != nil {
 		return nil, nil, err
 	}
-	in := ingest.New(ingest.Options{Store: s, Recognizer: rec, Index: idx, Logger: e.log})
+	in, err := newIngesterWith(s, idx, e)
+	if err != nil {
+		idx.Close()
+		return nil, nil, err
+	}
 	return in, func() { idx.Close() }, nil
 }
 
+// newIngesterWith builds the ingest pipeline over s and an open index.
+func newIngesterWith(s kg.Store, idx ingest.Indexer, e *env) (*ingest.Ingester, error) {
+	rec, err := loadRecognizer()
+	if err != nil {
+		return nil, err
+	}
+	return ingest.New(ingest.Options{Store: s, Recognizer: rec, Index: idx, Logger: e.log}), nil
+}
+
+// loadRecognizer loads the gazetteer once, when a command first needs it.
+var loadRecognizer = sync.OnceValues(ingest.NewRecognizer)
+
 // seed ingests the embedded corpus into an empty store, so that `make run`
 // on a fresh machine opens onto real documents.
-func seed(ctx context.Context, in *ingest.Ingester, s kg.Reader, e *env) error {
+func seed(ctx context.Context, in *ingest.Ingester, s kg.Reader, m *server.Metrics, e *env) error {
 	docs, err := s.Documents(ctx)
 	if err != nil || len(docs) > 0 {
 		return err
@@ -43,5 +57,5 @@ func seed(ctx context.Context, in *ingest.Ingester, s kg.Reader, e *env) error {
 	for _, f := range corpus.Files() {
 		sources = append(sources, func() (ingest.Source, error) { return ingest.Source{Name: f.Name, Data: f.Data}, nil })
 	}
-	return runIngest(ctx, in, sources, false, e.stderr, e.stderr)
+	return runIngest(ctx, in, sources, ingestOpts{observe: m.ObserveIngest}, e.stderr, e.stderr)
 }

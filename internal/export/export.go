@@ -28,13 +28,15 @@ type Format string
 const (
 	GraphML   Format = "graphml"
 	GEXF      Format = "gexf"
-	Cytoscape Format = "cyjs"  // Cytoscape.js JSON
-	Neo4j     Format = "neo4j" // a zip of nodes.csv and edges.csv for neo4j-admin import
-	NQuads    Format = "nq"    // RDF N-Quads
+	Cytoscape Format = "cyjs"      // Cytoscape.js JSON
+	Neo4j     Format = "neo4j"     // a zip of nodes.csv and edges.csv for neo4j-admin import
+	NQuads    Format = "nq"        // RDF N-Quads
+	NodesCSV  Format = "csv-nodes" // the nodes.csv of the Neo4j export alone
+	EdgesCSV  Format = "csv-edges" // the edges.csv of the Neo4j export alone
 )
 
 // Formats lists every format in a fixed order.
-var Formats = []Format{GraphML, GEXF, Cytoscape, Neo4j, NQuads}
+var Formats = []Format{GraphML, GEXF, Cytoscape, Neo4j, NodesCSV, EdgesCSV, NQuads}
 
 // ParseFormat accepts a format name or a common alias, in any case.
 func ParseFormat(s string) (Format, error) {
@@ -49,8 +51,12 @@ func ParseFormat(s string) (Format, error) {
 		return Neo4j, nil
 	case "nq", "nquads", "n-quads", "rdf":
 		return NQuads, nil
+	case "csv-nodes", "nodes.csv":
+		return NodesCSV, nil
+	case "csv-edges", "edges.csv":
+		return EdgesCSV, nil
 	}
-	return "", kg.Errorf(kg.CodeInvalid, "unknown export format %q: want graphml, gexf, cyjs, neo4j or nq", s)
+	return "", kg.Errorf(kg.CodeInvalid, "unknown export format %q: want graphml, gexf, cyjs, neo4j, csv-nodes, csv-edges or nq", s)
 }
 
 // ContentType is the media type of an export.
@@ -66,14 +72,21 @@ func (f Format) ContentType() string {
 		return "application/zip"
 	case NQuads:
 		return "application/n-quads"
+	case NodesCSV, EdgesCSV:
+		return "text/csv; charset=utf-8"
 	}
 	return "application/octet-stream"
 }
 
 // Extension is the file name extension of an export, with its dot.
 func (f Format) Extension() string {
-	if f == Neo4j {
+	switch f {
+	case Neo4j:
 		return ".zip"
+	case NodesCSV:
+		return ".nodes.csv"
+	case EdgesCSV:
+		return ".edges.csv"
 	}
 	return "." + string(f)
 }
@@ -130,6 +143,10 @@ func Export(w io.Writer, f Format, g kg.Subgraph, opts Options) error {
 		return Write(NewNQuads(w, opts), g)
 	case Neo4j:
 		return writeNeo4jZip(w, g, opts)
+	case NodesCSV:
+		return Write(NewNeo4jCSV(w, io.Discard, opts), g)
+	case EdgesCSV:
+		return Write(NewNeo4jCSV(io.Discard, w, opts), g)
 	}
 	_, err := ParseFormat(string(f))
 	return err

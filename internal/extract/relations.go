@@ -83,8 +83,14 @@ func isCitation(n kg.Node) bool {
 // chapeau in the paragraph that holds it.
 func (x *extractor) addressees(p *report.Paragraph, recID kg.ID) {
 	parentRef, text, base := x.chapeauSource(p)
+	// The actors before the call ("UNODC calls upon ...") are its author,
+	// not its addressees.
+	after := 0
+	if loc := callRe.FindStringIndex(p.Chapeau); loc != nil {
+		after = loc[1]
+	}
 	for _, m := range x.rec.Recognize(p.Chapeau, x.ctx) {
-		if m.Node.Kind != kg.KindState && m.Node.Kind != kg.KindOrganization {
+		if m.Node.Kind != kg.KindState && m.Node.Kind != kg.KindOrganization || m.Start < after {
 			continue
 		}
 		id := x.node(m.Node)
@@ -95,6 +101,9 @@ func (x *extractor) addressees(p *report.Paragraph, recID kg.ID) {
 		x.edge(recID, kg.EdgeAddressedTo, id, ev, nil)
 	}
 }
+
+// callRe finds the verb of a chapeau that calls on someone.
+var callRe = regexp.MustCompile(`(?i)\b(?:calls?\s+(?:in\s+particular\s+)?(?:up)?on|urges?|encourages?|invites?|requests?|recommends?|appeals?\s+to|exhorts?)\b`)
 
 // chapeauSource finds the paragraph whose text holds p's chapeau and the
 // chapeau's offset in it, so the evidence span points at the right words.

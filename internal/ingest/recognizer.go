@@ -34,7 +34,7 @@ func (r Recognizer) context(c extract.Context) gazetteer.Context {
 func (r Recognizer) Recognize(text string, c extract.Context) []extract.Mention {
 	gc := r.context(c)
 	var ms []extract.Mention
-	for _, m := range r.g.Match(text, gc) {
+	for _, m := range append(r.g.Match(text, gc), r.g.Authorities(text)...) {
 		n, ok := r.g.Node(m.ID)
 		if !ok {
 			continue

@@ -129,36 +129,6 @@ func (d *Diagrams) diagram(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// DiagramURL is the relative URL of a diagram request.
-func DiagramURL(req DiagramRequest) string {
-	q := url.Values{}
-	v := req.View
-	set := func(k, val string) {
-		if val != "" && val != "0" {
-			q.Set(k, val)
-		}
-	}
-	set("id", v.Focus)
-	set("from", v.From)
-	set("to", v.To)
-	set("depth", fmt.Sprint(v.Depth))
-	set("maxLength", fmt.Sprint(v.MaxLength))
-	set("limit", fmt.Sprint(v.Limit))
-	var ks []string
-	for _, k := range v.NodeKinds {
-		ks = append(ks, string(k))
-	}
-	set("kinds", strings.Join(ks, ","))
-	var es []string
-	for _, k := range v.EdgeKinds {
-		es = append(es, string(k))
-	}
-	set("edges", strings.Join(es, ","))
-	set("format", string(req.Format))
-	set("layout", string(req.Engine))
-	return "/diagram/" + string(v.Kind) + "?" + q.Encode()
-}
-
 // fileName makes a download name from a view: "neighbourhood-crimetype-0204".
 func fileName(v view.Request) string {
 	parts := []string{string(v.Kind)}

@@ -74,6 +74,9 @@ func GraphQLHandler(cfg Config) http.Handler {
 	}
 	srv := graph.NewHandler(res, gc.Limits)
 	srv.AroundResponses(recordOutcome)
+	if cfg.Metrics != nil {
+		srv.AroundOperations(cfg.Metrics.observeOperation)
+	}
 	var exec http.Handler = srv
 	exec = graph.LoaderMiddleware(cfg.Store, exec)
 	exec = statusFromCode(exec)

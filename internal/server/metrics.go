@@ -1,10 +1,13 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/gorilla/mux"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -22,6 +25,9 @@ type Metrics struct {
 	Renders *prometheus.HistogramVec
 	// Ingests records document ingests by outcome.
 	Ingests *prometheus.HistogramVec
+
+	mu    sync.Mutex
+	names map[string]bool // operation names seen, bounded
 }
 
 // Sizer reports the store's size on disk.
@@ -58,6 +64,52 @@ func NewMetrics(size Sizer) *Metrics {
 // Handler serves the metrics in the Prometheus exposition format.
 func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{})
+}
+
+// ObserveIngest records one document ingest.
+func (m *Metrics) ObserveIngest(outcome string, d time.Duration) {
+	m.Ingests.WithLabelValues(outcome).Observe(d.Seconds())
+}
+
+// maxOperationNames bounds the operation-name label: names come from
+// clients, and each new one would be a new time series.
+const maxOperationNames = 100
+
+// observeOperation times a GraphQL operation under its name.
+func (m *Metrics) observeOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	start := time.Now()
+	name := m.operationName(graphql.GetOperationContext(ctx).OperationName)
+	h := next(ctx)
+	return func(ctx context.Context) *graphql.Response {
+		resp := h(ctx)
+		outcome := "ok"
+		if resp != nil && len(resp.Errors) > 0 {
+			outcome = "error"
+		}
+		m.GraphQL.WithLabelValues(name, outcome).Observe(time.Since(start).Seconds())
+		return resp
+	}
+}
+
+func (m *Metrics) operationName(name string) string {
+	if name == "" {
+		return "anonymous"
+	}
+	if len(name) > 64 {
+		return "other"
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.names == nil {
+		m.names = map[string]bool{}
+	}
+	if !m.names[name] {
+		if len(m.names) >= maxOperationNames {
+			return "other"
+		}
+		m.names[name] = true
+	}
+	return name
 }
 
 // statusWriter remembers the status a handler wrote.

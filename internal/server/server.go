@@ -13,6 +13,7 @@ import (
 
 	"github.com/crimegraph/crimegraph/internal/explore"
 	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/render"
 	"github.com/crimegraph/crimegraph/internal/search"
 	"github.com/crimegraph/crimegraph/ui"
 )
@@ -29,8 +30,13 @@ type Config struct {
 	GraphQL GraphQLConfig
 	// Explorer answers neighbourhood, paths, co-occurrence and filters;
 	// share one with the diagram endpoints so that both keep one derived
-	// index. Nil: /graphql builds its own over Store and Search.
+	// index. Nil: New builds one over Store and Search.
 	Explorer *explore.Explorer
+	// Renderer draws diagrams; nil: an in-process renderer with the
+	// default limits.
+	Renderer *render.Renderer
+	// Metrics are exposed on /metrics; nil: a fresh set.
+	Metrics *Metrics
 }
 
 // Server is the HTTP handler.
@@ -45,10 +51,33 @@ func New(cfg Config) *Server {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.Explorer == nil {
+		opts := explore.Options{}
+		if cfg.Search != nil {
+			opts.Text = cfg.Search
+		} else {
+			opts.Text = &lazyIndex{store: cfg.Store, log: cfg.Logger}
+		}
+		cfg.Explorer = explore.New(cfg.Store, opts)
+	}
+	if cfg.Renderer == nil {
+		cfg.Renderer = render.NewRenderer(render.Config{})
+	}
+	if cfg.Metrics == nil {
+		var sizer Sizer
+		if sz, ok := cfg.Store.(Sizer); ok {
+			sizer = sz
+		}
+		cfg.Metrics = NewMetrics(sizer)
+	}
 	s := &Server{cfg: cfg, router: mux.NewRouter()}
+	s.router.Use(cfg.Metrics.middleware)
 	s.router.HandleFunc("/healthz", s.healthz).Methods(http.MethodGet, http.MethodHead)
 	s.router.HandleFunc("/readyz", s.readyz).Methods(http.MethodGet, http.MethodHead)
+	s.router.Handle("/metrics", cfg.Metrics.Handler()).Methods(http.MethodGet)
 	s.router.Handle("/graphql", GraphQLHandler(cfg)).Methods(http.MethodGet, http.MethodPost)
+	d := &Diagrams{Store: cfg.Store, Explorer: cfg.Explorer, Renderer: cfg.Renderer, Cache: render.NewCache(64 << 20), Metrics: cfg.Metrics}
+	d.routes(s.router, s.error)
 	gi := loadGraphiQL()
 	s.router.HandleFunc("/graphiql", graphiqlPage(gi)).Methods(http.MethodGet, http.MethodHead)
 	s.router.HandleFunc("/graphiql/static/{file}", graphiqlStatic(gi)).Methods(http.MethodGet, http.MethodHead)

@@ -46,6 +46,36 @@ func (r Request) Key() string {
 	return fmt.Sprintf("%s|%s|%s|%s|%d|%d|%v|%v|%d", r.Kind, r.Focus, r.From, r.To, r.Depth, r.MaxLength, r.NodeKinds, r.EdgeKinds, r.Limit)
 }
 
+// URL is the relative URL of the diagram of r in format with layout
+// (empty: chosen by size), served by GET /diagram/{view}.
+func (r Request) URL(format, layout string) string {
+	q := url.Values{}
+	set := func(k, val string) {
+		if val != "" && val != "0" {
+			q.Set(k, val)
+		}
+	}
+	set("id", r.Focus)
+	set("from", r.From)
+	set("to", r.To)
+	set("depth", strconv.Itoa(r.Depth))
+	set("maxLength", strconv.Itoa(r.MaxLength))
+	set("limit", strconv.Itoa(r.Limit))
+	var ks []string
+	for _, k := range r.NodeKinds {
+		ks = append(ks, string(k))
+	}
+	set("kinds", strings.Join(ks, ","))
+	var es []string
+	for _, k := range r.EdgeKinds {
+		es = append(es, string(k))
+	}
+	set("edges", strings.Join(es, ","))
+	set("format", format)
+	set("layout", layout)
+	return "/diagram/" + string(r.Kind) + "?" + q.Encode()
+}
+
 // FromQuery reads a request from URL parameters: id (or focus), from, to,
 // depth, maxLength, kinds (node kinds, comma-separated), edges (edge kinds),
 // limit.

@@ -1,0 +1,50 @@
+package gazetteer
+
+import (
+	"testing"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
+)
+
+func TestAuthorities(t *testing.T) {
+	g := mustLoad(t)
+	tests := []struct {
+		text string
+		want kg.ID // "" = no match
+	}{
+		{"UNODC calls upon Haitian governmental authorities, as well as international stakeholders:", "state:HTI"},
+		{"UNODC calls in particular upon the Haitian authorities:", "state:HTI"},
+		{"the Colombian Government reported", "state:COL"},
+		{"South Sudanese authorities", "state:SSD"},
+		{"the Dominican authorities", ""}, // Dominica or the Dominican Republic
+		{"the Haitian National Police", ""},
+		{"Haitian migrants", ""},
+	}
+	for _, tc := range tests {
+		ms := g.Authorities(tc.text)
+		var got kg.ID
+		if len(ms) > 0 {
+			got = ms[0].ID
+			if tc.text[ms[0].Start:ms[0].End] != ms[0].Text {
+				t.Errorf("%q: span %d-%d does not hold %q", tc.text, ms[0].Start, ms[0].End, ms[0].Text)
+			}
+		}
+		if got != tc.want {
+			t.Errorf("Authorities(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDemonymsCoverEveryState(t *testing.T) {
+	g := mustLoad(t)
+	m, _ := demonyms()
+	have := map[kg.ID]bool{}
+	for _, id := range m {
+		have[id] = true
+	}
+	for _, n := range g.Nodes(kg.KindState) {
+		if !have[n.ID] && n.ID != "state:DMA" && n.ID != "state:DOM" && n.ID != "state:COD" && n.ID != "state:COG" {
+			t.Errorf("no unambiguous adjective of nationality for %s (%s)", n.ID, n.Label)
+		}
+	}
+}
