@@ -40,7 +40,9 @@ var demonyms = sync.OnceValues(func() (map[string]kg.ID, *regexp.Regexp) {
 		alts = append(alts, regexp.QuoteMeta(d))
 	}
 	// Longest first, so "South Sudanese" wins over "Sudanese".
-	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) || len(alts[i]) == len(alts[j]) && alts[i] < alts[j] })
+	sort.Slice(alts, func(i, j int) bool {
+		return len(alts[i]) > len(alts[j]) || len(alts[i]) == len(alts[j]) && alts[i] < alts[j]
+	})
 	re := regexp.MustCompile(`\b(` + strings.Join(alts, "|") + `)\s+(?:(?:governmental|national|federal|State|local|competent|judicial|transitional|government|law enforcement|border|customs)\s+){0,2}(?:authorities|Government|Governments|Administration)\b`)
 	return m, re
 })
