@@ -7,7 +7,9 @@
 set -euo pipefail
 want=(poppler-utils librsvg2-bin fonts-dejavu-core)
 if [ "${1:-run}" = test ]; then
+  # nodejs/npm run the graphql-js validation of the schema (graph/graphqljs_test.go).
   want+=(graphviz libxml2-utils raptor2-utils python3-networkx chromium)
+  command -v node >/dev/null && command -v npm >/dev/null || want+=(nodejs npm)
 fi
 missing=()
 for p in "${want[@]}"; do
