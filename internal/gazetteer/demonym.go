@@ -51,6 +51,11 @@ var demonyms = sync.OnceValues(func() (map[string]kg.ID, *regexp.Regexp) {
 // and its authorities: "the Haitian authorities", "Haitian governmental
 // authorities", "the Colombian Government". Each match spans the phrase.
 func (g *Gazetteer) Authorities(text string) []Match {
+	// The expression is a large alternation: run it only where its head
+	// noun occurs.
+	if !strings.Contains(text, "uthorities") && !strings.Contains(text, "Government") && !strings.Contains(text, "Administration") {
+		return nil
+	}
 	m, re := demonyms()
 	var out []Match
 	for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
