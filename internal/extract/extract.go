@@ -31,6 +31,9 @@ type Context struct {
 type Recognizer interface {
 	// Recognize returns the mentions in text, leftmost-longest, sorted by Start.
 	Recognize(text string, c Context) []Mention
+	// Version identifies the recognizer's data, so that a change of it
+	// makes unchanged files worth re-ingesting.
+	Version() string
 	// Node returns a known entity by ID (the body that adopted a
 	// resolution, say).
 	Node(id kg.ID) (kg.Node, bool)

@@ -18,8 +18,11 @@
 package gazetteer
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"sync"
@@ -136,8 +139,25 @@ func (g *Gazetteer) Version() string {
 	for i, k := range keys {
 		parts[i] = strings.TrimSuffix(k, ".tsv") + "=" + g.versions[k]
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, " ") + " sha256=" + dataDigest()
 }
+
+// dataDigest is a short digest of every embedded data file, so that an
+// edited entry changes Version even where its file's version line was not
+// bumped.
+var dataDigest = sync.OnceValue(func() string {
+	h := sha256.New()
+	fs.WalkDir(dataFS, "data", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := dataFS.ReadFile(path)
+			h.Write([]byte(path))
+			h.Write(b)
+		}
+		return nil
+	})
+	h.Write([]byte(demonymsTSV))
+	return hex.EncodeToString(h.Sum(nil))[:12]
+})
 
 // Node returns the graph node of a gazetteer entry: its ID, label, every
 // other name (codes included) and its properties. The node is a copy the

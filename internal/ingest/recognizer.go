@@ -146,3 +146,6 @@ func looksLikeOrganization(long string) bool {
 
 // Node returns a gazetteer entity by ID.
 func (r Recognizer) Node(id kg.ID) (kg.Node, bool) { return r.g.Node(id) }
+
+// Version is the gazetteer's data version.
+func (r Recognizer) Version() string { return r.g.Version() }

@@ -51,7 +51,7 @@ type DocRecord struct {
 	Title           string    // document title
 	Symbols         []string  // every symbol printed on it
 	Source          string    // file name it was read from
-	Hash            string    // SHA-256 of the source bytes, hex
+	Hash            string    // fingerprint of the source bytes and the pipeline that read them, hex
 	IngestedAt      time.Time // when this version was committed
 	Paragraphs      int
 	Recommendations int
