@@ -7,7 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
@@ -63,7 +67,93 @@ func runPoppler(ctx context.Context, o Options, data []byte) ([]rawPage, []strin
 	if err != nil {
 		return nil, nil, err
 	}
-	cmd := exec.CommandContext(ctx, tool, "-bbox-layout", "-enc", "UTF-8", "-", "-")
+	// pdftotext uses one core. A long document is cut into page ranges
+	// read by one process each, at the same time: on two cores E/2025/28
+	// takes 170 ms instead of 310 ms. pdfinfo tells the page count (10 ms).
+	if parts := min(runtime.NumCPU(), maxParts); parts > 1 && len(data) >= parallelBytes {
+		if n, err := pageCount(ctx, tool, data); err == nil && n >= parts*minPagesPerPart {
+			return runParallel(ctx, o, tool, data, n, parts)
+		}
+	}
+	return runRange(ctx, o, tool, data, 0, 0)
+}
+
+// The thresholds of parallel extraction: below them a second process costs
+// more than it saves.
+const (
+	parallelBytes   = 128 << 10
+	minPagesPerPart = 6
+	maxParts        = 4
+)
+
+// pageCount asks pdfinfo (same Debian package) for the number of pages.
+func pageCount(ctx context.Context, tool string, data []byte) (int, error) {
+	info := filepath.Join(filepath.Dir(tool), "pdfinfo")
+	cmd := exec.CommandContext(ctx, info, "-")
+	cmd.Stdin = bytes.NewReader(data)
+	cmd.WaitDelay = waitDelay
+	out, err := cmd.Output()
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if v, ok := strings.CutPrefix(line, "Pages:"); ok {
+			return strconv.Atoi(strings.TrimSpace(v))
+		}
+	}
+	return 0, fmt.Errorf("pdfinfo printed no page count")
+}
+
+// runParallel reads pages 1..n in parts ranges at once and joins them in
+// order. Any part's error is the whole read's error.
+func runParallel(ctx context.Context, o Options, tool string, data []byte, n, parts int) ([]rawPage, []string, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type result struct {
+		pages    []rawPage
+		warnings []string
+		err      error
+	}
+	results := make([]result, parts)
+	var wg sync.WaitGroup
+	per := (n + parts - 1) / parts
+	for i := 0; i < parts; i++ {
+		first, last := i*per+1, min((i+1)*per, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := &results[i]
+			r.pages, r.warnings, r.err = runRange(ctx, o, tool, data, first, last)
+			if r.err != nil {
+				cancel()
+			}
+		}()
+	}
+	wg.Wait()
+	var pages []rawPage
+	var warnings []string
+	for _, r := range results {
+		if r.err != nil && !errors.Is(r.err, context.Canceled) {
+			return nil, nil, r.err
+		}
+	}
+	for _, r := range results {
+		if r.err != nil {
+			return nil, nil, r.err
+		}
+		pages = append(pages, r.pages...)
+		warnings = append(warnings, r.warnings...)
+	}
+	return pages, kg.SortedSet(warnings), nil
+}
+
+// runRange reads pages first..last (all when both are 0).
+func runRange(ctx context.Context, o Options, tool string, data []byte, first, last int) ([]rawPage, []string, error) {
+	args := []string{"-bbox-layout", "-enc", "UTF-8"}
+	if first > 0 {
+		args = append(args, "-f", strconv.Itoa(first), "-l", strconv.Itoa(last))
+	}
+	cmd := exec.CommandContext(ctx, tool, append(args, "-", "-")...)
 	cmd.Stdin = bytes.NewReader(data)
 	cmd.WaitDelay = waitDelay
 	var stderr boundedBuffer
