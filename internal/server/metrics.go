@@ -78,7 +78,12 @@ const maxOperationNames = 100
 // observeOperation times a GraphQL operation under its name.
 func (m *Metrics) observeOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	start := time.Now()
-	name := m.operationName(graphql.GetOperationContext(ctx).OperationName)
+	oc := graphql.GetOperationContext(ctx)
+	name := oc.OperationName
+	if name == "" && oc.Operation != nil { // one named operation, not named in the request
+		name = oc.Operation.Name
+	}
+	name = m.operationName(name)
 	h := next(ctx)
 	return func(ctx context.Context) *graphql.Response {
 		resp := h(ctx)
