@@ -17,12 +17,12 @@ local function gql(query, vars)
     v[#v + 1] = string.format('"%s":"%s"', k, val)
   end
   return wrk.format("POST", "/graphql", { ["Content-Type"] = "application/json" },
-    string.format('{"query":%q,"variables":{%s}}', query, table.concat(v, ",")))
+    string.format('{"query":"%s","variables":{%s}}', query:gsub("%s+", " "):gsub('"', '\\"'), table.concat(v, ",")))
 end
 
-local entityQ = [[query E($id: ID!) { node(id: $id) { ... on Entity { id kind label aliases
-  relations(first: 20) { totalCount nodes { kind toId to { label } evidence { citation quote(context: 60) { before match after } } } }
-  mentions(first: 10) { totalCount nodes { citation quote(context: 60) { before match after } } } } } }]]
+local entityQ = [[query E($id: ID!) { node(id: $id) { ... on Entity { id kind label aliases properties { name value }
+  mentions(first: 10) { totalCount nodes { paragraph { citation } evidence { citation quote(context: 60) { before match after } } } }
+  relations(first: 20, direction: OUT) { totalCount nodes { kind toId to { label } evidence { citation } } } } } }]]
 local searchQ = [[query S($q: String!) { search(query: $q, first: 10) { totalCount nodes { score entity { id kind label } snippets { field html } } } }]]
 local recQ = [[query R($c: String) { recommendations(filter: {crimeType: $c}, first: 20) { totalCount nodes { id ref text citation document { symbol } } } }]]
 

@@ -125,6 +125,7 @@ func (x *extractor) run() {
 	x.document()
 	x.structure()
 	x.meetings()
+	x.otherMeetings()
 	x.entities()
 	x.instruments()
 	x.participation()

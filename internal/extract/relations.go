@@ -306,6 +306,40 @@ func (x *extractor) officers() {
 	})
 }
 
+// otherMeetingRe finds another meeting a paragraph names with where and
+// when it was held: "the Expert Group Meeting on Access to Justice for
+// All, hosted by Brazil and Canada, held in Brasilia from 9 to 11
+// December 2024". The name is a run of capitalised words (with the small
+// words names use) around a meeting noun.
+var otherMeetingRe = regexp.MustCompile(`((?:[A-Z][\p{L}'’\-]*\s+(?:(?:of|on|for|and|the|against|to|in)\s+)*)*(?:Meeting|Conference|Congress|Summit|Forum|Consultation|Dialogue)(?:\s+(?:(?:of|on|for|and|the|against|to|in)\s+)*[A-Z][\p{L}'’\-]*)*)(?:,\s+(?:hosted|organized|convened)\s+by\s+[^,;.]{1,80})?,?\s+(?:was\s+|were\s+)?held\s+in\s+([A-Z][\p{L}'’.\-]*(?:\s+[A-Z][\p{L}'’.\-]*)*),?\s+((?:from|on|between)\s+[^;]{0,60})`)
+
+// otherMeetings adds the meetings the text names with a venue and dates,
+// each mentioned by the paragraph that says so.
+func (x *extractor) otherMeetings() {
+	x.rep.Walk(func(p *report.Paragraph) {
+		if !strings.Contains(p.Text, "held in") {
+			return
+		}
+		for _, m := range otherMeetingRe.FindAllStringSubmatchIndex(p.Text, -1) {
+			name := p.Text[m[2]:m[3]]
+			if trimmed := strings.TrimPrefix(name, "The "); trimmed != name {
+				name, m[2] = trimmed, m[2]+len("The ")
+			}
+			start, end := report.Dates(p.Text[m[6]:m[7]])
+			if start == "" || len(strings.Fields(name)) < 2 {
+				continue
+			}
+			key := kg.KeySlug(name, 80)
+			if !strings.HasSuffix(key, start[:4]) {
+				key += "-" + start[:4]
+			}
+			props := map[string]string{kg.PropVenue: p.Text[m[4]:m[5]], kg.PropStart: start, kg.PropEnd: end}
+			id := x.node(kg.Node{ID: kg.NewID(kg.KindMeeting, key), Label: name, Props: props})
+			x.edge(x.paraID(p.Ref), kg.EdgeMentions, id, kg.Evidence{Ref: p.Ref, Start: m[2], End: m[3]}, nil)
+		}
+	})
+}
+
 // congressRe finds the Congress a regional meeting prepares for.
 var congressRe = regexp.MustCompile(`(?i)Preparatory Meeting for the ((?:\p{L}+ )*?United Nations Congress on Crime Prevention and Criminal Justice)`)
 

@@ -356,3 +356,8 @@ func dates(s string) (start, end string) {
 	}
 	return "", ""
 }
+
+// Dates reads the dates of a meeting as reports write them, after "held
+// in <venue>": "from 4 to 6 February 2025", "from 28 February to 2 March
+// 2025", "on 4 February 2025". Both are "" when s does not start so.
+func Dates(s string) (start, end string) { return dates(s) }
