@@ -249,15 +249,33 @@ func nodeAttrs(n dnode) []string {
 // recommendation shows its ref and document, then a short excerpt of its
 // text.
 func nodeLabel(n dnode) string {
+	if l := nodeLabelParts(n); l != "" {
+		return l
+	}
+	// Text that cleans away entirely (control characters only) still
+	// needs a label: an empty HTML-like element is a syntax error.
+	return htmlText(excerpt(string(n.node.ID), 40))
+}
+
+// tag wraps s in an HTML-like element, or gives "" for empty s: Graphviz
+// refuses empty elements such as <B></B>.
+func tag(open, close, s string) string {
+	if s == "" {
+		return ""
+	}
+	return open + s + close
+}
+
+func nodeLabelParts(n dnode) string {
 	node := n.node
 	bold := func(s string) string {
 		if n.focus {
-			return "<B>" + s + "</B>"
+			return tag("<B>", "</B>", s)
 		}
 		return s
 	}
 	small := func(s string) string {
-		return `<FONT POINT-SIZE="` + strconv.Itoa(smallFontSize) + `">` + s + `</FONT>`
+		return tag(`<FONT POINT-SIZE="`+strconv.Itoa(smallFontSize)+`">`, `</FONT>`, s)
 	}
 	switch node.Kind {
 	case kg.KindRecommendation, kg.KindParagraph:
@@ -266,32 +284,36 @@ func nodeLabel(n dnode) string {
 		if doc == "" {
 			doc = node.ID.DocKey()
 		}
-		head := "<B>" + htmlText(excerpt(ref, 16)) + "</B>"
+		head := tag("<B>", "</B>", htmlText(excerpt(ref, 16)))
 		if node.Kind == kg.KindParagraph {
 			head = "<B>para. " + htmlText(excerpt(ref, 16)) + "</B>"
 		}
 		if ref == "" {
 			head = bold(htmlLines(wrap(node.Label, lineWidth, 1), ""))
 		}
-		if doc != "" {
-			head += " " + small(htmlText(excerpt(doc, 24)))
+		if d := small(htmlText(excerpt(doc, 24))); d != "" {
+			head = strings.TrimSpace(head + " " + d)
 		}
 		text := node.Prop(kg.PropText)
 		if text == "" && ref != "" {
 			text = node.Label
 		}
-		if text == "" {
-			return head
+		body := tag(`<FONT POINT-SIZE="9">`, "</FONT>", htmlLines(wrap(excerpt(text, 90), 30, 3), ""))
+		if body == "" || head == "" {
+			return head + body
 		}
-		return head + "<BR/>" + `<FONT POINT-SIZE="9">` + htmlLines(wrap(excerpt(text, 90), 30, 3), "") + "</FONT>"
+		return head + "<BR/>" + body
 	}
 	label := node.Label
 	if label == "" {
 		label = node.ID.Key()
 	}
 	out := bold(htmlLines(wrap(label, lineWidth, maxLabelLines), ""))
-	if sub := subtitle(node); sub != "" {
-		out += "<BR/>" + small(htmlText(sub))
+	if sub := small(htmlText(subtitle(node))); sub != "" {
+		if out != "" {
+			out += "<BR/>"
+		}
+		out += sub
 	}
 	return out
 }
