@@ -36,7 +36,7 @@ var sharedIndex struct {
 }
 
 // corpusIndex is one on-disk index of the shared corpus store.
-func corpusIndex(t *testing.T) *search.Index {
+func corpusIndex(t testing.TB) *search.Index {
 	t.Helper()
 	s := graphtest.Shared(t)
 	sharedIndex.once.Do(func() {
