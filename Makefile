@@ -5,7 +5,7 @@ BIN   := bin/crimegraph
 DATA  ?= ./data
 ADDR  ?= localhost:8080
 CORPUS ?= ../shared/corpus-extra
-FUZZTIME ?= 30s
+FUZZTIME ?= 10m
 
 .DEFAULT_GOAL := help
 
@@ -30,9 +30,14 @@ run: deps build ## build and serve the explorer (ADDR=localhost:8080, DATA=./dat
 	$(BIN) serve --data $(DATA) --addr $(ADDR)
 
 .PHONY: test
-test: test-deps ## go vet, then every test under the race detector
+test: test-deps generate-check ## go vet, generated code current, then every test under the race detector
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+
+.PHONY: generate-check
+generate-check: ## fail when `make generate` would change a tracked file
+	$(GO) generate ./...
+	@git diff --exit-code --stat -- graph schema internal/gazetteer/data || (echo "generated files are stale: run make generate and commit" >&2; exit 1)
 
 .PHONY: bench
 bench: deps ## run the benchmarks and print the figures (see docs/performance.md)
@@ -41,6 +46,18 @@ bench: deps ## run the benchmarks and print the figures (see docs/performance.md
 .PHONY: faults
 faults: test-deps ## kill -9 `crimegraph ingest` 50 times at random moments; each time check, compare, re-ingest (docs/reliability.md)
 	CRIMEGRAPH_KILL_RUNS=50 $(GO) test -count=1 -run TestKillDuringIngest -v ./cmd/crimegraph/ | grep -E '^(---|ok|FAIL|PASS)'
+
+.PHONY: load
+load: test-deps ## 60 s of mixed load (entity pages, search, filters, diagrams) at 64 connections with wrk; latency, throughput, RSS
+	scripts/load-mix.sh 60s 64
+
+.PHONY: soak
+soak: test-deps ## 30 minutes of steady mixed load; RSS and goroutines sampled into out/load/metrics.tsv
+	scripts/soak.sh 30m
+
+.PHONY: fuzz
+fuzz: test-deps ## every fuzz target for FUZZTIME each (default 10m); new corpus entries land in testdata/fuzz
+	scripts/fuzz.sh $(FUZZTIME)
 
 .PHONY: robustness
 robustness: deps build ## inspect every document of CORPUS (default ../shared/corpus-extra): per-file paragraphs, recommendations, entities, time, suspicions

@@ -198,7 +198,7 @@ func TestLabelsAndKeys(t *testing.T) {
 	}
 }
 
-// confirmedICCS are the codes /work/shared/reference/iccs.md marks as
+// confirmedICCS are the codes data/source/iccs.md (copied from the reference folder) marks as
 // confirmed (07032 from an exclusion note of a glossary entry that cites
 // the ICCS). A numeric crime-type key must be one of them.
 var confirmedICCS = map[string]bool{

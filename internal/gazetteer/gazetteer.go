@@ -32,7 +32,7 @@ import (
 
 // The States table is generated from the public country-codes dataset and
 // the override table; the output is committed, so the build needs neither.
-//go:generate go run ./internal/genstates -csv ../../../shared/reference/country-codes.csv -overrides data/states-overrides.tsv -out data/states.tsv
+//go:generate go run ./internal/genstates -csv data/source/country-codes.csv -overrides data/states-overrides.tsv -out data/states.tsv
 
 //go:embed data/states.tsv data/organizations.tsv data/crimetypes.tsv data/instruments.tsv data/themes.tsv data/sdg-targets.tsv
 var dataFS embed.FS

@@ -33,7 +33,7 @@ const version = "1"
 
 func main() {
 	var (
-		csvPath  = flag.String("csv", "../../../shared/reference/country-codes.csv", "country-codes.csv from the datasets/country-codes repository")
+		csvPath  = flag.String("csv", "data/source/country-codes.csv", "country-codes.csv from the datasets/country-codes repository")
 		overPath = flag.String("overrides", "data/states-overrides.tsv", "hand-kept override table")
 		outPath  = flag.String("out", "data/states.tsv", "table to write")
 	)

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-const dataset = "../../../../../shared/reference/country-codes.csv"
+const dataset = "../../data/source/country-codes.csv"
 
 // TestTableIsCurrent regenerates the States table and compares it with the
 // committed one, so a change to the override table cannot be forgotten.
