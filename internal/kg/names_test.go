@@ -67,3 +67,12 @@ func TestSortKeyNatural(t *testing.T) {
 		t.Errorf("para 9 sorts after para 10: %q %q", SortKey(a), SortKey(b))
 	}
 }
+
+func BenchmarkFold(b *testing.B) {
+	names := []string{"Türkiye", "Côte d'Ivoire", "Российская Федерация", "土耳其", "تركيا", "the Dominican Republic", "United Nations Office on Drugs and Crime"}
+	for i := 0; i < b.N; i++ {
+		for _, n := range names {
+			Fold(n)
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package server_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
+)
+
+// TestAbuse sends what a careless script or a hostile client would, and
+// wants a quick, clear 4xx (or a GraphQL error) each time, and a healthy
+// server afterwards.
+func TestAbuse(t *testing.T) {
+	c := newServer(t)
+	aliases := func(n int) string {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, " a%d: stats { nodes }", i)
+		}
+		return b.String() + " }"
+	}
+	tests := []struct {
+		name   string
+		do     func() response
+		status int
+		code   kg.Code
+	}{
+		{"thousands of aliases", func() response { return c.post(aliases(3000), nil) }, http.StatusRequestEntityTooLarge, kg.CodeTooLarge},
+		{"batched operations", func() response {
+			return c.raw(http.MethodPost, "/graphql", "application/json", []byte(`[{"query":"{ stats { nodes } }"},{"query":"{ stats { nodes } }"}]`))
+		}, http.StatusBadRequest, kg.CodeInvalid},
+		{"unknown field", func() response { return c.post(`{ stats { nodes secrets } }`, nil) }, http.StatusBadRequest, kg.CodeInvalid},
+		{"huge first", func() response { return c.post(`{ recommendations(first: 2147483647) { totalCount } }`, nil) }, http.StatusRequestEntityTooLarge, kg.CodeTooLarge},
+		{"whole-graph neighbourhood", func() response {
+			return c.post(`{ neighbourhood(id: "state:HTI", depth: 3, limit: 1000) { title } }`, nil)
+		}, http.StatusOK, ""},
+		{"wildcard-heavy search", func() response {
+			return c.post(`{ search(query: "*a* ?b? *c* .* [d-z]+ ~e~ f*", first: 10) { totalCount } }`, nil)
+		}, http.StatusOK, ""},
+		{"not JSON", func() response { return c.raw(http.MethodPost, "/graphql", "text/plain", []byte("{ stats { nodes } }")) }, http.StatusUnsupportedMediaType, kg.CodeUnsupported},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			r := tc.do()
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %s", d)
+			}
+			if r.Status != tc.status || (tc.code != "" && r.code() != string(tc.code)) || (tc.code == "" && len(r.Errors) > 0) {
+				t.Errorf("status %d code %q, want %d %q: %.300s", r.Status, r.code(), tc.status, tc.code, r.Raw)
+			}
+		})
+	}
+	if status, _, _ := c.get("/healthz"); status != http.StatusOK {
+		t.Errorf("server unhealthy after the abuse: %d", status)
+	}
+	if r := c.post(`{ stats { nodes } }`, nil); r.Status != http.StatusOK || len(r.Errors) > 0 {
+		t.Errorf("server does not answer after the abuse: %s", r.Raw)
+	}
+}
