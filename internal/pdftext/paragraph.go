@@ -167,8 +167,16 @@ func (a *assembler) startsNew(prev, l *pline) (newPara, gap bool) {
 	if figureRe.MatchString(l.Text) {
 		return true, gap
 	}
+	// A line that stops mid-phrase ("... established the") is continued by
+	// the next, whatever its indent: hanging indents set the continuation
+	// lines to the right of a paragraph's number.
+	// Not on a comma: a resolution's preambular paragraphs end with one.
+	continues := !endsSentence && (endsOnLetter(prev.Text) && report.Hangs(prev.Text) || startsLower(l.Text)) &&
+		!markerRe.MatchString(l.Words[0].Text)
 	if samePage {
 		switch {
+		case continues && d > 0 && d < 2.5*pitch: // even in a document set with wide line spacing
+			return false, false
 		case d < -0.5*size || d > 1.3*pitch:
 			return true, true
 		case markerRe.MatchString(l.Words[0].Text) && len(l.Words) > 1 && endsSentence:
@@ -182,6 +190,8 @@ func (a *assembler) startsNew(prev, l *pline) (newPara, gap bool) {
 	}
 	m := a.margins[l.Page]
 	switch {
+	case continues:
+		return false, true
 	case markerRe.MatchString(l.Words[0].Text) && len(l.Words) > 1 && endsSentence:
 		return true, true
 	case m.left > 0 && l.X0 > m.left+0.6*size:
@@ -190,6 +200,11 @@ func (a *assembler) startsNew(prev, l *pline) (newPara, gap bool) {
 		return true, true // a paragraph that goes on fills its last line on the page
 	}
 	return false, true
+}
+
+func endsOnLetter(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r)
 }
 
 func startsLower(s string) bool {

@@ -345,3 +345,8 @@ func hangs(s string) bool {
 	i := strings.LastIndexByte(s, ' ')
 	return hangingWords[s[i+1:]]
 }
+
+// Hangs reports whether a line stops mid-phrase — on a comma, an opening
+// bracket or quote, a dash, or a word such as "the" — so that the next line
+// must continue it. The PDF front end uses the same rule.
+func Hangs(s string) bool { return hangs(s) }

@@ -477,7 +477,10 @@ func (p *parser) number(l *pline) {
 		// repeats the number, it names an agenda item, or it is short and
 		// the next paragraph does not follow it.
 		next := p.nextNumber()
-		if titled && (l.Heading || next == t.n || agendaRe.MatchString(t.rest) || len(t.rest) < 100 && next != t.n+1) {
+		// A heading is never continued by a line starting in lower case:
+		// that is a paragraph whose first line a front end set apart.
+		continued := p.i+1 < len(p.ls) && p.ls[p.i+1].tok.kind == tokText && startsLower(p.ls[p.i+1].Text)
+		if titled && !continued && (l.Heading || next == t.n || agendaRe.MatchString(t.rest) || len(t.rest) < 100 && next != t.n+1) {
 			p.openItem(l)
 			return
 		}
