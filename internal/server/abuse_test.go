@@ -41,7 +41,9 @@ func TestAbuse(t *testing.T) {
 		{"wildcard-heavy search", func() response {
 			return c.post(`{ search(query: "*a* ?b? *c* .* [d-z]+ ~e~ f*", first: 10) { totalCount } }`, nil)
 		}, http.StatusOK, ""},
-		{"not JSON", func() response { return c.raw(http.MethodPost, "/graphql", "text/plain", []byte("{ stats { nodes } }")) }, http.StatusUnsupportedMediaType, kg.CodeUnsupported},
+		{"not JSON", func() response {
+			return c.raw(http.MethodPost, "/graphql", "text/plain", []byte("{ stats { nodes } }"))
+		}, http.StatusUnsupportedMediaType, kg.CodeUnsupported},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
