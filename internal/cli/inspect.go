@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"sort"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -59,11 +60,14 @@ func init() {
 					key := ingest.DocKey(rep, src)
 					x := extract.Extract(rep, key, rec)
 					ms := time.Since(t0).Milliseconds()
-					flags := suspicions(rep)
+					flags, notes := suspicions(rep)
 					verdict := "ok"
 					if len(flags) > 0 {
 						suspicious++
-						verdict = fmt.Sprint(flags)
+						verdict = "SUSPICIOUS " + fmt.Sprint(flags)
+					}
+					if len(notes) > 0 {
+						verdict += " " + fmt.Sprint(notes)
 					}
 					fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%d\t%d\t%d\t%s\n", src.Name, key, x.Paragraphs, numberRange(rep),
 						x.Recommendations, entityCount(x.Fragment), ms, verdict)
@@ -95,21 +99,33 @@ func numberRange(rep *report.Report) string {
 	return fmt.Sprintf("%d–%d", lo, hi)
 }
 
-// suspicions lists what looks wrong in a parse: the parser's own warnings
-// (gaps, duplicates, order) and paragraphs long enough to have swallowed a
-// page.
-func suspicions(rep *report.Report) []string {
-	out := append([]string(nil), rep.Warnings...)
+// suspicions sorts the parser's warnings: gaps, duplicates and items out
+// of sequence in the numbering, and paragraphs long enough to have
+// swallowed a page, are suspicious; the rest (unnumbered text left out,
+// such as a letter of transmittal or a table) are notes.
+func suspicions(rep *report.Report) (flags, notes []string) {
+	for _, w := range rep.Warnings {
+		if strings.Contains(w, "missing") || strings.Contains(w, "again") || strings.Contains(w, "sequence") ||
+			strings.Contains(w, "long") || strings.Contains(w, "numbered") {
+			flags = append(flags, w)
+		} else {
+			notes = append(notes, w)
+		}
+	}
 	rep.Walk(func(p *report.Paragraph) {
 		if len(p.Text) > longParagraph {
-			out = append(out, fmt.Sprintf("para. %s is %d bytes long", p.Ref, len(p.Text)))
+			flags = append(flags, fmt.Sprintf("para. %s is %d bytes long", p.Ref, len(p.Text)))
 		}
 	})
-	sort.Strings(out)
-	if len(out) > 5 {
-		out = append(out[:5], fmt.Sprintf("and %d more", len(out)-5))
+	return cap5(flags), cap5(notes)
+}
+
+func cap5(ss []string) []string {
+	sort.Strings(ss)
+	if len(ss) > 5 {
+		ss = append(ss[:5], fmt.Sprintf("and %d more", len(ss)-5))
 	}
-	return out
+	return ss
 }
 
 // entityCount counts the distinct named entities (not document parts).
