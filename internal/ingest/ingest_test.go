@@ -216,3 +216,29 @@ func BenchmarkIngestE202528(b *testing.B) {
 		}
 	}
 }
+
+// TestSymbolOverride: `ingest --symbol` files a report whose symbol is not
+// printed in it under that symbol, and re-ingesting it under the same
+// symbol changes nothing.
+func TestSymbolOverride(t *testing.T) {
+	f := newFixture(t)
+	src := source(t, corpus.SanJose)
+	src.Symbol = "A/CONF.241/RPM.2/L.1"
+	r, err := f.in.Ingest(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Record.Key != src.Symbol {
+		t.Fatalf("key = %q, want %q", r.Record.Key, src.Symbol)
+	}
+	n, err := f.store.Node(ctx, kg.PartID(kg.KindRecommendation, src.Symbol, "24(h)"))
+	if err != nil || n.Prop(kg.PropDocument) != src.Symbol {
+		t.Errorf("recommendation 24(h) under the symbol: %+v %v", n, err)
+	}
+	if got, _ := f.store.Lookup(ctx, src.Symbol, kg.KindDocument); len(got) != 1 {
+		t.Errorf("the symbol does not name the document: %v", got)
+	}
+	if r2, err := f.in.Ingest(ctx, src); err != nil || !r2.Unchanged {
+		t.Errorf("re-ingest under the same symbol: unchanged=%v err=%v", r2.Unchanged, err)
+	}
+}
