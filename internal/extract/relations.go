@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/report"
@@ -259,34 +261,100 @@ func (x *extractor) topicSection(key string) kg.ID {
 	return ""
 }
 
-// officeRe matches "Chair: Gerald Campos Valverde (Costa Rica)".
-var officeRe = regexp.MustCompile(`\b((?:First |Second |Third )?(?:Vice-)?(?:Chair(?:person)?|President|Rapporteur)s?)\s*:\s*([\p{Lu}][\p{L}'’.\- ]+?)\s*\(([^()]+)\)`)
+// roleRe matches a line that starts with an office: "Chair: Gerald Campos
+// Valverde (Costa Rica)", or a row of an officers table, "First Vice-Chair
+// Eastern European States Andranik Hovhannisyan (Armenia)".
+var roleRe = regexp.MustCompile(`^((?:First |Second |Third )?(?:Vice-)?(?:Chair(?:person)?|President)|Rapporteur)s?\b[\s:]*`)
 
-// officers finds the officers a meeting elected and the States they came from.
+// officerRe reads the end of such a line: the officer, then the State in
+// brackets.
+var officerRe = regexp.MustCompile(`([^()]*?)\s*\(([^()]+)\)\s*[.;,]?\s*$`)
+
+// honorifics are dropped from officers' names.
+var honorificRe = regexp.MustCompile(`^(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)+`)
+
+// officer is an office found in a paragraph, with the byte offsets of the
+// officer's name and State in the paragraph's text.
+type officer struct {
+	role, name, from         string
+	nameStart, fromStart int
+}
+
+// findOfficers reads the offices listed line by line in text. A table row
+// whose officer is set on the next line ("Second Vice-Chair Western
+// European and other States" / "Peter Potman (Kingdom of the
+// Netherlands)") is read across both; a regional group ending in "States"
+// before the name is dropped.
+func findOfficers(text string) []officer {
+	var out []officer
+	lines := strings.Split(text, "\n")
+	offset := make([]int, len(lines))
+	for i, pos := 0, 0; i < len(lines); i++ {
+		offset[i] = pos
+		pos += len(lines[i]) + 1
+	}
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimRight(lines[i], " ")
+		lead := len(line) - len(strings.TrimLeft(line, " *"))
+		r := roleRe.FindStringSubmatchIndex(line[lead:])
+		if r == nil {
+			continue
+		}
+		role := strings.TrimSuffix(line[lead+r[2]:lead+r[3]], "s")
+		rest, restStart := line[lead+r[1]:], offset[i]+lead+r[1]
+		m := officerRe.FindStringSubmatchIndex(rest)
+		if m == nil && i+1 < len(lines) && roleRe.FindStringIndex(strings.TrimLeft(lines[i+1], " *")) == nil {
+			rest, restStart = lines[i+1], offset[i+1]
+			m = officerRe.FindStringSubmatchIndex(rest)
+		}
+		if m == nil {
+			continue
+		}
+		nameStart, nameEnd := m[2], m[3]
+		if k := strings.LastIndex(rest[nameStart:nameEnd], "States "); k >= 0 { // a regional group
+			nameStart += k + len("States ")
+		}
+		if h := honorificRe.FindStringIndex(rest[nameStart:nameEnd]); h != nil {
+			nameStart += h[1]
+		}
+		name := strings.Trim(rest[nameStart:nameEnd], " *")
+		if w := len(strings.Fields(name)); w < 2 || w > 6 || !startsUpper(name) {
+			continue
+		}
+		out = append(out, officer{role: role, name: name, from: rest[m[4]:m[5]],
+			nameStart: restStart + nameStart + strings.Index(rest[nameStart:nameEnd], name), fromStart: restStart + m[4]})
+	}
+	return out
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// officers finds the officers a meeting elected and the States they came
+// from, in paragraphs that speak of officers.
 func (x *extractor) officers() {
 	if x.meeting == "" {
 		return
 	}
 	var people []kg.Node
 	x.rep.Walk(func(p *report.Paragraph) {
-		if !strings.Contains(p.Text, ":") || !(strings.Contains(p.Text, "Chair") || strings.Contains(p.Text, "President") || strings.Contains(p.Text, "Rapporteur")) {
+		if !strings.Contains(p.Text, "officers") {
 			return
 		}
-		for _, m := range officeRe.FindAllStringSubmatchIndex(p.Text, -1) {
-			role := strings.TrimSuffix(p.Text[m[2]:m[3]], "s")
-			name := strings.TrimSpace(p.Text[m[4]:m[5]])
-			from := p.Text[m[6]:m[7]]
-			ev := kg.Evidence{Ref: p.Ref, Start: m[4], End: m[4] + len(name)}
-			person := kg.Node{ID: kg.NewID(kg.KindPerson, kg.Slug(name, 80)), Kind: kg.KindPerson, Label: name}
+		for _, o := range findOfficers(p.Text) {
+			states := x.rec.Recognize(o.from, x.ctx)
+			if len(states) == 0 || states[0].Node.Kind != kg.KindState {
+				continue // "(Director of the Latin American Institute ...)" is no State
+			}
+			ev := kg.Evidence{Ref: p.Ref, Start: o.nameStart, End: o.nameStart + len(o.name)}
+			person := kg.Node{ID: kg.NewID(kg.KindPerson, kg.Slug(o.name, 80)), Kind: kg.KindPerson, Label: o.name}
 			pid := x.node(person)
 			people = append(people, person)
-			x.edge(pid, kg.EdgeHeldOffice, x.meeting, ev, map[string]string{kg.PropRole: role})
-			for _, sm := range x.rec.Recognize(from, x.ctx) {
-				if sm.Node.Kind == kg.KindState {
-					sid := x.node(sm.Node)
-					x.edge(pid, kg.EdgeRepresents, sid, kg.Evidence{Ref: p.Ref, Start: m[6] + sm.Start, End: m[6] + sm.End}, nil)
-				}
-			}
+			x.edge(pid, kg.EdgeHeldOffice, x.meeting, ev, map[string]string{kg.PropRole: o.role})
+			sid := x.node(states[0].Node)
+			x.edge(pid, kg.EdgeRepresents, sid, kg.Evidence{Ref: p.Ref, Start: o.fromStart + states[0].Start, End: o.fromStart + states[0].End}, nil)
 		}
 	})
 	// Later paragraphs name the officers again ("chaired by Gerald Campos
