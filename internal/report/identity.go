@@ -39,6 +39,12 @@ func findTOC(ls []pline) (from, to int) {
 			}
 			continue
 		}
+		// An entry wrapped over two lines has its leader dots on the
+		// second: the first is still the contents, even when its title
+		// repeats an earlier entry ("A. Introduction" in every chapter).
+		if i+1 < len(ls) && leaderRe.MatchString(ls[i+1].Text) {
+			continue
+		}
 		if titles[tocTitle(l.Text)] || l.tok.kind == tokNumber && l.tok.n == 1 && len(l.tok.rest) > 80 {
 			return c, i
 		}

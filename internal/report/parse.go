@@ -123,11 +123,16 @@ func Parse(lines []Line, opts Options) (*Report, error) {
 			p.capLater[l.tok.label]++
 		}
 	}
+	stray := strayLeadingNumber(ls, body)
 	for p.i = body; p.i < len(ls); p.i++ {
 		if l := &ls[p.i]; l.tok.kind == tokCap && l.tok.roman > 0 {
 			p.capLater[l.tok.label]--
 		}
 		if p.i >= tocFrom && p.i < tocTo {
+			continue
+		}
+		if p.i == stray {
+			p.warnf("dropped %q before paragraph 1: a leftover of the contents", truncateText(ls[p.i].Text, 60))
 			continue
 		}
 		p.line()
@@ -640,6 +645,38 @@ func label(ref string) string {
 		return ""
 	}
 	return strings.TrimSuffix(ref[i+1:], ")")
+}
+
+// strayLeadingNumber finds a numbered line before the body's paragraph 1
+// that cannot be a paragraph — "8. Trust fund ..." left over from a table
+// of contents — and returns its index, or -1: the first numbered line is
+// numbered above 1 and the next numbered line is a long paragraph 1.
+func strayLeadingNumber(ls []pline, from int) int {
+	first := -1
+	for i := from; i < len(ls); i++ {
+		if ls[i].tok.kind != tokNumber {
+			continue
+		}
+		if first < 0 {
+			if ls[i].tok.n <= 1 {
+				return -1
+			}
+			first = i
+			continue
+		}
+		if ls[i].tok.n == 1 && len(ls[i].tok.rest) > 80 {
+			return first
+		}
+		return -1
+	}
+	return -1
+}
+
+func truncateText(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }
 
 // plain reads a line without numbering: a heading, a row of a list of
