@@ -276,7 +276,7 @@ var honorificRe = regexp.MustCompile(`^(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)+`)
 // officer is an office found in a paragraph, with the byte offsets of the
 // officer's name and State in the paragraph's text.
 type officer struct {
-	role, name, from         string
+	role, name, from     string
 	nameStart, fromStart int
 }
 
