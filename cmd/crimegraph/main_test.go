@@ -6,6 +6,7 @@ package main_test
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -338,4 +339,58 @@ func TestDiskFullAndReadOnly(t *testing.T) {
 			t.Errorf("store changed:\n%s", got)
 		}
 	})
+}
+
+// TestServeReadOnly: a public server opens an ingested store read-only and
+// answers from it, with no search index written beside it.
+func TestServeReadOnly(t *testing.T) {
+	data := t.TempDir()
+	md := filepath.Join("..", "..", "internal", "corpus", "files", "lac-regional-preparatory-meeting-2025.md")
+	if _, errOut, code := run(t, "ingest", "--data", data, md); code != 0 {
+		t.Fatal(errOut)
+	}
+	os.RemoveAll(filepath.Join(data, "search"))
+	addr := freePort(t)
+	cmd := exec.Command(bin, "serve", "--read-only", "--data", data, "--addr", addr)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() }()
+	var resp *http.Response
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		var err error
+		resp, err = http.Get("http://" + addr + "/readyz")
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("read-only server did not come up: %v\n%s", err, stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("/readyz: %d", resp.StatusCode)
+	}
+	body := strings.NewReader(`{"query":"{ search(query: \"trafficking\", first: 1) { totalCount } stats { nodes } }"}`)
+	resp, err := http.Post("http://"+addr+"/graphql", "application/json", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Data struct {
+			Search struct{ TotalCount int }
+			Stats  struct{ Nodes int }
+		}
+	}
+	json.NewDecoder(resp.Body).Decode(&out)
+	resp.Body.Close()
+	if out.Data.Stats.Nodes == 0 || out.Data.Search.TotalCount == 0 {
+		t.Errorf("read-only server answers %+v", out)
+	}
+	if _, err := os.Stat(filepath.Join(data, "search")); err == nil {
+		t.Error("a read-only server wrote a search index into the data folder")
+	}
 }
