@@ -256,6 +256,59 @@ func (r *Resolver) contents(ctx context.Context, id kg.ID, first *int, after *st
 	return entities(p), nil
 }
 
+// maxPartsDepth bounds the walk of a document's parts: chapters, parts,
+// topics, summary or outcome blocks, paragraphs, items, Roman items.
+const maxPartsDepth = 12
+
+// parts pages through a document's sections, paragraphs and items in
+// reading order: a depth-first walk of its CONTAINS tree, each level in
+// the order contents uses, so a reader needs one request per page instead
+// of one per level.
+func (r *Resolver) parts(ctx context.Context, id kg.ID, first *int, after *string) (*model.EntityConnection, error) {
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	var all []kg.Node
+	var walk func(id kg.ID, depth int) error
+	walk = func(id kg.ID, depth int) error {
+		if depth > maxPartsDepth {
+			return nil
+		}
+		page, err := r.Store.Edges(ctx, id, kg.EdgeQuery{Dir: kg.Out, Kinds: []kg.EdgeKind{kg.EdgeContains}})
+		if err != nil {
+			return err
+		}
+		ids := make([]kg.ID, len(page.Edges))
+		for i, e := range page.Edges {
+			ids[i] = e.To
+		}
+		nodes, err := r.nodes(ctx, ids)
+		if err != nil {
+			return err
+		}
+		sortParts(nodes)
+		for _, c := range nodes {
+			if c.Kind != kg.KindSection && c.Kind != kg.KindParagraph {
+				continue
+			}
+			all = append(all, c)
+			if err := walk(c.ID, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(id, 0); err != nil {
+		return nil, err
+	}
+	p, err := pageSlice(all, n, str(after))
+	if err != nil {
+		return nil, err
+	}
+	return entities(p), nil
+}
+
 // quote splits a paragraph's text around evidence offsets, keeping at most
 // around runes of each side, cut at a word.
 func quote(text string, ev kg.Evidence, around *int) *model.Quote {

@@ -69,6 +69,10 @@ func (r *documentResolver) Contents(ctx context.Context, obj *model.Document, fi
 	return r.contents(ctx, obj.N.ID, first, after)
 }
 
+func (r *documentResolver) Parts(ctx context.Context, obj *model.Document, first *int, after *string) (*model.EntityConnection, error) {
+	return r.parts(ctx, obj.N.ID, first, after)
+}
+
 func (r *documentResolver) Recommendations(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RecommendationConnection, error) {
 	return r.recommendations(ctx, explore.Filter{Document: obj.ID()}, first, after)
 }

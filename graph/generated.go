@@ -120,6 +120,7 @@ type ComplexityRoot struct {
 		Kind            func(childComplexity int) int
 		Label           func(childComplexity int) int
 		Mentions        func(childComplexity int, first *int, after *string) int
+		Parts           func(childComplexity int, first *int, after *string) int
 		Path            func(childComplexity int) int
 		Properties      func(childComplexity int) int
 		Recommendations func(childComplexity int, first *int, after *string) int
@@ -539,6 +540,7 @@ type DocumentResolver interface {
 
 	Record(ctx context.Context, obj *model.Document) (*model.DocumentRecord, error)
 	Contents(ctx context.Context, obj *model.Document, first *int, after *string) (*model.EntityConnection, error)
+	Parts(ctx context.Context, obj *model.Document, first *int, after *string) (*model.EntityConnection, error)
 	Recommendations(ctx context.Context, obj *model.Document, first *int, after *string) (*model.RecommendationConnection, error)
 }
 type EvidenceResolver interface {
@@ -995,6 +997,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Mentions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Document.parts":
+		if e.ComplexityRoot.Document.Parts == nil {
+			break
+		}
+
+		args, err := ec.field_Document_parts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Document.Parts(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Document.path":
 		if e.ComplexityRoot.Document.Path == nil {
 			break
@@ -3200,6 +3213,11 @@ type Document implements Node & Entity {
   record: DocumentRecord
   "Its top-level parts (CONTAINS): paragraphs, then sections, then recommendations, each in reading order."
   contents(first: Int = 20, after: String): EntityConnection!
+  """
+  Every section, paragraph and lettered item of the document in reading
+  order, as a reader shows them: each section before what it contains.
+  """
+  parts(first: Int = 20, after: String): EntityConnection!
   "Its recommendations, in paragraph order."
   recommendations(first: Int = 20, after: String): RecommendationConnection!
 }
@@ -3883,6 +3901,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_record(ctx, field)
 	case "contents":
 		return ec.fieldContext_Document_contents(ctx, field)
+	case "parts":
+		return ec.fieldContext_Document_parts(ctx, field)
 	case "recommendations":
 		return ec.fieldContext_Document_recommendations(ctx, field)
 	}
@@ -4798,6 +4818,28 @@ func (ec *executionContext) field_Document_contents_args(ctx context.Context, ra
 }
 
 func (ec *executionContext) field_Document_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Document_parts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -7848,6 +7890,50 @@ func (ec *executionContext) fieldContext_Document_contents(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Document_contents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_parts(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_parts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Document().Parts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EntityConnection) graphql.Marshaler {
+			return ec.marshalNEntityConnection2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐEntityConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_parts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EntityConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Document_parts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17418,6 +17504,12 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Document_contents(ctx, field, obj)
+				})
+		case "parts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_parts(ctx, field, obj)
 				})
 		case "recommendations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -235,7 +235,10 @@ func (x *extractor) structure() {
 			if p.Page > 0 {
 				props[kg.PropPage] = itoa(p.Page)
 			}
-			pid := x.node(kg.Node{ID: x.paraID(p.Ref), Label: x.key + ", para. " + p.Ref, Props: props})
+			// Labelled as cited: "S/2025/85, para. 61(d)", "E/2025/28,
+			// resolution 68/1, para. 3".
+			label := kg.Evidence{Doc: x.key, Ref: p.Ref}.Citation()
+			pid := x.node(kg.Node{ID: x.paraID(p.Ref), Label: label, Props: props})
 			x.edge(parent, kg.EdgeContains, pid, kg.Evidence{Ref: p.Ref}, nil)
 			if p.Recommendation {
 				x.recommendation(p, pid)

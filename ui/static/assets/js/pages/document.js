@@ -20,34 +20,18 @@ const DOC = `query Doc($id: ID!) {
 
 const PART = `id kind label properties { name value } ... on Paragraph { recommendation { id } }`;
 
-/** kidsQuery asks for the parts the given containers hold (CONTAINS). */
-const KIDS = (first) => `query Parts($ids: [ID!]!) {
-  nodes(ids: $ids) {
-    id
-    ... on Entity {
-      relations(direction: OUT, edgeKinds: ["CONTAINS"], first: ${first}) {
-        pageInfo { hasNextPage endCursor }
-        nodes { to { ${PART} } }
-      }
-    }
-  }
-}`;
-
-const MORE_KIDS = `query MoreParts($id: ID!, $after: String) {
+/** PARTS pages through the document's sections, paragraphs and items in
+ * reading order (Document.parts), a hundred at a time. */
+const PARTS = `query Parts($id: ID!, $after: String) {
   node(id: $id) {
     id
-    ... on Entity {
-      relations(direction: OUT, edgeKinds: ["CONTAINS"], first: 100, after: $after) {
+    ... on Document {
+      parts(first: 100, after: $after) {
         pageInfo { hasNextPage endCursor }
-        nodes { to { ${PART} } }
+        nodes { ${PART} ... on Section { parent { id } } }
       }
     }
   }
-}`;
-
-/** HAS_KIDS tells which paragraphs have lettered items, cheaply. */
-const HAS_KIDS = `query HasParts($ids: [ID!]!) {
-  nodes(ids: $ids) { id ... on Entity { relations(direction: OUT, edgeKinds: ["CONTAINS"], first: 1) { totalCount } } }
 }`;
 
 const MENTIONS_PAGE = 25;
@@ -85,45 +69,19 @@ function props(n) {
   return Object.fromEntries(n.properties.map((p) => [p.name, p.value]));
 }
 
-/** collect walks the CONTAINS tree from the document and returns every
- * section and paragraph in it, each with its container. Sections are read
- * a few at a time; paragraphs are first asked whether they hold items, so
- * that only those that do are read in full. */
+/** collect reads every section and paragraph of the document, each with
+ * its container (the parent section, or the document). */
 async function collect(docID, signal) {
   const seen = new Map(); // id → { node, props, parent }
-  const take = async (parent, conn, sections, paragraphs) => {
-    for (;;) {
-      for (const r of conn.nodes) {
-        const t = r.to;
-        if (seen.has(t.id)) continue;
-        seen.set(t.id, { node: t, props: props(t), parent });
-        if (t.kind === 'SECTION') sections.push(t.id);
-        else if (t.kind === 'PARAGRAPH') paragraphs.push(t.id);
-      }
-      if (!conn.pageInfo.hasNextPage) return;
-      const more = await gql(MORE_KIDS, { id: parent, after: conn.pageInfo.endCursor }, { signal });
-      conn = more.node.relations;
+  let after = null;
+  for (let page = 0; page < 1000; page++) {
+    const d = await gql(PARTS, { id: docID, after }, { signal });
+    const conn = d.node.parts;
+    for (const t of conn.nodes) {
+      seen.set(t.id, { node: t, props: props(t), parent: t.parent ? t.parent.id : docID });
     }
-  };
-  const read = async (ids, first, sections, paragraphs) => {
-    const answers = await inBatches(ids, perRequest(first, 22), (batch) => gql(KIDS(first), { ids: batch }, { signal }));
-    for (const a of answers) {
-      for (const n of a.nodes) if (n && n.relations) await take(n.id, n.relations, sections, paragraphs);
-    }
-  };
-  let sections = [docID];
-  let paragraphs = [];
-  for (let depth = 0; (sections.length || paragraphs.length) && depth < 12; depth++) {
-    const nextSections = [];
-    const nextParagraphs = [];
-    if (sections.length) await read(sections, 100, nextSections, nextParagraphs);
-    if (paragraphs.length) {
-      const counts = await inBatches(paragraphs, 100, (batch) => gql(HAS_KIDS, { ids: batch }, { signal }));
-      const parents = counts.flatMap((a) => a.nodes.filter((n) => n && n.relations && n.relations.totalCount > 0).map((n) => n.id));
-      if (parents.length) await read(parents, 40, nextSections, nextParagraphs);
-    }
-    sections = nextSections;
-    paragraphs = nextParagraphs;
+    if (!conn.pageInfo.hasNextPage) break;
+    after = conn.pageInfo.endCursor;
   }
   return seen;
 }
