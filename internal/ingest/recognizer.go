@@ -3,6 +3,8 @@ package ingest
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crimegraph/crimegraph/internal/extract"
 	"github.com/crimegraph/crimegraph/internal/gazetteer"
@@ -134,14 +136,34 @@ var orgWords = map[string]bool{
 }
 
 // looksLikeOrganization reports whether a long form is an organization's
-// name: capitalised words with an organization head noun among them.
+// name: an organization head noun among its words, and either mostly
+// capitalised words (beside the small words names use) or, as French
+// names are written ("Association des victimes de la torture en Tunisie"),
+// lower-case words that are not English verb forms: "Board discussed the
+// current situation surrounding Radio and Television" is a sentence.
 func looksLikeOrganization(long string) bool {
+	head, words, capital, verbs := false, 0, 0, 0
 	for _, w := range strings.Fields(long) {
-		if orgWords[strings.Trim(w, ",.;:’'")] {
-			return true
+		w = strings.Trim(w, ",.;:’'()")
+		if w == "" || nameFunctionWords[strings.ToLower(w)] {
+			continue
 		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			capital++
+		} else if len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			verbs++
+		}
+		head = head || orgWords[w]
 	}
-	return false
+	return head && words >= 2 && (capital*10 >= words*7 || verbs == 0)
+}
+
+// nameFunctionWords may stand uncapitalised inside a name.
+var nameFunctionWords = map[string]bool{
+	"of": true, "for": true, "the": true, "and": true, "on": true, "in": true, "to": true, "against": true,
+	"de": true, "la": true, "le": true, "les": true, "des": true, "du": true, "pour": true, "et": true,
+	"d": true, "l": true, "en": true, "sur": true, "y": true, "del": true, "por": true, "para": true,
 }
 
 // Node returns a gazetteer entity by ID.

@@ -1,0 +1,4 @@
+package ingest
+
+// LooksLikeOrganization is exported for tests.
+var LooksLikeOrganization = looksLikeOrganization
