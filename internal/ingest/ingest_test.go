@@ -245,13 +245,13 @@ func TestSymbolOverride(t *testing.T) {
 
 func TestLooksLikeOrganization(t *testing.T) {
 	tests := map[string]bool{
-		"Association for Progressive Communications":                                      true,
-		"Association des victimes de la torture en Tunisie":                               true,
-		"European Court of Human Rights":                                                  true,
+		"Association for Progressive Communications":                                       true,
+		"Association des victimes de la torture en Tunisie":                                true,
+		"European Court of Human Rights":                                                   true,
 		"Board discussed the current situation surrounding Radio and Television of Bosnia": false,
-		"internally displaced persons":                                                    false,
-		"Haitian National Police":                                                         true,
-		"Global Positioning System":                                                       false,
+		"internally displaced persons":                                                     false,
+		"Haitian National Police":                                                          true,
+		"Global Positioning System":                                                        false,
 	}
 	for long, want := range tests {
 		if got := ingest.LooksLikeOrganization(long); got != want {
