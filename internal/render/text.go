@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,6 +73,9 @@ func htmlText(s string) string {
 			b.WriteString("&quot;")
 		case '\'':
 			b.WriteString("&#39;")
+		case '[', ']':
+			// Native Graphviz 2.42 refuses an element holding a bare "]".
+			fmt.Fprintf(&b, "&#%d;", r)
 		case '\\':
 			b.WriteString("\\" + wordJoiner)
 		default:
