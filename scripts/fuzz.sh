@@ -4,9 +4,10 @@
 # the package's testdata/fuzz, so the corpus is committed and replayed by
 # every `go test`.
 # Usage: scripts/fuzz.sh [FUZZTIME]
-set -euo pipefail
+set -uo pipefail
 cd "$(dirname "$0")/.."
 t=${1:-10m}
+failed=0
 cache=$(go env GOCACHE)/fuzz/github.com/crimegraph/crimegraph
 targets=(
   "internal/report FuzzFromMarkdown"
@@ -20,10 +21,15 @@ for tg in "${targets[@]}"; do
   set -- $tg
   pkg=$1 fn=$2
   echo "== $pkg $fn for $t"
-  go test "./$pkg" -run '^$' -fuzz "^$fn\$" -fuzztime "$t" 2>&1 | tail -3
+  if ! go test "./$pkg" -run '^$' -fuzz "^$fn\$" -fuzztime "$t" >"/tmp/crimegraph-fuzz-$fn.log" 2>&1; then
+    failed=1
+    echo "   FAILED: the input is in $pkg/testdata/fuzz/$fn; log in /tmp/crimegraph-fuzz-$fn.log"
+  fi
+  tail -3 "/tmp/crimegraph-fuzz-$fn.log"
   if [ -d "$cache/$pkg/$fn" ]; then
     mkdir -p "$pkg/testdata/fuzz/$fn"
     cp -n "$cache/$pkg/$fn"/* "$pkg/testdata/fuzz/$fn/" 2>/dev/null || true
     echo "   corpus: $(ls "$pkg/testdata/fuzz/$fn" | wc -l) inputs in $pkg/testdata/fuzz/$fn"
   fi
 done
+exit $failed
