@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
@@ -47,26 +48,51 @@ var demonyms = sync.OnceValues(func() (map[string]kg.ID, *regexp.Regexp) {
 	return m, re
 })
 
+// authorityNouns end the phrases Authorities finds.
+var authorityNouns = []string{"authorities", "Authorities", "Government", "Governments", "Administration"}
+
 // Authorities finds phrases naming a State by its adjective of nationality
 // and its authorities: "the Haitian authorities", "Haitian governmental
 // authorities", "the Colombian Government". Each match spans the phrase.
 func (g *Gazetteer) Authorities(text string) []Match {
-	// The expression is a large alternation: run it only where its head
-	// noun occurs.
-	if !strings.Contains(text, "uthorities") && !strings.Contains(text, "Government") && !strings.Contains(text, "Administration") {
-		return nil
-	}
 	m, re := demonyms()
 	var out []Match
-	for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
-		id, ok := m[text[loc[2]:loc[3]]]
-		if !ok {
-			continue
+	// The expression is a large alternation: run it only on the few words
+	// before each head noun, not over the whole text.
+	for _, noun := range authorityNouns {
+		for off := 0; ; {
+			k := strings.Index(text[off:], noun)
+			if k < 0 {
+				break
+			}
+			end := off + k + len(noun)
+			off = end
+			if end < len(text) && isWordByte(text[end]) {
+				continue // "Governments" is matched as its own noun below
+			}
+			from := max(0, end-len(noun)-90)
+			for from > 0 && !utf8.RuneStart(text[from]) {
+				from++
+			}
+			locs := re.FindAllStringSubmatchIndex(text[from:end], -1)
+			if len(locs) == 0 {
+				continue
+			}
+			loc := locs[len(locs)-1]
+			if from+loc[1] != end {
+				continue
+			}
+			id, ok := m[text[from+loc[2]:from+loc[3]]]
+			if _, known := g.byID[id]; !ok || !known {
+				continue
+			}
+			out = append(out, Match{ID: id, Kind: kg.KindState, Start: from + loc[0], End: end, Text: text[from+loc[0] : end]})
 		}
-		if _, known := g.byID[id]; !known {
-			continue
-		}
-		out = append(out, Match{ID: id, Kind: kg.KindState, Start: loc[0], End: loc[1], Text: text[loc[0]:loc[1]]})
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= utf8.RuneSelf
 }

@@ -48,3 +48,11 @@ func TestDemonymsCoverEveryState(t *testing.T) {
 		}
 	}
 }
+
+func TestAuthoritiesPlural(t *testing.T) {
+	g := mustLoad(t)
+	ms := g.Authorities("in cooperation with the Haitian and Dominican Governments, and the Colombian Governments")
+	if len(ms) != 1 || ms[0].ID != "state:COL" || ms[0].Text != "Colombian Governments" {
+		t.Errorf("Authorities = %+v", ms)
+	}
+}
