@@ -217,10 +217,12 @@ func (d *diagram) writeBody(b *bytes.Buffer) {
 	}
 }
 
-func nodeAttrs(n dnode) []string {
-	s := styleOf(n.node.Kind)
+// styleAttrs are the attributes that draw a node of style s with an
+// HTML-like label: shared by the nodes and the legend's keys, so a key
+// always looks like the nodes it explains.
+func styleAttrs(label string, s kindStyle) []string {
 	attrs := []string{
-		"label=<" + nodeLabel(n) + ">",
+		"label=<" + label + ">",
 		"shape=" + s.Shape,
 		"style=" + quote(s.Style),
 		"fillcolor=" + quote(s.Fill),
@@ -229,6 +231,12 @@ func nodeAttrs(n dnode) []string {
 	if s.Peripheries > 0 {
 		attrs = append(attrs, "peripheries="+strconv.Itoa(s.Peripheries))
 	}
+	return attrs
+}
+
+func nodeAttrs(n dnode) []string {
+	s := styleOf(n.node.Kind)
+	attrs := styleAttrs(nodeLabel(n), s)
 	if n.focus {
 		attrs = append(attrs, "penwidth=3")
 	}
@@ -398,16 +406,7 @@ func (d *diagram) keyItems() []keyItem {
 		if k != "" {
 			name = kindName(k)
 		}
-		attrs := []string{
-			"label=<" + htmlText(name) + ">",
-			"shape=" + s.Shape,
-			"style=" + quote(s.Style),
-			"fillcolor=" + quote(s.Fill),
-			"fontcolor=" + quote(s.FontColor),
-		}
-		if s.Peripheries > 0 {
-			attrs = append(attrs, "peripheries="+strconv.Itoa(s.Peripheries))
-		}
+		attrs := styleAttrs(htmlText(name), s)
 		items = append(items, keyItem{name: "key_" + strconv.Itoa(i), attrs: attrs})
 	}
 	if d.focus {
