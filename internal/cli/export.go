@@ -51,14 +51,7 @@ func init() {
 				set("limit", fmt.Sprint(*limit))
 				set("kinds", *kinds)
 				set("edges", *edges)
-				kind := view.Whole
-				switch {
-				case *from != "" || *to != "":
-					kind = view.Paths
-				case *focus != "":
-					kind = view.Neighbourhood
-				}
-				v, err := view.FromQuery(kind, q)
+				v, err := view.FromQuery(view.ExportKind(q), q)
 				if err != nil {
 					return usagef("%v", kg.ErrorMessage(err))
 				}
@@ -67,13 +60,7 @@ func init() {
 					return err
 				}
 				defer s.Close()
-				x := explore.New(s, explore.Options{})
-				var g kg.Subgraph
-				if kind == view.Whole {
-					g, err = view.WholeGraph(ctx, s, 0)
-				} else {
-					g, err = view.Build(ctx, x, s, v)
-				}
+				g, err := view.Build(ctx, explore.New(s, explore.Options{}), s, v)
 				if err != nil {
 					return err
 				}

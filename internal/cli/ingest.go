@@ -9,7 +9,6 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
-	"github.com/crimegraph/crimegraph/internal/corpus"
 	"github.com/crimegraph/crimegraph/internal/ingest"
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
@@ -48,11 +47,7 @@ func init() {
 				}
 				var sources []func() (ingest.Source, error)
 				if *embedded {
-					for _, f := range corpus.Files() {
-						sources = append(sources, func() (ingest.Source, error) {
-							return ingest.Source{Name: f.Name, Data: f.Data}, nil
-						})
-					}
+					sources = embeddedSources()
 				}
 				paths, err := ingest.Files(args)
 				if err != nil {

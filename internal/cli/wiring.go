@@ -53,9 +53,14 @@ func seed(ctx context.Context, in *ingest.Ingester, s kg.Reader, m *server.Metri
 		return err
 	}
 	e.log.Info("empty store: ingesting the embedded corpus")
+	return runIngest(ctx, in, embeddedSources(), ingestOpts{observe: m.ObserveIngest}, e.stderr, e.stderr)
+}
+
+// embeddedSources are the documents of the embedded default corpus.
+func embeddedSources() []func() (ingest.Source, error) {
 	var sources []func() (ingest.Source, error)
 	for _, f := range corpus.Files() {
 		sources = append(sources, func() (ingest.Source, error) { return ingest.Source{Name: f.Name, Data: f.Data}, nil })
 	}
-	return runIngest(ctx, in, sources, ingestOpts{observe: m.ObserveIngest}, e.stderr, e.stderr)
+	return sources
 }

@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -167,7 +168,7 @@ func (x *extractor) document() {
 		}
 	}
 	annex := x.node(kg.Node{ID: x.paraID(AnnexRef), Label: x.key + ", annex",
-		Props: map[string]string{kg.PropRef: AnnexRef, kg.PropDocument: x.key, kg.PropText: text.String(), kg.PropOrder: itoa(1 << 20)}})
+		Props: map[string]string{kg.PropRef: AnnexRef, kg.PropDocument: x.key, kg.PropText: text.String(), kg.PropOrder: strconv.Itoa(1 << 20)}})
 	x.edge(x.docID, kg.EdgeContains, annex, kg.Evidence{Ref: AnnexRef}, nil)
 	for i, a := range r.Annex {
 		if a.Symbol == "" || a.Symbol == x.key {
@@ -209,7 +210,7 @@ func (x *extractor) structure() {
 				label = s.Number + ". " + s.Title
 			}
 			props := map[string]string{
-				kg.PropDocument: x.key, kg.PropLevel: itoa(s.Level), kg.PropOrder: itoa(s.Order),
+				kg.PropDocument: x.key, kg.PropLevel: strconv.Itoa(s.Level), kg.PropOrder: strconv.Itoa(s.Order),
 				kg.PropSecKind: string(s.Kind),
 			}
 			setIf(props, kg.PropNumber, s.Number)
@@ -227,13 +228,13 @@ func (x *extractor) structure() {
 			x.nParas++
 			props := map[string]string{
 				kg.PropRef: p.Ref, kg.PropDocument: x.key, kg.PropText: p.Text,
-				kg.PropOrder: itoa(p.Order),
+				kg.PropOrder: strconv.Itoa(p.Order),
 			}
 			if p.Section != "" {
 				props[kg.PropSection] = string(x.sectionID(p.Section))
 			}
 			if p.Page > 0 {
-				props[kg.PropPage] = itoa(p.Page)
+				props[kg.PropPage] = strconv.Itoa(p.Page)
 			}
 			// Labelled as cited: "S/2025/85, para. 61(d)", "E/2025/28,
 			// resolution 68/1, para. 3".
@@ -286,28 +287,6 @@ func (x *extractor) recommendation(p *report.Paragraph, pid kg.ID) {
 	id := x.node(kg.Node{ID: kg.PartID(kg.KindRecommendation, x.key, p.Ref),
 		Label: p.Ref + " " + truncate(p.Text, 90), Props: props})
 	x.edge(pid, kg.EdgeTextOf, id, kg.Evidence{Ref: p.Ref}, nil)
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	neg := i < 0
-	if neg {
-		i = -i
-	}
-	var b [20]byte
-	n := len(b)
-	for i > 0 {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-	}
-	if neg {
-		n--
-		b[n] = '-'
-	}
-	return string(b[n:])
 }
 
 // truncate cuts s to at most n runes at a word boundary, adding "…".

@@ -182,7 +182,11 @@ func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
 	if err != nil {
 		return Result{}, prefix(src.Name, err)
 	}
-	rec.Nodes, rec.Edges = countNodes(x.Fragment), len(x.Fragment.Edges)
+	// The store counts the document's distinct nodes and edges and stamps
+	// the time: report what it recorded.
+	if stored, err := in.opt.Store.Document(ctx, key); err == nil {
+		rec = stored
+	}
 	if in.opt.Index != nil {
 		if err := in.opt.Index.Sync(ctx, in.opt.Store, ch); err != nil {
 			// The store is the system of record: the index rebuilds itself
@@ -220,14 +224,6 @@ func (in *Ingester) sameBytes(ctx context.Context, hash, symbol string) (kg.DocR
 		}
 	}
 	return kg.DocRecord{}, false
-}
-
-func countNodes(f kg.Fragment) int {
-	seen := map[kg.ID]bool{}
-	for _, n := range f.Nodes {
-		seen[n.ID] = true
-	}
-	return len(seen)
 }
 
 // Remove deletes a document and what only it supported.

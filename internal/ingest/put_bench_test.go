@@ -6,6 +6,8 @@ import (
 	"github.com/crimegraph/crimegraph/internal/corpus"
 	"github.com/crimegraph/crimegraph/internal/extract"
 	"github.com/crimegraph/crimegraph/internal/ingest"
+	"github.com/crimegraph/crimegraph/internal/search"
+	"github.com/crimegraph/crimegraph/internal/store"
 )
 
 // BenchmarkPutSanJose stores the San José report's facts: the store's share
@@ -28,6 +30,43 @@ func BenchmarkPutSanJose(b *testing.B) {
 		if _, err := f.store.Remove(ctx, "k"); err != nil {
 			b.Fatal(err)
 		}
+		b.StartTimer()
+	}
+}
+
+// BenchmarkSyncSanJose is the search index's share of an ingest: indexing
+// the nodes the San José report's write touched, into an empty index.
+func BenchmarkSyncSanJose(b *testing.B) {
+	src := source(b, corpus.SanJose)
+	rep, err := ingest.Parse(ctx, src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rec, _ := ingest.NewRecognizer()
+	x := extract.Extract(rep, "k", rec)
+	f := newFixture(b)
+	ch, err := f.store.Put(ctx, x.Record, x.Fragment)
+	if err != nil {
+		b.Fatal(err)
+	}
+	empty, err := store.Open(store.Options{InMemory: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer empty.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		idx, err := search.Open(ctx, b.TempDir(), empty) // version 0: an empty index
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := idx.Sync(ctx, f.store, ch); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		idx.Close()
 		b.StartTimer()
 	}
 }

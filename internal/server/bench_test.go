@@ -7,8 +7,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
 	"testing"
 
+	"github.com/crimegraph/crimegraph/graph"
 	"github.com/crimegraph/crimegraph/graph/graphtest"
 	"github.com/crimegraph/crimegraph/internal/server"
 )
@@ -43,6 +45,31 @@ func BenchmarkEntityPage(b *testing.B) {
 					}
 				}
 			})
+		})
+	}
+}
+
+// BenchmarkRepeatedFields measures what the token limit bounds: validating
+// a query that repeats one field as often as the limit allows (GraphQL
+// validation compares the fields of a selection set pairwise). Each query
+// differs by a comment, so none comes from the parsed-query cache.
+func BenchmarkRepeatedFields(b *testing.B) {
+	// The old limit of 5,000 tokens, to measure what lowering it saved.
+	lim := graph.DefaultLimits
+	lim.Tokens = 5000
+	h := server.GraphQLHandler(server.Config{Store: graphtest.Shared(b), GraphQL: server.GraphQLConfig{NoCache: true, Limits: lim}})
+	for _, n := range []int{1000, 1990, 4980} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				body, _ := json.Marshal(map[string]any{"query": fmt.Sprintf("{ %s} # %d", strings.Repeat("__typename ", n), i)})
+				req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%d %s", rec.Code, rec.Body)
+				}
+			}
 		})
 	}
 }

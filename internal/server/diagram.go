@@ -96,8 +96,9 @@ func (d *Diagrams) Render(ctx context.Context, req DiagramRequest) ([]byte, erro
 	defer cancel()
 	key := req.View.Key() + "|" + string(req.Format) + "|" + string(req.Engine)
 	start := time.Now()
-	outcome := "rendered"
+	outcome := "cached"
 	b, err := d.Cache.Do(ctx, d.Store.Version(), key, func(ctx context.Context) ([]byte, error) {
+		outcome = "rendered" // Do calls draw only on a miss
 		g, err := view.Build(ctx, d.Explorer, d.Store, req.View)
 		if err != nil {
 			return nil, err
@@ -106,8 +107,6 @@ func (d *Diagrams) Render(ctx context.Context, req DiagramRequest) ([]byte, erro
 	})
 	if err != nil {
 		outcome = "error"
-	} else if time.Since(start) < time.Millisecond {
-		outcome = "cached"
 	}
 	if d.Metrics != nil {
 		d.Metrics.Renders.WithLabelValues(string(req.Format), outcome).Observe(time.Since(start).Seconds())
@@ -234,29 +233,19 @@ func (d *Diagrams) export(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	kind := view.Whole
-	switch {
-	case q.Get("from") != "":
-		kind = view.Paths
-	case q.Get("id") != "" || q.Get("focus") != "":
-		kind = view.Neighbourhood
-	}
-	v, err := view.FromQuery(kind, q)
+	v, err := view.FromQuery(view.ExportKind(q), q)
 	if err != nil {
 		return err
 	}
+	if v.Kind == view.Whole && v.Limit == 0 {
+		v.Limit = d.MaxExportNodes
+		if v.Limit == 0 {
+			v.Limit = 200000
+		}
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), 2*d.timeout())
 	defer cancel()
-	var g kg.Subgraph
-	if kind == view.Whole {
-		max := d.MaxExportNodes
-		if max == 0 {
-			max = 200000
-		}
-		g, err = view.WholeGraph(ctx, d.Store, max)
-	} else {
-		g, err = view.Build(ctx, d.Explorer, d.Store, v)
-	}
+	g, err := view.Build(ctx, d.Explorer, d.Store, v)
 	if err != nil {
 		return err
 	}

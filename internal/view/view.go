@@ -38,7 +38,7 @@ type Request struct {
 	MaxLength int
 	NodeKinds []kg.Kind
 	EdgeKinds []kg.EdgeKind
-	Limit     int
+	Limit     int // most nodes: of a neighbourhood, or of the whole graph (0: no cap)
 }
 
 // Key is the canonical form of the request, for cache keys.
@@ -74,6 +74,19 @@ func (r Request) URL(format, layout string) string {
 	set("format", format)
 	set("layout", layout)
 	return "/diagram/" + string(r.Kind) + "?" + q.Encode()
+}
+
+// ExportKind is the view an export request names: the paths between two
+// entities when it gives from or to, a neighbourhood when it gives id
+// (or focus), the whole graph otherwise.
+func ExportKind(q url.Values) Kind {
+	switch {
+	case q.Get("from") != "" || q.Get("to") != "":
+		return Paths
+	case q.Get("id") != "" || q.Get("focus") != "":
+		return Neighbourhood
+	}
+	return Whole
 }
 
 // FromQuery reads a request from URL parameters: id (or focus), from, to,
@@ -232,7 +245,7 @@ func Build(ctx context.Context, x *explore.Explorer, r kg.Reader, req Request) (
 		}
 		return g, nil
 	}
-	return WholeGraph(ctx, r, 0)
+	return WholeGraph(ctx, r, req.Limit)
 }
 
 // WholeGraph gathers every node and every edge of the store, refusing
