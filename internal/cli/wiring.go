@@ -34,7 +34,7 @@ func newIngester(ctx context.Context, data string, s kg.Store, e *env) (*ingest.
 }
 
 // newIngesterWith builds the ingest pipeline over s and an open index.
-func newIngesterWith(s kg.Store, idx ingest.Indexer, e *env) (*ingest.Ingester, error) {
+func newIngesterWith(s kg.Store, idx *search.Index, e *env) (*ingest.Ingester, error) {
 	rec, err := loadRecognizer()
 	if err != nil {
 		return nil, err

@@ -54,9 +54,7 @@ type Result struct {
 
 // Extract builds the fragment of document docKey from its parsed report.
 func Extract(rep *report.Report, docKey string, rec Recognizer) Result {
-	x := &extractor{rep: rep, key: docKey, rec: rec, nodes: map[kg.ID]kg.Node{},
-		ctx:   Context{Body: rep.Body, Symbols: rep.Symbols},
-		paras: map[string]*report.Paragraph{}, mentions: map[string][]Mention{}, sections: map[string]*report.Section{}}
+	x := newExtractor(rep, docKey, rec)
 	x.run()
 	var f kg.Fragment
 	f.Doc = docKey
@@ -70,6 +68,30 @@ func Extract(rep *report.Report, docKey string, rec Recognizer) Result {
 		Paragraphs:      x.nParas,
 		Recommendations: x.nRecs,
 	}
+}
+
+// Parts returns the document's own nodes (the document, its sections,
+// paragraphs and recommendations) as Extract states them before it looks
+// for entities: cheap to build, and most of the document's text, so that
+// ingest can index them while Extract runs. Later steps of Extract may
+// still add to them.
+func Parts(rep *report.Report, docKey string) []kg.Node {
+	x := newExtractor(rep, docKey, nil)
+	x.document()
+	x.structure()
+	var out []kg.Node
+	for id, n := range x.nodes {
+		if id.DocKey() == docKey {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func newExtractor(rep *report.Report, docKey string, rec Recognizer) *extractor {
+	return &extractor{rep: rep, key: docKey, rec: rec, nodes: map[kg.ID]kg.Node{},
+		ctx:   Context{Body: rep.Body, Symbols: rep.Symbols},
+		paras: map[string]*report.Paragraph{}, mentions: map[string][]Mention{}, sections: map[string]*report.Section{}}
 }
 
 type extractor struct {

@@ -251,14 +251,25 @@ func (g *Gazetteer) add(t *table, r tableRow, kind kg.Kind, key, label, aliases,
 		if err != nil {
 			return fmt.Errorf("%s: %w", where(), err)
 		}
+		plain := ra.text
+		if strings.ContainsAny(ra.text, "[{") {
+			plain = reading(ra.text)
+		}
 	next:
 		for _, s := range texts {
-			for _, n := range e.names {
+			flags := ra.flags
+			if s != plain {
+				flags |= flagPattern
+			}
+			for i, n := range e.names {
 				if n.text == s {
+					if flags&flagPattern == 0 {
+						e.names[i].flags &^= flagPattern // also a name
+					}
 					continue next
 				}
 			}
-			e.names = append(e.names, name{text: s, flags: ra.flags})
+			e.names = append(e.names, name{text: s, flags: flags})
 		}
 	}
 	ex, err := parseAliases(exclude)
@@ -284,11 +295,16 @@ func (g *Gazetteer) add(t *table, r tableRow, kind kg.Kind, key, label, aliases,
 	return nil
 }
 
-// buildNode fills e.node once every entry is known.
+// buildNode fills e.node once every entry is known. The node's aliases are
+// the entry's names and the plain readings of its patterns; the other
+// expansions only serve matching, since "trafficked {women|children}"
+// yields phrases, not names, and a crime type listed with hundreds of them
+// carried them into every store record, name index and search index it
+// reached.
 func (e *entry) buildNode() {
 	var aliases []string
 	for _, n := range e.names[1:] {
-		if n.text != e.label {
+		if n.text != e.label && n.flags&flagPattern == 0 {
 			aliases = append(aliases, n.text)
 		}
 	}

@@ -98,6 +98,12 @@ const (
 	// flagCode: a code such as an ISO alpha-3 code ("#" prefix): a name for
 	// lookup, never matched in running text.
 	flagCode
+	// flagPattern: one expansion of a pattern such as "trafficking {of|in}
+	// {persons|women}" other than its plain reading ("trafficking of
+	// persons", see reading): matched in running text, but not a name of
+	// the entry, so not one of its node's aliases. Set by the loader,
+	// never written in a data file.
+	flagPattern
 	// flagShared: a phrase that deliberately names several entries of one
 	// kind ("&" prefix), e.g. a compound like "illicit arms and financial
 	// flows"; every entry that lists it is reported.
@@ -247,6 +253,48 @@ func expand(p string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// reading returns a pattern's plain reading, the first choice of each
+// {…} group without the optional […] parts: "[illicit] {drug|drugs}
+// {trafficking|smuggling}" reads "drug trafficking". It is the name the
+// pattern gives its entry; its other expansions are phrases to match. The
+// pattern must be valid (see expand).
+func reading(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c != '[' && c != '{' {
+			b.WriteByte(c)
+			continue
+		}
+		depth, end, bar := 0, i, -1
+		for j := i; j < len(p); j++ {
+			switch p[j] {
+			case '[', '{':
+				depth++
+			case ']', '}':
+				depth--
+			case '|':
+				if depth == 1 && bar < 0 {
+					bar = j
+				}
+			}
+			if depth == 0 {
+				end = j
+				break
+			}
+		}
+		if c == '{' {
+			first := p[i+1 : end]
+			if bar >= 0 {
+				first = p[i+1 : bar]
+			}
+			b.WriteString(" " + reading(first) + " ")
+		}
+		i = end
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // splitList splits a simple " | " or "," separated list of keys or codes.

@@ -21,19 +21,14 @@ import (
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/pdftext"
 	"github.com/crimegraph/crimegraph/internal/report"
+	"github.com/crimegraph/crimegraph/internal/search"
 )
-
-// Indexer follows the store: after every committed change it re-reads the
-// touched nodes. The search index implements it.
-type Indexer interface {
-	Sync(ctx context.Context, r kg.Reader, ch kg.Change) error
-}
 
 // Options configure an Ingester.
 type Options struct {
 	Store      kg.Store
 	Recognizer extract.Recognizer
-	Index      Indexer // optional
+	Index      *search.Index // optional
 	Logger     *slog.Logger
 }
 
@@ -174,27 +169,66 @@ func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
 		return Result{}, err
 	}
 	key := DocKey(rep, src)
+	staged := in.stage(ctx, key, extract.Parts(rep, key))
 	x := extract.Extract(rep, key, in.opt.Recognizer)
 	rec := x.Record
 	rec.Source = src.Name
 	rec.Hash = hash
 	ch, err := in.opt.Store.Put(ctx, rec, x.Fragment)
+	st := <-staged
 	if err != nil {
+		if st != nil {
+			if err := st.Abort(ctx, in.opt.Store); err != nil {
+				in.indexFailed(key, err)
+			}
+		}
 		return Result{}, prefix(src.Name, err)
+	}
+	if in.opt.Index != nil {
+		var err error
+		if st != nil {
+			err = st.Commit(ctx, in.opt.Store, ch)
+		} else {
+			err = in.opt.Index.Sync(ctx, in.opt.Store, ch)
+		}
+		if err != nil {
+			in.indexFailed(key, err)
+		}
 	}
 	// The store counts the document's distinct nodes and edges and stamps
 	// the time: report what it recorded.
 	if stored, err := in.opt.Store.Document(ctx, key); err == nil {
 		rec = stored
 	}
-	if in.opt.Index != nil {
-		if err := in.opt.Index.Sync(ctx, in.opt.Store, ch); err != nil {
-			// The store is the system of record: the index rebuilds itself
-			// from it on the next open.
-			in.opt.Logger.Warn("search index not updated; it will be rebuilt", "doc", key, "err", err)
-		}
-	}
 	return Result{Record: rec, Duration: time.Since(start), Warnings: rep.Warnings, Change: ch}, nil
+}
+
+// stage indexes the document's own parts (sections, paragraphs,
+// recommendations: most of its text) while Extract finds its entities and
+// the store writes it, on the machine's other core; see
+// search.Index.Stage. The channel yields the open stage, or nil when
+// there is no index or staging failed, in which case the Sync after the
+// write indexes everything.
+func (in *Ingester) stage(ctx context.Context, key string, parts []kg.Node) <-chan *search.Staged {
+	out := make(chan *search.Staged, 1)
+	if in.opt.Index == nil {
+		out <- nil
+		return out
+	}
+	go func() {
+		st, err := in.opt.Index.Stage(ctx, parts)
+		if err != nil {
+			in.opt.Logger.Warn("search index staging failed; indexing after the write", "doc", key, "err", err)
+		}
+		out <- st
+	}()
+	return out
+}
+
+// indexFailed logs a failed index update. The store is the system of
+// record: the index rebuilds itself from it on the next open.
+func (in *Ingester) indexFailed(key string, err error) {
+	in.opt.Logger.Warn("search index not updated; it will be rebuilt", "doc", key, "err", err)
 }
 
 // PipelineVersion names the extraction rules. Bump it when a change of
@@ -234,7 +268,7 @@ func (in *Ingester) Remove(ctx context.Context, key string) error {
 	}
 	if in.opt.Index != nil {
 		if err := in.opt.Index.Sync(ctx, in.opt.Store, ch); err != nil {
-			in.opt.Logger.Warn("search index not updated; it will be rebuilt", "doc", key, "err", err)
+			in.indexFailed(key, err)
 		}
 	}
 	return nil

@@ -333,6 +333,47 @@ func MergeEvidence(a, b []Evidence) []Evidence {
 	return out
 }
 
+// CanonicalNode sorts and dedupes aliases and drops the label from them.
+func CanonicalNode(n Node) Node {
+	var al []string
+	for _, a := range n.Aliases {
+		a = strings.TrimSpace(a)
+		if a != n.Label {
+			al = append(al, a)
+		}
+	}
+	n.Aliases = SortedSet(al)
+	if len(n.Props) == 0 {
+		n.Props = nil
+	}
+	return n
+}
+
+// MergeNodes folds several statements of one node, in priority order: the
+// label and each property come from the first that states them; the other
+// labels and every alias become aliases.
+func MergeNodes(ns []Node) Node {
+	out := Node{ID: ns[0].ID, Kind: ns[0].Kind, Label: ns[0].Label}
+	var al []string
+	for _, n := range ns {
+		if out.Label == "" {
+			out.Label = n.Label
+		}
+		al = append(al, n.Label)
+		al = append(al, n.Aliases...)
+		for k, v := range n.Props {
+			if out.Props == nil {
+				out.Props = map[string]string{}
+			}
+			if _, ok := out.Props[k]; !ok {
+				out.Props[k] = v
+			}
+		}
+	}
+	out.Aliases = al
+	return CanonicalNode(out)
+}
+
 // SortedSet returns the distinct non-empty strings of in, sorted.
 func SortedSet(in []string) []string {
 	seen := make(map[string]bool, len(in))

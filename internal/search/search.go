@@ -11,16 +11,19 @@ package search
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"html"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -61,7 +64,15 @@ type Index struct {
 	mu      sync.RWMutex // guards idx and version; writers are Sync and Rebuild
 	idx     bleve.Index
 	version uint64
-	wmu     sync.Mutex // serialises Sync and Rebuild
+
+	wmu sync.Mutex // serialises Stage, Sync and Rebuild, and guards:
+	// staged counts the stages neither committed nor aborted. While any
+	// is open the index records no graph version, so a crash before the
+	// store commits what was staged makes Open rebuild the index.
+	staged int
+	// held fingerprints what the index holds for staged nodes, so that a
+	// commit skips the nodes the store wrote exactly as staged.
+	held map[kg.ID]string
 }
 
 // Open opens the index in dir, creating it if needed, and rebuilds it from
@@ -114,16 +125,54 @@ func (x *Index) Version() uint64 {
 	return x.version
 }
 
-// Close closes the index.
+// Close writes what the index holds to disk and closes it. Batches return
+// before they reach the disk (see indexConfig) and bleve's Close does not
+// wait for them: without the flush, the last write before a close was
+// lost, and the next Open rebuilt the whole index.
 func (x *Index) Close() error {
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.idx == nil {
 		return nil
 	}
-	err := x.idx.Close()
+	var err error
+	if x.dir != "" {
+		err = flush(x.idx)
+	}
+	err = errors.Join(err, x.idx.Close())
 	x.idx = nil
-	return err
+	if err != nil {
+		return kg.Wrap(kg.CodeUnavailable, err, "search index not closed cleanly; it will be rebuilt")
+	}
+	return nil
+}
+
+// flushTimeout bounds the wait for the index to reach the disk on Close.
+const flushTimeout = 30 * time.Second
+
+// flush waits until every batch idx has taken is on disk: bleve calls a
+// batch's persisted callback once that batch and all before it are.
+func flush(idx bleve.Index) error {
+	done := make(chan error, 1)
+	b := idx.NewBatch()
+	b.SetInternal(keyFormat, []byte(Format))
+	b.SetPersistedCallback(func(err error) {
+		select {
+		case done <- err:
+		default:
+		}
+	})
+	if err := idx.Batch(b); err != nil {
+		return err
+	}
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(flushTimeout):
+		return fmt.Errorf("search index not written to disk within %s", flushTimeout)
+	}
 }
 
 // indexConfig makes a batch return once it is searchable, without waiting
@@ -144,6 +193,11 @@ func newIndex(path string) (bleve.Index, error) {
 func (x *Index) Rebuild(ctx context.Context, r kg.Reader) error {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
+	return x.rebuild(ctx, r)
+}
+
+// rebuild is Rebuild with x.wmu held.
+func (x *Index) rebuild(ctx context.Context, r kg.Reader) error {
 	// The version is read before the nodes: a write during the rebuild is
 	// then either in the index already or re-applied by its Sync, which
 	// sees an older recorded version.
@@ -162,10 +216,11 @@ func (x *Index) Rebuild(ctx context.Context, r kg.Reader) error {
 	if err != nil {
 		return kg.Wrap(kg.CodeUnavailable, err, "cannot create search index")
 	}
-	if err := fill(ctx, fresh, r, version); err != nil {
+	if err := fill(ctx, fresh, r, version, x.staged > 0); err != nil {
 		fresh.Close()
 		return err
 	}
+	x.held = nil // the fresh index holds what the store holds
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.dir == "" {
@@ -200,7 +255,7 @@ func (x *Index) Rebuild(ctx context.Context, r kg.Reader) error {
 // rebuild of a large corpus holds at once.
 const batchSize = 500
 
-func fill(ctx context.Context, idx bleve.Index, r kg.Reader, version uint64) error {
+func fill(ctx context.Context, idx bleve.Index, r kg.Reader, version uint64, staging bool) error {
 	b := idx.NewBatch()
 	flush := func() error {
 		if b.Size() == 0 {
@@ -239,7 +294,9 @@ func fill(ctx context.Context, idx bleve.Index, r kg.Reader, version uint64) err
 		}
 	}
 	b.SetInternal(keyFormat, []byte(Format))
-	b.SetInternal(keyVersion, u64(version))
+	if !staging {
+		b.SetInternal(keyVersion, u64(version))
+	}
 	return flush()
 }
 
@@ -255,40 +312,75 @@ func u64(v uint64) []byte {
 // (a lost Sync) triggers a rebuild, so the index never silently lags.
 func (x *Index) Sync(ctx context.Context, r kg.Reader, ch kg.Change) error {
 	x.wmu.Lock()
-	x.mu.RLock()
-	have := x.version
-	x.mu.RUnlock()
-	switch {
-	case ch.Version <= have:
-		x.wmu.Unlock()
-		return nil
-	case ch.Version != have+1:
-		x.wmu.Unlock()
-		return x.Rebuild(ctx, r)
-	}
 	defer x.wmu.Unlock()
-	for start := 0; start < len(ch.Touched) || start == 0; start += batchSize {
-		ids := ch.Touched[start:min(start+batchSize, len(ch.Touched))]
-		nodes, err := r.Nodes(ctx, ids)
+	return x.sync(ctx, r, ch, nil)
+}
+
+// sync is Sync with x.wmu held; ids are read again besides ch.Touched.
+func (x *Index) sync(ctx context.Context, r kg.Reader, ch kg.Change, ids []kg.ID) error {
+	have := x.Version()
+	switch {
+	case ch.Version <= have && len(ids) == 0:
+		return nil
+	case ch.Version <= have:
+		return x.apply(ctx, r, ids, have)
+	case ch.Version != have+1:
+		return x.rebuild(ctx, r)
+	}
+	if len(ids) > 0 {
+		seen := make(map[kg.ID]bool, len(ch.Touched))
+		for _, id := range ch.Touched {
+			seen[id] = true
+		}
+		all := append([]kg.ID(nil), ch.Touched...)
+		for _, id := range ids {
+			if !seen[id] {
+				all = append(all, id)
+			}
+		}
+		ids = all
+	} else {
+		ids = ch.Touched
+	}
+	return x.apply(ctx, r, ids, ch.Version)
+}
+
+// apply re-reads ids from r, brings each one's entry in the index up to
+// date, and records version. A node staged exactly as r now has it is
+// left alone.
+func (x *Index) apply(ctx context.Context, r kg.Reader, ids []kg.ID, version uint64) error {
+	x.mu.RLock()
+	idx := x.idx
+	x.mu.RUnlock()
+	if idx == nil {
+		return kg.Errorf(kg.CodeUnavailable, "the search index is closed")
+	}
+	for start := 0; start < len(ids) || start == 0; start += batchSize {
+		part := ids[start:min(start+batchSize, len(ids))]
+		nodes, err := r.Nodes(ctx, part)
 		if err != nil {
 			return err
 		}
-		x.mu.RLock()
-		idx := x.idx
-		x.mu.RUnlock()
 		b := idx.NewBatch()
 		for i, n := range nodes {
+			id := part[i]
+			held, staged := x.held[id]
+			delete(x.held, id)
 			if n.ID == "" {
-				b.Delete(string(ids[i]))
+				b.Delete(string(id))
 				continue
 			}
-			if err := b.Index(string(n.ID), document(n)); err != nil {
+			d := document(n)
+			if staged && held == fingerprint(d) {
+				continue
+			}
+			if err := b.Index(string(n.ID), d); err != nil {
 				return fmt.Errorf("index %s: %w", n.ID, err)
 			}
 		}
-		last := start+batchSize >= len(ch.Touched)
+		last := start+batchSize >= len(ids)
 		if last {
-			b.SetInternal(keyVersion, u64(ch.Version))
+			x.mark(b, version)
 		}
 		if err := idx.Batch(b); err != nil {
 			return kg.Wrap(kg.CodeUnavailable, err, "search index write failed")
@@ -298,9 +390,137 @@ func (x *Index) Sync(ctx context.Context, r kg.Reader, ch kg.Change) error {
 		}
 	}
 	x.mu.Lock()
-	x.version = ch.Version
+	x.version = version
 	x.mu.Unlock()
 	return nil
+}
+
+// mark records in b the graph version the index reflects, or none while a
+// stage is open.
+func (x *Index) mark(b *bleve.Batch, version uint64) {
+	if x.staged > 0 {
+		b.DeleteInternal(keyVersion)
+		return
+	}
+	b.SetInternal(keyVersion, u64(version))
+}
+
+// Stage indexes nodes that a store write is about to commit: the sections,
+// paragraphs and recommendations of the document being ingested, whose
+// entries need nothing from other documents. Staging lets the costly
+// analysis of their text run beside extraction and the store write
+// instead of after them.
+//
+// Until the returned stage is committed or aborted, the staged nodes are
+// searchable although the store may not have them yet, and the index
+// records no graph version, so that a crash in between makes Open rebuild
+// it from the store.
+func (x *Index) Stage(ctx context.Context, nodes []kg.Node) (*Staged, error) {
+	// One entry per node, merged as the store merges a fragment's
+	// statements of one node.
+	byID := make(map[kg.ID][]kg.Node, len(nodes))
+	var ids []kg.ID
+	for _, n := range nodes {
+		if _, ok := byID[n.ID]; !ok {
+			ids = append(ids, n.ID)
+		}
+		byID[n.ID] = append(byID[n.ID], n)
+	}
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	x.mu.RLock()
+	idx := x.idx
+	x.mu.RUnlock()
+	if idx == nil {
+		return nil, kg.Errorf(kg.CodeUnavailable, "the search index is closed")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, kg.Wrap(kg.CodeTimeout, err, "search index staging interrupted")
+	}
+	b := idx.NewBatch()
+	fps := make(map[kg.ID]string, len(ids))
+	for _, id := range ids {
+		d := document(kg.MergeNodes(byID[id]))
+		if err := b.Index(string(id), d); err != nil {
+			return nil, fmt.Errorf("index %s: %w", id, err)
+		}
+		fps[id] = fingerprint(d)
+	}
+	x.staged++
+	x.mark(b, x.Version())
+	if err := idx.Batch(b); err != nil {
+		x.staged--
+		return nil, kg.Wrap(kg.CodeUnavailable, err, "search index write failed")
+	}
+	if x.held == nil {
+		x.held = make(map[kg.ID]string, len(fps))
+	}
+	for id, fp := range fps {
+		x.held[id] = fp
+	}
+	return &Staged{x: x, ids: ids}, nil
+}
+
+// Staged is an open stage: Commit it after the store write succeeds, or
+// Abort it after the write fails. Either closes it; a second call does
+// nothing.
+type Staged struct {
+	x    *Index
+	ids  []kg.ID
+	done bool
+}
+
+// Commit syncs the index with the store change ch, as Sync does, and
+// re-reads the staged nodes ch did not touch. Nodes the store holds as
+// they were staged are not indexed again.
+func (s *Staged) Commit(ctx context.Context, r kg.Reader, ch kg.Change) error {
+	x := s.x
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	if !s.close() {
+		return nil
+	}
+	return x.sync(ctx, r, ch, s.ids)
+}
+
+// Abort puts back what r holds for the staged nodes: the store write they
+// were staged for did not happen.
+func (s *Staged) Abort(ctx context.Context, r kg.Reader) error {
+	x := s.x
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	if !s.close() {
+		return nil
+	}
+	return x.apply(ctx, r, s.ids, x.Version())
+}
+
+// close closes the stage, with x.wmu held, and reports whether it was open.
+func (s *Staged) close() bool {
+	if s.done {
+		return false
+	}
+	s.done = true
+	s.x.staged--
+	return true
+}
+
+// fingerprint identifies an index document by its content.
+func fingerprint(d map[string]any) string {
+	h := sha256.New()
+	for _, f := range []string{fKind, fLabel, fAliases, fCodes, fText} {
+		switch v := d[f].(type) {
+		case string:
+			io.WriteString(h, v)
+		case []string:
+			for _, s := range v {
+				io.WriteString(h, s)
+				h.Write([]byte{1})
+			}
+		}
+		h.Write([]byte{0})
+	}
+	return string(h.Sum(nil))
 }
 
 // Query is a search request.

@@ -2,12 +2,14 @@ package search_test
 
 import (
 	"context"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/crimegraph/crimegraph/graph/graphtest"
@@ -322,5 +324,150 @@ func TestOpenMem(t *testing.T) {
 	res, err := x.Search(ctx, search.Query{Text: "smuggling of migrants"})
 	if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != "crimetype:08051" {
 		t.Errorf("in-memory search: %v %v", ids(res), err)
+	}
+}
+
+// parts returns the document's own nodes of a storetest fragment: what
+// ingest stages.
+func parts(f kg.Fragment) []kg.Node {
+	var out []kg.Node
+	for _, n := range f.Nodes {
+		if n.ID.DocKey() == f.Doc {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func found(t *testing.T, x *search.Index, text string, id kg.ID) bool {
+	t.Helper()
+	res, err := x.Search(ctx, search.Query{Text: text, First: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		if h.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// TestStageCommit: staged parts are indexed before the write; the commit
+// indexes the rest, puts right what the store wrote otherwise than staged,
+// and records the version, so that a reopened index is not rebuilt.
+func TestStageCommit(t *testing.T) {
+	s, x, dir := open(t, true)
+	rec, frag := storetest.Doc("S/1", 2)
+	staged := parts(frag)
+	// The store will hold another text for paragraph 2 than the one staged.
+	p2 := kg.PartID(kg.KindParagraph, "S/1", "2")
+	for i, n := range staged {
+		if n.ID == p2 {
+			n.Props = map[string]string{kg.PropText: "zeppelin"}
+			staged[i] = n
+		}
+	}
+	st, err := x.Stage(ctx, staged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !found(t, x, "zeppelin", p2) {
+		t.Error("staged paragraph not searchable before the write")
+	}
+	ch, err := s.Put(ctx, rec, frag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Commit(ctx, s, ch); err != nil {
+		t.Fatal(err)
+	}
+	if found(t, x, "zeppelin", p2) || !found(t, x, "trafficking", p2) {
+		t.Error("commit did not index what the store holds for a node staged otherwise")
+	}
+	if !found(t, x, "S/1", "document:S/1") || !found(t, x, "Turkiye", "state:TUR") {
+		t.Error("committed document or shared entity not found")
+	}
+	if err := st.Commit(ctx, s, ch); err != nil || x.Version() != s.Version() {
+		t.Errorf("second commit: %v, index at %d, store at %d", err, x.Version(), s.Version())
+	}
+	x.Close()
+	x, err = search.Open(ctx, dir, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if x.Version() != s.Version() || !found(t, x, "trafficking", p2) {
+		t.Errorf("reopened at version %d, store at %d", x.Version(), s.Version())
+	}
+}
+
+// TestStageAbort: a write that fails after staging leaves the index as
+// the store is.
+func TestStageAbort(t *testing.T) {
+	s, x, _ := open(t, true)
+	_, frag := storetest.Doc("S/2", 1)
+	st, err := x.Stage(ctx, parts(frag))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := x.Version()
+	if err := st.Abort(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if found(t, x, "S/2", "document:S/2") || found(t, x, "trafficking", kg.PartID(kg.KindParagraph, "S/2", "1")) {
+		t.Error("aborted stage still searchable")
+	}
+	if x.Version() != v || v != s.Version() {
+		t.Errorf("index at %d after abort, was %d, store at %d", x.Version(), v, s.Version())
+	}
+}
+
+// TestStageCrash: an index closed with a stage open (the process died
+// before the store committed) is rebuilt on open, without the staged
+// nodes the store never got.
+func TestStageCrash(t *testing.T) {
+	s, x, dir := open(t, true)
+	_, frag := storetest.Doc("S/3", 1)
+	if _, err := x.Stage(ctx, parts(frag)); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	x, err := search.Open(ctx, dir, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if found(t, x, "S/3", "document:S/3") {
+		t.Error("a node staged for a write that never happened survived the reopen")
+	}
+	if !found(t, x, "Turkiye", "state:TUR") || x.Version() != s.Version() {
+		t.Errorf("rebuilt index: version %d, store %d", x.Version(), s.Version())
+	}
+}
+
+// TestCloseFlushes: the last write before Close reaches the disk, so the
+// next Open finds the index current and need not rebuild it.
+func TestCloseFlushes(t *testing.T) {
+	s, x, dir := open(t, true)
+	rec, frag := storetest.Doc("S/4", 1)
+	ch, err := s.Put(ctx, rec, frag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Sync(ctx, s, ch); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	idx, err := bleve.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	v, err := idx.GetInternal([]byte("crimegraph.version"))
+	if err != nil || len(v) != 8 || binary.BigEndian.Uint64(v) != s.Version() {
+		t.Errorf("version on disk %v (%v), store at %d", v, err, s.Version())
 	}
 }

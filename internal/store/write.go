@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -123,11 +122,11 @@ func normalize(f kg.Fragment) ([]kg.Node, []kg.Edge, error) {
 			return nil, nil, kg.Errorf(kg.CodeInvalid, "node %q has kind %q", n.ID, n.Kind)
 		}
 		if i, ok := byID[n.ID]; ok {
-			nodes[i] = mergeNodes([]kg.Node{nodes[i], n})
+			nodes[i] = kg.MergeNodes([]kg.Node{nodes[i], n})
 			continue
 		}
 		byID[n.ID] = len(nodes)
-		nodes = append(nodes, canonicalNode(n))
+		nodes = append(nodes, kg.CanonicalNode(n))
 	}
 	sort.Slice(nodes, func(i, j int) bool { return nodes[i].ID < nodes[j].ID })
 
@@ -183,47 +182,6 @@ func edgeLess(a, b kg.Edge) bool {
 		return a.Kind < b.Kind
 	}
 	return a.To < b.To
-}
-
-// canonicalNode sorts and dedupes aliases and drops the label from them.
-func canonicalNode(n kg.Node) kg.Node {
-	var al []string
-	for _, a := range n.Aliases {
-		a = strings.TrimSpace(a)
-		if a != n.Label {
-			al = append(al, a)
-		}
-	}
-	n.Aliases = kg.SortedSet(al)
-	if len(n.Props) == 0 {
-		n.Props = nil
-	}
-	return n
-}
-
-// mergeNodes folds several statements of one node, in priority order: the
-// label and each property come from the first that states them; the other
-// labels and every alias become aliases.
-func mergeNodes(ns []kg.Node) kg.Node {
-	out := kg.Node{ID: ns[0].ID, Kind: ns[0].Kind, Label: ns[0].Label}
-	var al []string
-	for _, n := range ns {
-		if out.Label == "" {
-			out.Label = n.Label
-		}
-		al = append(al, n.Label)
-		al = append(al, n.Aliases...)
-		for k, v := range n.Props {
-			if out.Props == nil {
-				out.Props = map[string]string{}
-			}
-			if _, ok := out.Props[k]; !ok {
-				out.Props[k] = v
-			}
-		}
-	}
-	out.Aliases = al
-	return canonicalNode(out)
 }
 
 // names returns the folded names under which n is indexed.
@@ -449,7 +407,7 @@ func (w *writer) putOwnPart(n kg.Node, doc string) error {
 	if err != nil {
 		return err
 	}
-	if exists && bytes.Equal(encodeNode(cur), encodeNode(mergeNodes([]kg.Node{n}))) {
+	if exists && bytes.Equal(encodeNode(cur), encodeNode(kg.MergeNodes([]kg.Node{n}))) {
 		return nil // re-ingest of an unchanged part
 	}
 	if err := w.txn.Set(contribKey(n.ID, doc), nil); err != nil {
@@ -561,7 +519,7 @@ func (w *writer) remerge(id kg.ID, cur kg.Node, existed bool, own *kg.Node) erro
 		return w.txn.Delete(nodeKey(id))
 	}
 
-	merged := mergeNodes(contribs)
+	merged := kg.MergeNodes(contribs)
 	if existed && bytes.Equal(encodeNode(merged), encodeNode(cur)) {
 		return nil
 	}
