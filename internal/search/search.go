@@ -36,7 +36,7 @@ import (
 
 // Format names the index mapping. Change it whenever the mapping or what
 // is indexed changes: an index of another format is rebuilt on open.
-const Format = "crimegraph-search/1"
+const Format = "crimegraph-search/2"
 
 // Limits on what a user may ask.
 const (
