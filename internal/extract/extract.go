@@ -142,6 +142,8 @@ func (x *extractor) edge(from kg.ID, k kg.EdgeKind, to kg.ID, ev kg.Evidence, pr
 
 func (x *extractor) paraID(ref string) kg.ID { return kg.PartID(kg.KindParagraph, x.key, ref) }
 
+func (x *extractor) recID(ref string) kg.ID { return kg.PartID(kg.KindRecommendation, x.key, ref) }
+
 func (x *extractor) sectionID(key string) kg.ID { return kg.PartID(kg.KindSection, x.key, key) }
 
 func (x *extractor) run() {
@@ -258,6 +260,9 @@ func (x *extractor) structure() {
 			if p.Page > 0 {
 				props[kg.PropPage] = strconv.Itoa(p.Page)
 			}
+			if p.Recommendation {
+				props[kg.PropStates] = string(x.recID(p.Ref))
+			}
 			// Labelled as cited: "S/2025/85, para. 61(d)", "E/2025/28,
 			// resolution 68/1, para. 3".
 			label := kg.Evidence{Doc: x.key, Ref: p.Ref}.Citation()
@@ -306,7 +311,7 @@ func (x *extractor) recommendation(p *report.Paragraph, pid kg.ID) {
 		props[kg.PropSection] = string(x.sectionID(p.Section))
 	}
 	setIf(props, "chapeau", p.Chapeau)
-	id := x.node(kg.Node{ID: kg.PartID(kg.KindRecommendation, x.key, p.Ref),
+	id := x.node(kg.Node{ID: x.recID(p.Ref),
 		Label: p.Ref + " " + truncate(p.Text, 90), Props: props})
 	x.edge(pid, kg.EdgeTextOf, id, kg.Evidence{Ref: p.Ref}, nil)
 }

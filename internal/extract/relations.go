@@ -35,7 +35,7 @@ func (x *extractor) entities() {
 		x.mentions[p.Ref] = ms
 		var recID kg.ID
 		if p.Recommendation {
-			recID = kg.PartID(kg.KindRecommendation, x.key, p.Ref)
+			recID = x.recID(p.Ref)
 		}
 		for _, m := range ms {
 			id := x.node(m.Node)

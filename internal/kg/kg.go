@@ -141,6 +141,7 @@ const (
 	PropRef       = "ref"       // Paragraph/Recommendation: "24(h)"
 	PropDocument  = "document"  // Section/Paragraph/Recommendation: document key
 	PropSection   = "section"   // Paragraph/Recommendation: section node ID
+	PropStates    = "states"    // Paragraph: ID of the Recommendation it states (see EdgeTextOf)
 	PropOrder     = "order"     // Section/Paragraph: position in the document
 	PropPage      = "page"      // Paragraph: page where it starts
 	PropLevel     = "level"     // Section: depth in the hierarchy, 1 = chapter

@@ -107,7 +107,9 @@ func document(n kg.Node) map[string]any {
 	if len(codes) > 0 {
 		d[fCodes] = codes
 	}
-	if t := n.Prop(kg.PropText); t != "" {
+	// A recommendation's text is indexed once, on the recommendation: the
+	// paragraph stating it would be a second hit with the same words.
+	if t := n.Prop(kg.PropText); t != "" && n.Prop(kg.PropStates) == "" {
 		d[fText] = t
 	}
 	return d
