@@ -169,7 +169,7 @@ func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
 		return Result{}, err
 	}
 	key := DocKey(rep, src)
-	staged := in.stage(ctx, key, extract.Parts(rep, key))
+	staged := in.stage(ctx, key, rep)
 	x := extract.Extract(rep, key, in.opt.Recognizer)
 	rec := x.Record
 	rec.Source = src.Name
@@ -209,12 +209,13 @@ func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
 // search.Index.Stage. The channel yields the open stage, or nil when
 // there is no index or staging failed, in which case the Sync after the
 // write indexes everything.
-func (in *Ingester) stage(ctx context.Context, key string, parts []kg.Node) <-chan *search.Staged {
+func (in *Ingester) stage(ctx context.Context, key string, rep *report.Report) <-chan *search.Staged {
 	out := make(chan *search.Staged, 1)
 	if in.opt.Index == nil {
 		out <- nil
 		return out
 	}
+	parts := extract.Parts(rep, key)
 	go func() {
 		st, err := in.opt.Index.Stage(ctx, parts)
 		if err != nil {
