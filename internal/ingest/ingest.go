@@ -174,6 +174,7 @@ func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
 	rec := x.Record
 	rec.Source = src.Name
 	rec.Hash = hash
+	staged = in.stageNew(ctx, key, staged, x.Fragment.Nodes)
 	ch, err := in.opt.Store.Put(ctx, rec, x.Fragment)
 	st := <-staged
 	if err != nil {
@@ -203,12 +204,13 @@ func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
 	return Result{Record: rec, Duration: time.Since(start), Warnings: rep.Warnings, Change: ch}, nil
 }
 
-// stage indexes the document's own parts (sections, paragraphs,
-// recommendations: most of its text) while Extract finds its entities and
-// the store writes it, on the machine's other core; see
-// search.Index.Stage. The channel yields the open stage, or nil when
-// there is no index or staging failed, in which case the Sync after the
-// write indexes everything.
+// stage indexes, on the machine's other core, the nodes whose index
+// entries the store write is bound to create, while Extract and the write
+// run: first the document's own parts (sections, paragraphs,
+// recommendations: most of its text), from the parse. See
+// search.Index.Stage. The channel yields the open stage, or nil when there
+// is no index or staging failed, in which case the Sync after the write
+// indexes everything.
 func (in *Ingester) stage(ctx context.Context, key string, rep *report.Report) <-chan *search.Staged {
 	out := make(chan *search.Staged, 1)
 	if in.opt.Index == nil {
@@ -218,6 +220,49 @@ func (in *Ingester) stage(ctx context.Context, key string, rep *report.Report) <
 	parts := extract.Parts(rep, key)
 	go func() {
 		st, err := in.opt.Index.Stage(ctx, parts)
+		if err != nil {
+			in.opt.Logger.Warn("search index staging failed; indexing after the write", "doc", key, "err", err)
+		}
+		out <- st
+	}()
+	return out
+}
+
+// stageNew then adds, once Extract has found them, the entities the store
+// does not have yet: their entries need nothing from other documents
+// either. Entities the store has may merge what other documents say of
+// them; the Commit after the write indexes those.
+func (in *Ingester) stageNew(ctx context.Context, key string, staged <-chan *search.Staged, nodes []kg.Node) <-chan *search.Staged {
+	if in.opt.Index == nil {
+		return staged
+	}
+	out := make(chan *search.Staged, 1)
+	go func() {
+		st := <-staged
+		if st == nil {
+			out <- nil
+			return
+		}
+		var others []kg.Node
+		var ids []kg.ID
+		for _, n := range nodes {
+			if n.ID.DocKey() != key {
+				others = append(others, n)
+				ids = append(ids, n.ID)
+			}
+		}
+		// Read before the write commits or after: a node found here is
+		// left to the Commit, which reads the store again either way.
+		have, err := in.opt.Store.Nodes(ctx, ids)
+		if err == nil {
+			var add []kg.Node
+			for i, n := range have {
+				if n.ID == "" {
+					add = append(add, others[i])
+				}
+			}
+			err = st.Add(ctx, add)
+		}
 		if err != nil {
 			in.opt.Logger.Warn("search index staging failed; indexing after the write", "doc", key, "err", err)
 		}

@@ -6,7 +6,8 @@
 // follows it through Sync with each committed kg.Change, records the graph
 // version it reflects, and is rebuilt from the store whenever that version
 // is not the store's (after a crash between a store write and its Sync, or
-// after a format change). Searching never reads the store.
+// after a format change). The index holds terms only: a search reads its
+// hits' text from the store to cut their snippets.
 package search
 
 import (
@@ -16,7 +17,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"html"
 	"io"
 	"os"
 	"path/filepath"
@@ -28,7 +28,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	htmlhl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
@@ -36,7 +36,7 @@ import (
 
 // Format names the index mapping. Change it whenever the mapping or what
 // is indexed changes: an index of another format is rebuilt on open.
-const Format = "crimegraph-search/2"
+const Format = "crimegraph-search/3"
 
 // Limits on what a user may ask.
 const (
@@ -59,7 +59,8 @@ var (
 // Index is a full-text index of the graph. It is safe for concurrent use;
 // a rebuild swaps the whole index while searches wait.
 type Index struct {
-	dir string // "" for an in-memory index
+	dir string    // "" for an in-memory index
+	r   kg.Reader // the store it follows, for snippets
 
 	mu      sync.RWMutex // guards idx and version; writers are Sync and Rebuild
 	idx     bleve.Index
@@ -82,7 +83,7 @@ func Open(ctx context.Context, dir string, r kg.Reader) (*Index, error) {
 	if dir == "" {
 		return nil, kg.Errorf(kg.CodeInvalid, "no search index folder given")
 	}
-	x := &Index{dir: dir}
+	x := &Index{dir: dir, r: r}
 	idx, err := bleve.OpenUsing(dir, indexConfig)
 	if err == nil {
 		format, _ := idx.GetInternal(keyFormat)
@@ -111,7 +112,7 @@ func Open(ctx context.Context, dir string, r kg.Reader) (*Index, error) {
 // OpenMem builds an index in memory from r: for tests, and for a server or
 // command that cannot write beside its store.
 func OpenMem(ctx context.Context, r kg.Reader) (*Index, error) {
-	x := &Index{}
+	x := &Index{r: r}
 	if err := x.Rebuild(ctx, r); err != nil {
 		return nil, err
 	}
@@ -335,6 +336,7 @@ func (x *Index) sync(ctx context.Context, r kg.Reader, ch kg.Change, ids []kg.ID
 		all := append([]kg.ID(nil), ch.Touched...)
 		for _, id := range ids {
 			if !seen[id] {
+				seen[id] = true
 				all = append(all, id)
 			}
 		}
@@ -416,6 +418,30 @@ func (x *Index) mark(b *bleve.Batch, version uint64) {
 // records no graph version, so that a crash in between makes Open rebuild
 // it from the store.
 func (x *Index) Stage(ctx context.Context, nodes []kg.Node) (*Staged, error) {
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	s := &Staged{x: x}
+	x.staged++
+	if err := s.add(ctx, nodes); err != nil {
+		x.staged--
+		return nil, err
+	}
+	return s, nil
+}
+
+// Add stages more nodes under s.
+func (s *Staged) Add(ctx context.Context, nodes []kg.Node) error {
+	s.x.wmu.Lock()
+	defer s.x.wmu.Unlock()
+	if s.done {
+		return kg.Errorf(kg.CodeInvalid, "the stage is closed")
+	}
+	return s.add(ctx, nodes)
+}
+
+// add indexes nodes under s, with x.wmu held.
+func (s *Staged) add(ctx context.Context, nodes []kg.Node) error {
+	x := s.x
 	// One entry per node, merged as the store merges a fragment's
 	// statements of one node.
 	byID := make(map[kg.ID][]kg.Node, len(nodes))
@@ -426,31 +452,27 @@ func (x *Index) Stage(ctx context.Context, nodes []kg.Node) (*Staged, error) {
 		}
 		byID[n.ID] = append(byID[n.ID], n)
 	}
-	x.wmu.Lock()
-	defer x.wmu.Unlock()
 	x.mu.RLock()
 	idx := x.idx
 	x.mu.RUnlock()
 	if idx == nil {
-		return nil, kg.Errorf(kg.CodeUnavailable, "the search index is closed")
+		return kg.Errorf(kg.CodeUnavailable, "the search index is closed")
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, kg.Wrap(kg.CodeTimeout, err, "search index staging interrupted")
+		return kg.Wrap(kg.CodeTimeout, err, "search index staging interrupted")
 	}
 	b := idx.NewBatch()
 	fps := make(map[kg.ID]string, len(ids))
 	for _, id := range ids {
 		d := document(kg.MergeNodes(byID[id]))
 		if err := b.Index(string(id), d); err != nil {
-			return nil, fmt.Errorf("index %s: %w", id, err)
+			return fmt.Errorf("index %s: %w", id, err)
 		}
 		fps[id] = fingerprint(d)
 	}
-	x.staged++
 	x.mark(b, x.Version())
 	if err := idx.Batch(b); err != nil {
-		x.staged--
-		return nil, kg.Wrap(kg.CodeUnavailable, err, "search index write failed")
+		return kg.Wrap(kg.CodeUnavailable, err, "search index write failed")
 	}
 	if x.held == nil {
 		x.held = make(map[kg.ID]string, len(fps))
@@ -458,7 +480,8 @@ func (x *Index) Stage(ctx context.Context, nodes []kg.Node) (*Staged, error) {
 	for id, fp := range fps {
 		x.held[id] = fp
 	}
-	return &Staged{x: x, ids: ids}, nil
+	s.ids = append(s.ids, ids...)
+	return nil
 }
 
 // Staged is an open stage: Commit it after the store write succeeds, or
@@ -584,19 +607,26 @@ func (x *Index) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	req := bleve.NewSearchRequestOptions(withKinds(rankedQuery(text), q.Kinds), q.First, offset, false)
 	req.SortBy([]string{"-_score", "_id"})
-	req.Highlight = bleve.NewHighlightWithStyle(htmlhl.Name)
-	req.Highlight.Fields = []string{fLabel, fAliases, fText}
-	res, err := x.search(ctx, req)
+	res, m, err := x.search(ctx, req)
 	if err != nil {
 		return Result{}, err
 	}
+	ids := make([]kg.ID, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = kg.ID(h.ID)
+	}
+	nodes, err := x.r.Nodes(ctx, ids)
+	if err != nil {
+		return Result{}, err
+	}
+	hl := newHighlighter(m, text)
 	out := Result{Total: int(res.Total)}
 	for i, h := range res.Hits {
 		out.Hits = append(out.Hits, Hit{
-			ID:       kg.ID(h.ID),
+			ID:       ids[i],
 			Score:    h.Score,
 			Cursor:   encodeCursor(offset + i + 1),
-			Snippets: snippets(h.Fragments),
+			Snippets: hl.snippets(nodes[i]), // none for a node the store no longer has
 		})
 	}
 	out.HasNext = offset+len(res.Hits) < out.Total
@@ -624,7 +654,7 @@ func (x *Index) MatchIDs(ctx context.Context, text string, kind kg.Kind, max int
 	}
 	req := bleve.NewSearchRequestOptions(withKinds(bleve.NewDisjunctionQuery(fields...), kinds), max+1, 0, false)
 	req.SortBy([]string{"_id"})
-	res, err := x.search(ctx, req)
+	res, _, err := x.search(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -638,20 +668,22 @@ func (x *Index) MatchIDs(ctx context.Context, text string, kind kg.Kind, max int
 	return out, nil
 }
 
-func (x *Index) search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+// search runs req; it also returns the index mapping, whose analyzers
+// cut the snippets.
+func (x *Index) search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, mapping.IndexMapping, error) {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	if x.idx == nil {
-		return nil, kg.Errorf(kg.CodeUnavailable, "the search index is closed")
+		return nil, nil, kg.Errorf(kg.CodeUnavailable, "the search index is closed")
 	}
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, kg.Wrap(kg.CodeTimeout, ctx.Err(), "search timed out")
+			return nil, nil, kg.Wrap(kg.CodeTimeout, ctx.Err(), "search timed out")
 		}
-		return nil, kg.Wrap(kg.CodeUnavailable, err, "search failed")
+		return nil, nil, kg.Wrap(kg.CodeUnavailable, err, "search failed")
 	}
-	return res, nil
+	return res, x.idx.Mapping(), nil
 }
 
 // checkText validates a user's query text.
@@ -741,42 +773,4 @@ func decodeCursor(c string) (int, error) {
 		}
 	}
 	return 0, kg.Errorf(kg.CodeInvalid, "invalid cursor %q", c)
-}
-
-// snippets turns bleve's highlighted fragments into Snippets, label first.
-func snippets(frags map[string][]string) []Snippet {
-	var out []Snippet
-	for _, f := range []string{fLabel, fAliases, fText} {
-		for _, h := range frags[f] {
-			// The highlighter also returns fields with nothing marked.
-			if strings.Contains(h, "<mark>") {
-				out = append(out, Snippet{Field: f, HTML: h, Parts: parts(h)})
-			}
-		}
-	}
-	return out
-}
-
-// parts splits a fragment of the html highlighter (escaped text, matches in
-// <mark>…</mark>) into plain-text runs.
-func parts(h string) []Part {
-	var out []Part
-	for h != "" {
-		i := strings.Index(h, "<mark>")
-		if i < 0 {
-			out = append(out, Part{Text: html.UnescapeString(h)})
-			break
-		}
-		if i > 0 {
-			out = append(out, Part{Text: html.UnescapeString(h[:i])})
-		}
-		h = h[i+len("<mark>"):]
-		j := strings.Index(h, "</mark>")
-		if j < 0 {
-			j = len(h)
-		}
-		out = append(out, Part{Text: html.UnescapeString(h[:j]), Match: true})
-		h = strings.TrimPrefix(h[j:], "</mark>")
-	}
-	return out
 }

@@ -31,7 +31,7 @@ var shared struct {
 // open returns a store holding the corpus and an on-disk index of it.
 // Tests that only read share one store and one index; a test that writes
 // gets its own of both, in a temporary folder.
-func open(t *testing.T, writes bool) (*store.Store, *search.Index, string) {
+func open(t testing.TB, writes bool) (*store.Store, *search.Index, string) {
 	t.Helper()
 	if !writes {
 		s := graphtest.Shared(t)
@@ -375,6 +375,12 @@ func TestStageCommit(t *testing.T) {
 	if !found(t, x, "zeppelin", p2) {
 		t.Error("staged paragraph not searchable before the write")
 	}
+	// An entity the store does not have yet, staged once extraction found it.
+	hnd := kg.Node{ID: "state:HND", Kind: kg.KindState, Label: "Honduras"}
+	frag.Nodes = append(frag.Nodes, hnd)
+	if err := st.Add(ctx, []kg.Node{hnd}); err != nil || !found(t, x, "Honduras", hnd.ID) {
+		t.Errorf("added node not searchable before the write (%v)", err)
+	}
 	ch, err := s.Put(ctx, rec, frag)
 	if err != nil {
 		t.Fatal(err)
@@ -390,6 +396,12 @@ func TestStageCommit(t *testing.T) {
 	}
 	if err := st.Commit(ctx, s, ch); err != nil || x.Version() != s.Version() {
 		t.Errorf("second commit: %v, index at %d, store at %d", err, x.Version(), s.Version())
+	}
+	if err := st.Add(ctx, []kg.Node{hnd}); kg.ErrorCode(err) != kg.CodeInvalid {
+		t.Errorf("Add after Commit: %v, want INVALID", err)
+	}
+	if !found(t, x, "Honduras", hnd.ID) {
+		t.Error("committed entity not found")
 	}
 	x.Close()
 	x, err = search.Open(ctx, dir, s)
@@ -411,11 +423,15 @@ func TestStageAbort(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := st.Add(ctx, []kg.Node{{ID: "state:HND", Kind: kg.KindState, Label: "Honduras"}}); err != nil {
+		t.Fatal(err)
+	}
 	v := x.Version()
 	if err := st.Abort(ctx, s); err != nil {
 		t.Fatal(err)
 	}
-	if found(t, x, "S/2", "document:S/2") || found(t, x, "trafficking", kg.PartID(kg.KindParagraph, "S/2", "1")) {
+	if found(t, x, "S/2", "document:S/2") || found(t, x, "trafficking", kg.PartID(kg.KindParagraph, "S/2", "1")) ||
+		found(t, x, "Honduras", "state:HND") {
 		t.Error("aborted stage still searchable")
 	}
 	if x.Version() != v || v != s.Version() {
