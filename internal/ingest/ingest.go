@@ -280,7 +280,7 @@ func (in *Ingester) indexFailed(key string, err error) {
 // PipelineVersion names the extraction rules. Bump it when a change of
 // the parser or the extractor changes what the same file yields, so that
 // re-ingesting unchanged files picks the change up.
-const PipelineVersion = "crimegraph-ingest/2"
+const PipelineVersion = "crimegraph-ingest/3"
 
 // fingerprint identifies a source under this pipeline: the SHA-256 of the
 // pipeline version, the gazetteer's version and the bytes.

@@ -109,6 +109,9 @@ func (a *assembler) paragraphs(body []*pline) []report.Line {
 			prev = body[i-1]
 		}
 		newPara, gap := a.startsNew(prev, l)
+		if newPara && cur != nil && a.hangsOn(cur.lines[0], body, i) {
+			newPara, gap = false, false
+		}
 		if newPara {
 			if cur != nil {
 				cur.gapAfter = gap
@@ -200,6 +203,39 @@ func (a *assembler) startsNew(prev, l *pline) (newPara, gap bool) {
 		return true, true // a paragraph that goes on fills its last line on the page
 	}
 	return false, true
+}
+
+// hangsOn reports whether body[i] continues a numbered paragraph whose
+// first line is first, in a document set with wide line spacing: the line
+// before it is filled to the margin without ending a sentence, and it is
+// set under the text of the numbered line (a hanging indent), as far below
+// it as the paragraph's other lines stand apart. startsNew keeps such a
+// line apart when the line before ends on a name, not on a word that
+// hangs ("... of the Multinational" / "Security Support Mission ...").
+func (a *assembler) hangsOn(first *pline, body []*pline, i int) bool {
+	l, prev := body[i], body[i-1]
+	size := l.Size
+	if first.TextX < first.X0+0.5*size || !markerRe.MatchString(first.Words[0].Text) ||
+		prev.Page != l.Page || math.Abs(l.X0-first.TextX) > 0.5*size || math.Abs(l.Size-prev.Size) > 0.08*size ||
+		endsTerminal(prev.Text) || prev.X1 < a.margins[prev.Page].right-3*size {
+		return false
+	}
+	d := l.Base - prev.Base
+	if d <= 0 || d > 2*a.st.pitchOf(size) {
+		return false
+	}
+	// The paragraph's own line spacing: the distance between the lines
+	// before or after, where they are its lines too.
+	local := 0.0
+	if i >= 2 && body[i-2].Page == l.Page && (body[i-2] == first || math.Abs(body[i-2].X0-first.TextX) < 0.5*size) {
+		local = prev.Base - body[i-2].Base
+	}
+	if i+1 < len(body) && body[i+1].Page == l.Page && math.Abs(body[i+1].X0-first.TextX) < 0.5*size {
+		if n := body[i+1].Base - l.Base; n > 0 && (local == 0 || n < local) {
+			local = n
+		}
+	}
+	return local > 0 && d < 1.15*local
 }
 
 func endsOnLetter(s string) bool {

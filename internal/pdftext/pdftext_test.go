@@ -495,3 +495,35 @@ func FuzzAssemble(f *testing.F) {
 		}
 	})
 }
+
+// TestWideSpacingHangingIndent: S/2025/472 sets its numbered paragraphs
+// 1.5 lines apart with a hanging indent. A line that ends on a name
+// ("… of the Multinational") and the next that starts with one
+// ("Security Support Mission …") are one paragraph; they were split, and
+// the first line then read as a numbered heading.
+func TestWideSpacingHangingIndent(t *testing.T) {
+	needTool(t)
+	r, err := Extract(context.Background(), "testdata/S-2025-472.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	starts := map[string]string{
+		"1. This is the 3 rd Report":                "Multinational Security Support Mission in Haiti, pursuant to United Nations Security Council Resolution 2751",
+		"21. The Mission also received additional": "twenty (20) Roshel Captain Armoured Personnel Carriers",
+		"24. The effects of the designation":        "Foreign Terrorist Organisation has been evident",
+	}
+	for start, within := range starts {
+		found := false
+		for _, l := range r.Lines {
+			if strings.HasPrefix(l.Text, start) {
+				found = true
+				if !strings.Contains(l.Text, within) || l.Heading {
+					t.Errorf("paragraph %q: heading=%v, text %q, want it to go on with %q", start, l.Heading, l.Text, within)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no line starts with %q", start)
+		}
+	}
+}
