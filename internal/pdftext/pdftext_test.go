@@ -508,9 +508,9 @@ func TestWideSpacingHangingIndent(t *testing.T) {
 		t.Fatal(err)
 	}
 	starts := map[string]string{
-		"1. This is the 3 rd Report":                "Multinational Security Support Mission in Haiti, pursuant to United Nations Security Council Resolution 2751",
+		"1. This is the 3 rd Report":               "Multinational Security Support Mission in Haiti, pursuant to United Nations Security Council Resolution 2751",
 		"21. The Mission also received additional": "twenty (20) Roshel Captain Armoured Personnel Carriers",
-		"24. The effects of the designation":        "Foreign Terrorist Organisation has been evident",
+		"24. The effects of the designation":       "Foreign Terrorist Organisation has been evident",
 	}
 	for start, within := range starts {
 		found := false
