@@ -311,8 +311,8 @@ func mergeParts(ps []Part) []Part {
 	return out
 }
 
-// snippets returns n's highlighted fragments: label, then each matching
-// alias, then text.
+// snippets returns n's highlighted fragments: label, then the first
+// matching alias, then text.
 func (h *highlighter) snippets(n kg.Node) []Snippet {
 	if h == nil {
 		return nil
@@ -324,6 +324,7 @@ func (h *highlighter) snippets(n kg.Node) []Snippet {
 	for _, a := range n.Aliases {
 		if s, ok := h.snippet(fAliases, a, false); ok {
 			out = append(out, s)
+			break // one name is enough to say why it matched
 		}
 	}
 	if t := n.Prop(kg.PropText); t != "" && n.Prop(kg.PropStates) == "" {

@@ -17,8 +17,8 @@ func TestSnippets(t *testing.T) {
 		node        kg.Node
 		want        []string // HTML of each snippet, in order
 	}{
-		{"accents folded, offsets of the original", "Turkiye",
-			kg.Node{Label: "Türkiye", Aliases: []string{"Turkiye", "Turquía"}},
+		{"accents folded, offsets of the original; one alias", "Turkiye",
+			kg.Node{Label: "Türkiye", Aliases: []string{"Turkiye", "la República de Türkiye", "Turquía"}},
 			[]string{"<mark>Türkiye</mark>", "<mark>Turkiye</mark>"}},
 		{"a word with an accent inside text", "Jose",
 			kg.Node{Label: "para. 77", Props: map[string]string{kg.PropText: "held in San José from 4 to 6 February"}},
