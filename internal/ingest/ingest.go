@@ -169,14 +169,14 @@ func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
 		return Result{}, err
 	}
 	key := DocKey(rep, src)
-	staged := in.stage(ctx, key, rep)
+	stage := in.stage(ctx, key, rep)
 	x := extract.Extract(rep, key, in.opt.Recognizer)
 	rec := x.Record
 	rec.Source = src.Name
 	rec.Hash = hash
-	staged = in.stageNew(ctx, key, staged, x.Fragment.Nodes)
+	stage.nodes <- x.Fragment.Nodes
 	ch, err := in.opt.Store.Put(ctx, rec, x.Fragment)
-	st := <-staged
+	st := <-stage.done
 	if err != nil {
 		if st != nil {
 			if err := st.Abort(ctx, in.opt.Store); err != nil {
@@ -204,71 +204,61 @@ func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
 	return Result{Record: rec, Duration: time.Since(start), Warnings: rep.Warnings, Change: ch}, nil
 }
 
-// stage indexes, on the machine's other core, the nodes whose index
+// stager indexes, on the machine's other core, the nodes whose index
 // entries the store write is bound to create, while Extract and the write
-// run: first the document's own parts (sections, paragraphs,
-// recommendations: most of its text), from the parse. See
-// search.Index.Stage. The channel yields the open stage, or nil when there
-// is no index or staging failed, in which case the Sync after the write
-// indexes everything.
-func (in *Ingester) stage(ctx context.Context, key string, rep *report.Report) <-chan *search.Staged {
-	out := make(chan *search.Staged, 1)
+// run (see search.Index.Stage): first the document's own parts (sections,
+// paragraphs, recommendations: most of its text), from the parse; then,
+// once Extract sends the fragment's nodes, the entities the store does not
+// have yet. Entities the store has may merge what other documents say of
+// them; the Commit after the write indexes those.
+type stager struct {
+	nodes chan []kg.Node      // the fragment's nodes, from Extract
+	done  chan *search.Staged // the open stage; nil without an index or when staging failed, and the Sync after the write indexes everything
+}
+
+func (in *Ingester) stage(ctx context.Context, key string, rep *report.Report) *stager {
+	s := &stager{nodes: make(chan []kg.Node, 1), done: make(chan *search.Staged, 1)}
 	if in.opt.Index == nil {
-		out <- nil
-		return out
+		s.done <- nil
+		return s
 	}
 	parts := extract.Parts(rep, key)
 	go func() {
 		st, err := in.opt.Index.Stage(ctx, parts)
+		if err == nil {
+			err = in.stageNew(ctx, st, key, <-s.nodes)
+		}
 		if err != nil {
 			in.opt.Logger.Warn("search index staging failed; indexing after the write", "doc", key, "err", err)
 		}
-		out <- st
+		s.done <- st
 	}()
-	return out
+	return s
 }
 
-// stageNew then adds, once Extract has found them, the entities the store
-// does not have yet: their entries need nothing from other documents
-// either. Entities the store has may merge what other documents say of
-// them; the Commit after the write indexes those.
-func (in *Ingester) stageNew(ctx context.Context, key string, staged <-chan *search.Staged, nodes []kg.Node) <-chan *search.Staged {
-	if in.opt.Index == nil {
-		return staged
+// stageNew adds to st the nodes the store does not have yet, other than
+// the document's own parts. Read before the write commits or after: a
+// node found here is left to the Commit, which reads the store again.
+func (in *Ingester) stageNew(ctx context.Context, st *search.Staged, key string, nodes []kg.Node) error {
+	var others []kg.Node
+	var ids []kg.ID
+	for _, n := range nodes {
+		if n.ID.DocKey() != key {
+			others = append(others, n)
+			ids = append(ids, n.ID)
+		}
 	}
-	out := make(chan *search.Staged, 1)
-	go func() {
-		st := <-staged
-		if st == nil {
-			out <- nil
-			return
+	have, err := in.opt.Store.Nodes(ctx, ids)
+	if err != nil {
+		return err
+	}
+	var add []kg.Node
+	for i, n := range have {
+		if n.ID == "" {
+			add = append(add, others[i])
 		}
-		var others []kg.Node
-		var ids []kg.ID
-		for _, n := range nodes {
-			if n.ID.DocKey() != key {
-				others = append(others, n)
-				ids = append(ids, n.ID)
-			}
-		}
-		// Read before the write commits or after: a node found here is
-		// left to the Commit, which reads the store again either way.
-		have, err := in.opt.Store.Nodes(ctx, ids)
-		if err == nil {
-			var add []kg.Node
-			for i, n := range have {
-				if n.ID == "" {
-					add = append(add, others[i])
-				}
-			}
-			err = st.Add(ctx, add)
-		}
-		if err != nil {
-			in.opt.Logger.Warn("search index staging failed; indexing after the write", "doc", key, "err", err)
-		}
-		out <- st
-	}()
-	return out
+	}
+	return st.Add(ctx, add)
 }
 
 // indexFailed logs a failed index update. The store is the system of

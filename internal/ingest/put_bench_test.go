@@ -10,16 +10,23 @@ import (
 	"github.com/crimegraph/crimegraph/internal/store"
 )
 
-// BenchmarkPutSanJose stores the San José report's facts into a fresh
-// store: the store's share of an ingest.
-func BenchmarkPutSanJose(b *testing.B) {
-	src := source(b, corpus.SanJose)
-	rep, err := ingest.Parse(ctx, src)
+// sanJoseFacts extracts the San José report, under the key "k".
+func sanJoseFacts(b *testing.B) extract.Result {
+	rep, err := ingest.Parse(ctx, source(b, corpus.SanJose))
 	if err != nil {
 		b.Fatal(err)
 	}
-	rec, _ := ingest.NewRecognizer()
-	x := extract.Extract(rep, "k", rec)
+	rec, err := ingest.NewRecognizer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return extract.Extract(rep, "k", rec)
+}
+
+// BenchmarkPutSanJose stores the San José report's facts into a fresh
+// store: the store's share of an ingest.
+func BenchmarkPutSanJose(b *testing.B) {
+	x := sanJoseFacts(b)
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		f, closeFixture := openFixture(b)
@@ -36,13 +43,7 @@ func BenchmarkPutSanJose(b *testing.B) {
 // BenchmarkSyncSanJose is the search index's share of an ingest: indexing
 // the nodes the San José report's write touched, into an empty index.
 func BenchmarkSyncSanJose(b *testing.B) {
-	src := source(b, corpus.SanJose)
-	rep, err := ingest.Parse(ctx, src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	rec, _ := ingest.NewRecognizer()
-	x := extract.Extract(rep, "k", rec)
+	x := sanJoseFacts(b)
 	f := newFixture(b)
 	ch, err := f.store.Put(ctx, x.Record, x.Fragment)
 	if err != nil {

@@ -1,6 +1,9 @@
 package search
 
 import (
+	"crypto/sha256"
+	"io"
+
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -83,28 +86,58 @@ func must(err error) {
 	}
 }
 
-// document is what the index stores for a node.
-func document(n kg.Node) map[string]any {
-	d := map[string]any{fKind: string(n.Kind), fLabel: n.Label}
-	if len(n.Aliases) > 0 {
-		d[fAliases] = n.Aliases
-	}
-	var codes []string
+// entry is what the index holds of a node, field by field; snippets are
+// cut from the same fields.
+type entry struct {
+	kind, label string
+	aliases     []string
+	codes       []string
+	text        string
+}
+
+// document returns the index entry of a node.
+func document(n kg.Node) entry {
+	e := entry{kind: string(n.Kind), label: n.Label, aliases: n.Aliases}
 	for _, p := range codeProps {
 		if v := n.Prop(p); v != "" {
-			codes = append(codes, v)
+			e.codes = append(e.codes, v)
 		}
 	}
 	if n.Kind == kg.KindDocument || n.Kind == kg.KindInstrument {
-		codes = append(codes, n.Aliases...) // symbols are aliases too
-	}
-	if len(codes) > 0 {
-		d[fCodes] = codes
+		e.codes = append(e.codes, n.Aliases...) // symbols are aliases too
 	}
 	// A recommendation's text is indexed once, on the recommendation: the
 	// paragraph stating it would be a second hit with the same words.
-	if t := n.Prop(kg.PropText); t != "" && n.Prop(kg.PropStates) == "" {
-		d[fText] = t
+	if n.Prop(kg.PropStates) == "" {
+		e.text = n.Prop(kg.PropText)
+	}
+	return e
+}
+
+// fields returns e as the document bleve indexes.
+func (e entry) fields() map[string]any {
+	d := map[string]any{fKind: e.kind, fLabel: e.label}
+	if len(e.aliases) > 0 {
+		d[fAliases] = e.aliases
+	}
+	if len(e.codes) > 0 {
+		d[fCodes] = e.codes
+	}
+	if e.text != "" {
+		d[fText] = e.text
 	}
 	return d
+}
+
+// fingerprint identifies an entry by its content.
+func (e entry) fingerprint() string {
+	h := sha256.New()
+	for _, f := range [][]string{{e.kind}, {e.label}, e.aliases, e.codes, {e.text}} {
+		for _, s := range f {
+			io.WriteString(h, s)
+			h.Write([]byte{1})
+		}
+		h.Write([]byte{0})
+	}
+	return string(h.Sum(nil))
 }

@@ -12,12 +12,10 @@ package search
 
 import (
 	"context"
-	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -279,7 +277,7 @@ func fill(ctx context.Context, idx bleve.Index, r kg.Reader, version uint64, sta
 				return err
 			}
 			for _, n := range page.Nodes {
-				if err := b.Index(string(n.ID), document(n)); err != nil {
+				if err := b.Index(string(n.ID), document(n).fields()); err != nil {
 					return fmt.Errorf("index %s: %w", n.ID, err)
 				}
 			}
@@ -372,11 +370,11 @@ func (x *Index) apply(ctx context.Context, r kg.Reader, ids []kg.ID, version uin
 				b.Delete(string(id))
 				continue
 			}
-			d := document(n)
-			if staged && held == fingerprint(d) {
+			e := document(n)
+			if staged && held == e.fingerprint() {
 				continue
 			}
-			if err := b.Index(string(n.ID), d); err != nil {
+			if err := b.Index(string(n.ID), e.fields()); err != nil {
 				return fmt.Errorf("index %s: %w", n.ID, err)
 			}
 		}
@@ -464,11 +462,11 @@ func (s *Staged) add(ctx context.Context, nodes []kg.Node) error {
 	b := idx.NewBatch()
 	fps := make(map[kg.ID]string, len(ids))
 	for _, id := range ids {
-		d := document(kg.MergeNodes(byID[id]))
-		if err := b.Index(string(id), d); err != nil {
+		e := document(kg.MergeNodes(byID[id]))
+		if err := b.Index(string(id), e.fields()); err != nil {
 			return fmt.Errorf("index %s: %w", id, err)
 		}
-		fps[id] = fingerprint(d)
+		fps[id] = e.fingerprint()
 	}
 	x.mark(b, x.Version())
 	if err := idx.Batch(b); err != nil {
@@ -526,24 +524,6 @@ func (s *Staged) close() bool {
 	s.done = true
 	s.x.staged--
 	return true
-}
-
-// fingerprint identifies an index document by its content.
-func fingerprint(d map[string]any) string {
-	h := sha256.New()
-	for _, f := range []string{fKind, fLabel, fAliases, fCodes, fText} {
-		switch v := d[f].(type) {
-		case string:
-			io.WriteString(h, v)
-		case []string:
-			for _, s := range v {
-				io.WriteString(h, s)
-				h.Write([]byte{1})
-			}
-		}
-		h.Write([]byte{0})
-	}
-	return string(h.Sum(nil))
 }
 
 // Query is a search request.

@@ -311,24 +311,25 @@ func mergeParts(ps []Part) []Part {
 	return out
 }
 
-// snippets returns n's highlighted fragments: label, then the first
-// matching alias, then text.
+// snippets returns n's highlighted fragments, from the fields the index
+// holds of it: label, then the first matching alias, then text.
 func (h *highlighter) snippets(n kg.Node) []Snippet {
 	if h == nil {
 		return nil
 	}
+	e := document(n)
 	var out []Snippet
-	if s, ok := h.snippet(fLabel, n.Label, true); ok {
+	if s, ok := h.snippet(fLabel, e.label, true); ok {
 		out = append(out, s)
 	}
-	for _, a := range n.Aliases {
+	for _, a := range e.aliases {
 		if s, ok := h.snippet(fAliases, a, false); ok {
 			out = append(out, s)
 			break // one name is enough to say why it matched
 		}
 	}
-	if t := n.Prop(kg.PropText); t != "" && n.Prop(kg.PropStates) == "" {
-		if s, ok := h.snippet(fText, t, false); ok {
+	if e.text != "" {
+		if s, ok := h.snippet(fText, e.text, false); ok {
 			out = append(out, s)
 		}
 	}
