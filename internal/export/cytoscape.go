@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -14,29 +13,21 @@ import (
 // elements }) take as it is and Cytoscape desktop imports as a .cyjs file.
 // Typed properties keep their JSON types; evidence is an array of objects.
 type cytoscapeEncoder struct {
-	w     *bufio.Writer
+	stream
 	opts  Options
-	state int // 0 not started, 1 in nodes, 2 in edges, 3 closed
-	first bool
-	err   error
+	first bool // no element written yet in the current list
 }
 
 // NewCytoscape returns an Encoder writing Cytoscape.js JSON to w.
 func NewCytoscape(w io.Writer, opts Options) Encoder {
-	return &cytoscapeEncoder{w: bufio.NewWriter(w), opts: opts}
-}
-
-func (e *cytoscapeEncoder) str(s string) {
-	if e.err == nil {
-		_, e.err = e.w.WriteString(s)
-	}
+	return &cytoscapeEncoder{stream: newStream(w), opts: opts}
 }
 
 func (e *cytoscapeEncoder) start() {
-	if e.state > 0 {
+	if e.phase != notStarted {
 		return
 	}
-	e.state, e.first = 1, true
+	e.phase, e.first = inNodes, true
 	head := map[string]any{"name": e.opts.Title, "generated_by": "crimegraph"}
 	b, _ := json.Marshal(head)
 	e.str(`{"format_version":"1.0","generated_by":"crimegraph","target_cytoscapejs_version":"~3",` +
@@ -68,11 +59,8 @@ func jsonValue(p typed) any {
 }
 
 func (e *cytoscapeEncoder) Node(n kg.Node) error {
-	switch e.state {
-	case 2:
-		return errNodeAfterEdge
-	case 3:
-		return errClosed
+	if err := e.nodesFirst(); err != nil {
+		return err
 	}
 	e.start()
 	data := map[string]any{
@@ -92,14 +80,14 @@ func (e *cytoscapeEncoder) Node(n kg.Node) error {
 
 func (e *cytoscapeEncoder) toEdges() {
 	e.start()
-	if e.state == 1 {
-		e.state, e.first = 2, true
+	if e.phase == inNodes {
+		e.phase, e.first = inEdges, true
 		e.str("\n],\"edges\":[")
 	}
 }
 
 func (e *cytoscapeEncoder) Edge(ed kg.Edge) error {
-	if e.state == 3 {
+	if e.phase == closed {
 		return errClosed
 	}
 	e.toEdges()
@@ -120,14 +108,8 @@ func (e *cytoscapeEncoder) Edge(ed kg.Edge) error {
 }
 
 func (e *cytoscapeEncoder) Close() error {
-	if e.state == 3 {
-		return e.err
+	if e.phase != closed {
+		e.toEdges()
 	}
-	e.toEdges()
-	e.state = 3
-	e.str("\n]}}\n")
-	if e.err == nil {
-		e.err = e.w.Flush()
-	}
-	return e.err
+	return e.finish("\n]}}\n")
 }

@@ -1,34 +1,25 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"io"
 	"strconv"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
-var (
-	errClosed        = errors.New("export: write after Close")
-	errNodeAfterEdge = kg.Errorf(kg.CodeInternal, "export: a node after an edge; this format writes all nodes first")
-)
-
 // gexfEncoder writes GEXF 1.2 (namespace http://www.gexf.net/1.2draft),
 // the version Gephi and networkx both read. Node ids are the graph's IDs;
 // properties are declared attributes, values in attvalues.
 type gexfEncoder struct {
-	w     *bufio.Writer
-	opts  Options
-	state int // 0 not started, 1 in nodes, 2 in edges, 3 closed
-	err   error
+	stream
+	opts Options
 }
 
 // NewGEXF returns an Encoder writing GEXF 1.2 to w.
 func NewGEXF(w io.Writer, opts Options) Encoder {
-	return &gexfEncoder{w: bufio.NewWriter(w), opts: opts}
+	return &gexfEncoder{stream: newStream(w), opts: opts}
 }
 
 // gexfType maps a property type to a GEXF attribute type. Dates stay
@@ -43,12 +34,6 @@ func gexfType(t propType) string {
 	return "string"
 }
 
-func (e *gexfEncoder) str(s string) {
-	if e.err == nil {
-		_, e.err = e.w.WriteString(s)
-	}
-}
-
 // attr escapes s for an attribute value; newlines and tabs become
 // character references, so XML attribute normalisation keeps them.
 func attr(s string) string {
@@ -58,10 +43,10 @@ func attr(s string) string {
 }
 
 func (e *gexfEncoder) start() {
-	if e.state > 0 {
+	if e.phase != notStarted {
 		return
 	}
-	e.state = 1
+	e.phase = inNodes
 	e.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	e.str(`<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
 		` xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">` + "\n")
@@ -96,11 +81,8 @@ func (e *gexfEncoder) attvalue(id, v string) {
 }
 
 func (e *gexfEncoder) Node(n kg.Node) error {
-	switch e.state {
-	case 2:
-		return errNodeAfterEdge
-	case 3:
-		return errClosed
+	if err := e.nodesFirst(); err != nil {
+		return err
 	}
 	e.start()
 	e.str(`      <node id="` + attr(string(n.ID)) + `" label="` + attr(n.Label) + `">` + "\n        <attvalues>\n")
@@ -121,14 +103,14 @@ func (e *gexfEncoder) Node(n kg.Node) error {
 
 func (e *gexfEncoder) toEdges() {
 	e.start()
-	if e.state == 1 {
-		e.state = 2
+	if e.phase == inNodes {
+		e.phase = inEdges
 		e.str("    </nodes>\n    <edges>\n")
 	}
 }
 
 func (e *gexfEncoder) Edge(ed kg.Edge) error {
-	if e.state == 3 {
+	if e.phase == closed {
 		return errClosed
 	}
 	e.toEdges()
@@ -150,14 +132,8 @@ func (e *gexfEncoder) Edge(ed kg.Edge) error {
 }
 
 func (e *gexfEncoder) Close() error {
-	if e.state == 3 {
-		return e.err
+	if e.phase != closed {
+		e.toEdges()
 	}
-	e.toEdges()
-	e.state = 3
-	e.str("    </edges>\n  </graph>\n</gexf>\n")
-	if e.err == nil {
-		e.err = e.w.Flush()
-	}
-	return e.err
+	return e.finish("    </edges>\n  </graph>\n</gexf>\n")
 }

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"encoding/xml"
 	"io"
 	"strings"
@@ -18,16 +17,13 @@ import (
 // every byte outside [A-Za-z0-9.:-] written as _XX (see NMToken); the ID
 // itself is the node's "id" attribute.
 type graphmlEncoder struct {
-	w      *bufio.Writer
+	stream // GraphML mixes nodes and edges: only notStarted, inNodes and closed
 	opts   Options
-	opened bool
-	closed bool
-	err    error
 }
 
 // NewGraphML returns an Encoder writing GraphML to w.
 func NewGraphML(w io.Writer, opts Options) Encoder {
-	return &graphmlEncoder{w: bufio.NewWriter(w), opts: opts}
+	return &graphmlEncoder{stream: newStream(w), opts: opts}
 }
 
 // graphmlType maps a property type to GraphML's attr.type. Dates have no
@@ -42,12 +38,6 @@ func graphmlType(t propType) string {
 	return "string"
 }
 
-func (e *graphmlEncoder) str(s string) {
-	if e.err == nil {
-		_, e.err = e.w.WriteString(s)
-	}
-}
-
 func (e *graphmlEncoder) text(s string) {
 	if e.err == nil {
 		e.err = xml.EscapeText(e.w, []byte(s))
@@ -59,10 +49,10 @@ func (e *graphmlEncoder) key(id, domain, name, typ string) {
 }
 
 func (e *graphmlEncoder) open() {
-	if e.opened {
+	if e.phase != notStarted {
 		return
 	}
-	e.opened = true
+	e.phase = inNodes
 	e.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	e.str(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns"` +
 		` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
@@ -97,7 +87,7 @@ func (e *graphmlEncoder) data(indent, key, value string) {
 }
 
 func (e *graphmlEncoder) Node(n kg.Node) error {
-	if e.closed {
+	if e.phase == closed {
 		return errClosed
 	}
 	e.open()
@@ -120,7 +110,7 @@ func (e *graphmlEncoder) Node(n kg.Node) error {
 }
 
 func (e *graphmlEncoder) Edge(ed kg.Edge) error {
-	if e.closed {
+	if e.phase == closed {
 		return errClosed
 	}
 	e.open()
@@ -142,16 +132,10 @@ func (e *graphmlEncoder) Edge(ed kg.Edge) error {
 }
 
 func (e *graphmlEncoder) Close() error {
-	if e.closed {
-		return e.err
+	if e.phase != closed {
+		e.open()
 	}
-	e.open()
-	e.closed = true
-	e.str("  </graph>\n</graphml>\n")
-	if e.err == nil {
-		e.err = e.w.Flush()
-	}
-	return e.err
+	return e.finish("  </graph>\n</graphml>\n")
 }
 
 // NMToken writes an ID as an XML name token, reversibly: ASCII letters,

@@ -89,15 +89,8 @@ func (e *neo4jEncoder) Node(n kg.Node) error {
 		labels = []string{string(n.Kind), "Entity"}
 	}
 	row := []string{string(n.ID), neo4jArray(labels), string(n.Kind), n.Label, neo4jArray(n.Aliases)}
-	props, extra := splitProps(n.Props, nodeProps)
-	vals := map[string]string{}
-	for _, p := range props {
-		vals[p.spec.name] = p.value
-	}
-	for _, p := range nodeProps {
-		row = append(row, vals[p.name])
-	}
-	if err := e.nodes.Write(append(row, extra)); err != nil {
+	cols, extra := columns(n.Props, nodeProps)
+	if err := e.nodes.Write(append(append(row, cols...), extra)); err != nil {
 		return err
 	}
 	return nil
@@ -109,20 +102,29 @@ func (e *neo4jEncoder) Edge(ed kg.Edge) error {
 	}
 	e.headers()
 	row := []string{string(ed.From), string(ed.To), string(ed.Kind)}
-	props, extra := splitProps(ed.Props, edgeProps)
-	vals := map[string]string{}
-	for _, p := range props {
-		vals[p.spec.name] = p.value
-	}
-	for _, p := range edgeProps {
-		row = append(row, vals[p.name])
-	}
+	cols, extra := columns(ed.Props, edgeProps)
+	row = append(row, cols...)
 	var cites []string
 	for _, ev := range evidenceList(ed) {
 		cites = append(cites, ev.Citation)
 	}
 	row = append(row, citations(ed), neo4jArray(cites), evidenceText(ed), extra)
 	return e.edges.Write(row)
+}
+
+// columns returns the values of the schema's properties in its order, ""
+// where absent, and the other properties as JSON.
+func columns(props map[string]string, schema []propSpec) ([]string, string) {
+	typedProps, extra := splitProps(props, schema)
+	vals := make(map[string]string, len(typedProps))
+	for _, p := range typedProps {
+		vals[p.spec.name] = p.value
+	}
+	cols := make([]string, len(schema))
+	for i, p := range schema {
+		cols[i] = vals[p.name]
+	}
+	return cols, extra
 }
 
 func (e *neo4jEncoder) Close() error {

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -75,10 +74,8 @@ func pctEncode(s string) string {
 // rdf:Statement that points at one Evidence resource per supporting
 // passage, besides the plain triple <from> <KIND> <to>.
 type nquadsEncoder struct {
-	w      *bufio.Writer
+	stream // statements in any order: only notStarted and closed
 	iri    IRIs
-	closed bool
-	err    error
 }
 
 // NewNQuads returns an Encoder writing N-Quads to w.
@@ -87,13 +84,11 @@ func NewNQuads(w io.Writer, opts Options) Encoder {
 	if base == "" {
 		base = DefaultBaseIRI
 	}
-	return &nquadsEncoder{w: bufio.NewWriter(w), iri: IRIs{Base: base}}
+	return &nquadsEncoder{stream: newStream(w), iri: IRIs{Base: base}}
 }
 
 func (e *nquadsEncoder) quad(s, p, o string) {
-	if e.err == nil {
-		_, e.err = e.w.WriteString("<" + s + "> <" + p + "> " + o + " .\n")
-	}
+	e.str("<" + s + "> <" + p + "> " + o + " .\n")
 }
 
 func iri(s string) string { return "<" + s + ">" }
@@ -142,7 +137,7 @@ func typedLiteral(p typed) string {
 }
 
 func (e *nquadsEncoder) Node(n kg.Node) error {
-	if e.closed {
+	if e.phase == closed {
 		return errClosed
 	}
 	s := e.iri.Node(n.ID)
@@ -166,7 +161,7 @@ func (e *nquadsEncoder) Node(n kg.Node) error {
 }
 
 func (e *nquadsEncoder) Edge(ed kg.Edge) error {
-	if e.closed {
+	if e.phase == closed {
 		return errClosed
 	}
 	from, to, pred := e.iri.Node(ed.From), e.iri.Node(ed.To), e.iri.Term(string(ed.Kind))
@@ -202,16 +197,7 @@ func (e *nquadsEncoder) Edge(ed kg.Edge) error {
 	return e.err
 }
 
-func (e *nquadsEncoder) Close() error {
-	if e.closed {
-		return e.err
-	}
-	e.closed = true
-	if e.err == nil {
-		e.err = e.w.Flush()
-	}
-	return e.err
-}
+func (e *nquadsEncoder) Close() error { return e.finish("") }
 
 // DgraphSchema writes a Dgraph schema for the predicates of an N-Quads
 // export with base IRI base ("" for DefaultBaseIRI): typed and indexed
