@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"html"
 	"os/exec"
 	"regexp"
@@ -36,21 +35,9 @@ func (r *Renderer) convert(ctx context.Context, svg []byte, f Format) ([]byte, e
 	defer r.release()
 	cmd := exec.CommandContext(ctx, r.cfg.RsvgConvert, args...)
 	cmd.WaitDelay = time.Second
-	cmd.Stdin = bytes.NewReader(svg)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		if ctx.Err() != nil {
-			return nil, ctxError(ctx)
-		}
-		if notInstalled(err) {
-			return nil, kg.Wrap(kg.CodeUnavailable, err,
-				strings.ToUpper(string(f))+" diagrams need rsvg-convert (Debian package librsvg2-bin); SVG is available")
-		}
-		return nil, kg.Wrap(kg.CodeInternal, fmt.Errorf("rsvg-convert: %w: %s", err, strings.TrimSpace(stderr.String())),
-			"the diagram could not be converted to "+strings.ToUpper(string(f)))
-	}
-	return stdout.Bytes(), nil
+	return runTool(ctx, cmd, svg, "rsvg-convert",
+		strings.ToUpper(string(f))+" diagrams need rsvg-convert (Debian package librsvg2-bin); SVG is available",
+		"the diagram could not be converted to "+strings.ToUpper(string(f)))
 }
 
 var svgSizeRE = regexp.MustCompile(`<svg[^>]*?\swidth="([0-9.]+)pt"[^>]*?\sheight="([0-9.]+)pt"`)

@@ -86,21 +86,30 @@ func nativeRunner(dotPath string) runFunc {
 			return nil, ctxError(ctx)
 		}
 		cmd := exec.CommandContext(ctx, dotPath, "-K"+engine, "-T"+format)
-		cmd.Stdin = bytes.NewReader(src)
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		if err := cmd.Run(); err != nil {
-			if ctx.Err() != nil {
-				return nil, ctxError(ctx)
-			}
-			if notInstalled(err) {
-				return nil, kg.Wrap(kg.CodeUnavailable, err, "the Graphviz program "+dotPath+" is not installed (Debian package graphviz)")
-			}
-			return nil, kg.Wrap(kg.CodeInternal, fmt.Errorf("%s -K%s -T%s: %w: %s", dotPath, engine, format, err,
-				strings.TrimSpace(stderr.String())), "graphviz could not lay out the diagram")
-		}
-		return stdout.Bytes(), nil
+		return runTool(ctx, cmd, src, dotPath+" -K"+engine+" -T"+format,
+			"the Graphviz program "+dotPath+" is not installed (Debian package graphviz)",
+			"graphviz could not lay out the diagram")
 	}
+}
+
+// runTool runs cmd, a command-line tool, on input and returns what it
+// writes. Its failures map to errors once, here: the context's end, the
+// tool missing (with the message missing), or its own failure (failed),
+// the detail naming it as name with what it wrote to standard error.
+func runTool(ctx context.Context, cmd *exec.Cmd, input []byte, name, missing, failed string) ([]byte, error) {
+	cmd.Stdin = bytes.NewReader(input)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctxError(ctx)
+		}
+		if notInstalled(err) {
+			return nil, kg.Wrap(kg.CodeUnavailable, err, missing)
+		}
+		return nil, kg.Wrap(kg.CodeInternal, fmt.Errorf("%s: %w: %s", name, err, strings.TrimSpace(stderr.String())), failed)
+	}
+	return stdout.Bytes(), nil
 }
 
 // notInstalled reports whether starting a program failed because it is
