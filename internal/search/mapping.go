@@ -52,7 +52,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	}))
 	// Fields are indexed only: snippets are cut from the store's text
 	// (snippet.go), so the index keeps neither the values nor their term
-	// vectors, which were a seventh of the CPU an ingest spent.
+	// vectors, which cost an ingest CPU and disk for nothing.
 	field := func(analyzer string) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
 		f.Analyzer = analyzer
@@ -70,7 +70,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	doc.AddFieldMappingsAt(fText, field(aText))
 	// No field goes into bleve's composite "_all" field, and every query
 	// names its fields; left enabled, bleve still builds the empty field
-	// for every node, at 5% of the cost of indexing a report.
+	// for every node.
 	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = aText

@@ -10,9 +10,10 @@ import (
 )
 
 // stemmerName names bleve's Snowball English stemmer with its results
-// remembered. Stemming was 40 % of the analysis of a report: Snowball
-// builds an environment and runs its rules for every token, while UN
-// reports repeat a small vocabulary ("trafficking", "States", "crime").
+// remembered. Stemming was the largest part of analysing a report (see
+// docs/performance.md): Snowball builds an environment and runs its rules
+// for every token, while UN reports repeat a small vocabulary
+// ("trafficking", "States", "crime").
 // The stems are exactly Snowball's.
 const stemmerName = "crimegraph_stemmer"
 
