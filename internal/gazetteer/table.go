@@ -190,60 +190,23 @@ const maxExpansions = 256
 //
 // stands for four phrases.
 func expand(p string) ([]string, error) {
-	i := strings.IndexAny(p, "[{")
-	if i < 0 {
-		if strings.ContainsAny(p, "]}") {
-			return nil, fmt.Errorf("unbalanced brackets in %q", p)
-		}
+	g, ok, err := firstGroup(p)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
 		if !strings.Contains(p, "  ") && !strings.ContainsAny(p, "\t\n\r") && strings.TrimSpace(p) == p {
 			return []string{p}, nil // the common case: a plain name
 		}
 		return []string{strings.Join(strings.Fields(p), " ")}, nil
 	}
-	open := p[i]
-	close := byte(']')
-	if open == '{' {
-		close = '}'
-	}
-	depth, j := 0, i
-	for ; j < len(p); j++ {
-		if p[j] == '[' || p[j] == '{' {
-			depth++
-		} else if p[j] == ']' || p[j] == '}' {
-			depth--
-			if depth == 0 {
-				break
-			}
-		}
-	}
-	if j == len(p) || p[j] != close {
-		return nil, fmt.Errorf("unbalanced brackets in %q", p)
-	}
-	head, inner, tail := p[:i], p[i+1:j], p[j+1:]
-	var choices []string
-	{
-		depth, from := 0, 0
-		for k := 0; k < len(inner); k++ {
-			switch inner[k] {
-			case '[', '{':
-				depth++
-			case ']', '}':
-				depth--
-			case '|':
-				if depth == 0 {
-					choices = append(choices, inner[from:k])
-					from = k + 1
-				}
-			}
-		}
-		choices = append(choices, inner[from:])
-	}
-	if open == '[' {
+	choices := g.choices
+	if g.optional {
 		choices = append(choices, "")
 	}
 	var out []string
 	for _, c := range choices {
-		rest, err := expand(head + " " + c + " " + tail)
+		rest, err := expand(g.head + " " + c + " " + g.tail)
 		if err != nil {
 			return nil, err
 		}
@@ -261,40 +224,70 @@ func expand(p string) ([]string, error) {
 // pattern gives its entry; its other expansions are phrases to match. The
 // pattern must be valid (see expand).
 func reading(p string) string {
-	var b strings.Builder
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		if c != '[' && c != '{' {
-			b.WriteByte(c)
-			continue
+	g, ok, err := firstGroup(p)
+	if err != nil || !ok {
+		return strings.Join(strings.Fields(p), " ")
+	}
+	c := g.choices[0]
+	if g.optional {
+		c = ""
+	}
+	return reading(g.head + " " + c + " " + g.tail)
+}
+
+// patternGroup is the first bracketed group of a pattern.
+type patternGroup struct {
+	head, tail string   // the text before and after it
+	choices    []string // its choices at its own level
+	optional   bool     // "[…]": none of them is a choice too
+}
+
+// firstGroup finds the first bracketed group of p; ok is false when p has
+// none.
+func firstGroup(p string) (g patternGroup, ok bool, err error) {
+	i := strings.IndexAny(p, "[{")
+	if i < 0 {
+		if strings.ContainsAny(p, "]}") {
+			return g, false, fmt.Errorf("unbalanced brackets in %q", p)
 		}
-		depth, end, bar := 0, i, -1
-		for j := i; j < len(p); j++ {
-			switch p[j] {
-			case '[', '{':
-				depth++
-			case ']', '}':
-				depth--
-			case '|':
-				if depth == 1 && bar < 0 {
-					bar = j
-				}
-			}
+		return g, false, nil
+	}
+	closing := byte('}')
+	if p[i] == '[' {
+		closing = ']'
+	}
+	depth, j := 0, i
+	for ; j < len(p); j++ {
+		if p[j] == '[' || p[j] == '{' {
+			depth++
+		} else if p[j] == ']' || p[j] == '}' {
+			depth--
 			if depth == 0 {
-				end = j
 				break
 			}
 		}
-		if c == '{' {
-			first := p[i+1 : end]
-			if bar >= 0 {
-				first = p[i+1 : bar]
-			}
-			b.WriteString(" " + reading(first) + " ")
-		}
-		i = end
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	if j == len(p) || p[j] != closing {
+		return g, false, fmt.Errorf("unbalanced brackets in %q", p)
+	}
+	g = patternGroup{head: p[:i], tail: p[j+1:], optional: p[i] == '['}
+	inner := p[i+1 : j]
+	depth, from := 0, 0
+	for k := 0; k < len(inner); k++ {
+		switch inner[k] {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+		case '|':
+			if depth == 0 {
+				g.choices = append(g.choices, inner[from:k])
+				from = k + 1
+			}
+		}
+	}
+	g.choices = append(g.choices, inner[from:])
+	return g, true, nil
 }
 
 // splitList splits a simple " | " or "," separated list of keys or codes.
