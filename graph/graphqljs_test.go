@@ -12,29 +12,16 @@ import (
 
 	"github.com/crimegraph/crimegraph/graph"
 	"github.com/crimegraph/crimegraph/graph/graphtest"
+	"github.com/crimegraph/crimegraph/internal/testtool"
 )
-
-// needTool finds a program; without it the test is skipped, except in CI
-// (CI set), where it fails.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed; CI needs it to validate the schema with graphql-js", name)
-		}
-		t.Skipf("%s is not installed", name)
-	}
-	return p
-}
 
 // TestSchemaWithGraphQLJS validates the SDL, the example queries and the
 // schema the handler actually serves with graphql-js (testdata/js).
 func TestSchemaWithGraphQLJS(t *testing.T) {
-	node := needTool(t, "node")
+	node := testtool.Need(t, "node", "nodejs")
 	dir := filepath.Join("testdata", "js")
 	if _, err := os.Stat(filepath.Join(dir, "node_modules", "graphql")); err != nil {
-		npm := needTool(t, "npm")
+		npm := testtool.Need(t, "npm", "npm")
 		cmd := exec.Command(npm, "ci", "--no-audit", "--no-fund")
 		cmd.Dir = dir
 		if out, err := cmd.CombinedOutput(); err != nil {

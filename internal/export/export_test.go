@@ -18,6 +18,7 @@ import (
 
 	"github.com/crimegraph/crimegraph/internal/export"
 	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -99,21 +100,6 @@ func writeTemp(t *testing.T, name string, b []byte) string {
 	return p
 }
 
-// needTool returns the path of a program a test needs; outside CI a
-// missing program skips the test, in CI (CI set) it fails it.
-func needTool(t *testing.T, name, debian string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err == nil {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s not found (install Debian package %s): %v", name, debian, err)
-	}
-	t.Skipf("%s not found (install Debian package %s)", name, debian)
-	return ""
-}
-
 // TestGolden pins every format's output for the fixture. Refresh with
 // go test ./internal/export -run TestGolden -update.
 func TestGolden(t *testing.T) {
@@ -162,7 +148,7 @@ func golden(t *testing.T, name string, got []byte) {
 
 // TestGraphMLSchema validates GraphML exports against the GraphML XSD.
 func TestGraphMLSchema(t *testing.T) {
-	xmllint := needTool(t, "xmllint", "libxml2-utils")
+	xmllint := testtool.Need(t, "xmllint", "libxml2-utils")
 	for name, g := range map[string]kg.Subgraph{"fixture": fixture(), "empty": {}} {
 		var b bytes.Buffer
 		if err := export.Export(&b, export.GraphML, g, export.Options{}); err != nil {
@@ -458,7 +444,7 @@ func TestNQuads(t *testing.T) {
 	if !contains(labels, tricky) || !contains(labels, unodc.Label) {
 		t.Errorf("tricky text did not survive: %q", labels)
 	}
-	rapper := needTool(t, "rapper", "raptor2-utils")
+	rapper := testtool.Need(t, "rapper", "raptor2-utils")
 	p := writeTemp(t, "g.nq", b)
 	out, err := exec.Command(rapper, "-q", "-i", "nquads", "-o", "nquads", p).Output()
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/crimegraph/crimegraph/internal/render"
+	"github.com/crimegraph/crimegraph/internal/testtool"
 )
 
 // neighbourhood50 is the benchmark graph: 50 nodes of every kind, 75
@@ -66,7 +67,7 @@ func BenchmarkRender50Subprocess(b *testing.B) {
 
 // BenchmarkRender50PNG includes the rsvg-convert step.
 func BenchmarkRender50PNG(b *testing.B) {
-	needTool(b, "rsvg-convert", "librsvg2-bin")
+	testtool.Need(b, "rsvg-convert", "librsvg2-bin")
 	r := render.NewRenderer(render.Config{})
 	ctx := context.Background()
 	for i := 0; i < b.N; i++ {
@@ -79,7 +80,7 @@ func BenchmarkRender50PNG(b *testing.B) {
 // BenchmarkNativeDot50 is `dot -Tsvg` on the DOT BuildDOT writes for the
 // same graph: the baseline of TestRatioToNativeDot.
 func BenchmarkNativeDot50(b *testing.B) {
-	dot := needTool(b, "dot", "graphviz")
+	dot := testtool.Need(b, "dot", "graphviz")
 	src, err := render.BuildDOT(neighbourhood50, render.Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -101,7 +102,7 @@ func TestRatioToNativeDot(t *testing.T) {
 	if !*measure {
 		t.Skip("run with -measure")
 	}
-	dot := needTool(t, "dot", "graphviz")
+	dot := testtool.Need(t, "dot", "graphviz")
 	src, err := render.BuildDOT(neighbourhood50, render.Options{})
 	if err != nil {
 		t.Fatal(err)

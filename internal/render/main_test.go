@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"os"
-	"os/exec"
 	"testing"
 
 	"github.com/crimegraph/crimegraph/internal/render"
@@ -22,20 +21,4 @@ func TestMain(m *testing.M) {
 		os.Exit(render.ServeChild(context.Background(), os.Stdin, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
-}
-
-// needTool returns the path of a program a test needs. Outside CI a
-// missing tool skips the test; in CI (CI set) it fails it, so a machine
-// that lacks a Debian package cannot pass by skipping.
-func needTool(t testing.TB, name, debian string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err == nil {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s not found (install Debian package %s): %v", name, debian, err)
-	}
-	t.Skipf("%s not found (install Debian package %s)", name, debian)
-	return ""
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/render"
+	"github.com/crimegraph/crimegraph/internal/testtool"
 )
 
 var fixtures = []struct {
@@ -79,7 +80,7 @@ func TestBuildDOTOrderIndependent(t *testing.T) {
 // TestNativeDotParses: Debian's Graphviz parses and draws every DOT we
 // write, for every engine.
 func TestNativeDotParses(t *testing.T) {
-	dot := needTool(t, "dot", "graphviz")
+	dot := testtool.Need(t, "dot", "graphviz")
 	for _, f := range fixtures {
 		for _, e := range render.Engines {
 			src, err := render.BuildDOT(f.graph(), render.Options{Engine: e})
@@ -166,7 +167,7 @@ func TestSVG(t *testing.T) {
 
 // TestPNG: the PNG decodes, has a sane size, and is not blank.
 func TestPNG(t *testing.T) {
-	needTool(t, "rsvg-convert", "librsvg2-bin")
+	testtool.Need(t, "rsvg-convert", "librsvg2-bin")
 	r := render.NewRenderer(render.Config{})
 	b, err := r.Render(context.Background(), crimeTypeGraph(), render.PNG, render.Options{})
 	if err != nil {
@@ -197,8 +198,8 @@ func TestPNG(t *testing.T) {
 
 // TestPDF: the PDF is a PDF and its text layer has the title.
 func TestPDF(t *testing.T) {
-	needTool(t, "rsvg-convert", "librsvg2-bin")
-	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	testtool.Need(t, "rsvg-convert", "librsvg2-bin")
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
 	r := render.NewRenderer(render.Config{})
 	g := recommendationGraph()
 	b, err := r.Render(context.Background(), g, render.PDF, render.Options{})
@@ -390,7 +391,7 @@ func TestSubprocess(t *testing.T) {
 
 // TestNative: Native isolation draws with the Graphviz program.
 func TestNative(t *testing.T) {
-	needTool(t, "dot", "graphviz")
+	testtool.Need(t, "dot", "graphviz")
 	r := render.NewRenderer(render.Config{Isolation: render.Native})
 	svg, err := r.Render(context.Background(), recommendationGraph(), render.SVG, render.Options{})
 	if err != nil {

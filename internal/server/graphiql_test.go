@@ -4,8 +4,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"os"
-	"os/exec"
 	"regexp"
 	"strings"
 	"sync"
@@ -13,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/crimegraph/crimegraph/internal/testtool"
 )
 
 // get fetches a path with an explicit Accept-Encoding, so that Go's client
@@ -93,12 +92,7 @@ func TestGraphiQLPageIsSelfContained(t *testing.T) {
 // (every asset from this server, under its CSP), runs the example query
 // and reads the answer.
 func TestGraphiQLInBrowser(t *testing.T) {
-	if _, err := exec.LookPath("chromium"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is not installed (make test-deps)")
-		}
-		t.Skip("chromium is not installed")
-	}
+	testtool.Need(t, "chromium", "chromium")
 	c := newServer(t)
 	ctx, cancel := chromedp.NewContext(context.Background())
 	defer cancel()
