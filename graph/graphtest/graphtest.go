@@ -8,12 +8,15 @@ package graphtest
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/crimegraph/crimegraph/internal/corpus"
 	"github.com/crimegraph/crimegraph/internal/ingest"
 	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/search"
 	"github.com/crimegraph/crimegraph/internal/store"
 )
 
@@ -71,6 +74,31 @@ func Shared(tb testing.TB) *store.Store {
 		tb.Fatalf("ingesting the corpus: %v", shared.err)
 	}
 	return shared.s
+}
+
+var sharedIndex struct {
+	once sync.Once
+	idx  *search.Index
+	err  error
+}
+
+// SharedIndex returns one search index of the Shared store, on disk as a
+// server keeps it, built once per test binary. Never write to it.
+func SharedIndex(tb testing.TB) *search.Index {
+	tb.Helper()
+	s := Shared(tb)
+	sharedIndex.once.Do(func() {
+		dir, err := os.MkdirTemp("", "crimegraph-search-")
+		if err != nil {
+			sharedIndex.err = err
+			return
+		}
+		sharedIndex.idx, sharedIndex.err = search.Open(context.Background(), filepath.Join(dir, "search"), s)
+	})
+	if sharedIndex.err != nil {
+		tb.Fatalf("indexing the corpus: %v", sharedIndex.err)
+	}
+	return sharedIndex.idx
 }
 
 // DocKey returns the document key under which the corpus file name was

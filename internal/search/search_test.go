@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -21,30 +20,13 @@ import (
 
 var ctx = context.Background()
 
-var shared struct {
-	once sync.Once
-	x    *search.Index
-	dir  string
-	err  error
-}
-
 // open returns a store holding the corpus and an on-disk index of it.
 // Tests that only read share one store and one index; a test that writes
 // gets its own of both, in a temporary folder.
 func open(t testing.TB, writes bool) (*store.Store, *search.Index, string) {
 	t.Helper()
 	if !writes {
-		s := graphtest.Shared(t)
-		shared.once.Do(func() {
-			shared.dir, shared.err = os.MkdirTemp("", "crimegraph-search-test-")
-			if shared.err == nil {
-				shared.x, shared.err = search.Open(ctx, filepath.Join(shared.dir, "search"), s)
-			}
-		})
-		if shared.err != nil {
-			t.Fatal(shared.err)
-		}
-		return s, shared.x, filepath.Join(shared.dir, "search")
+		return graphtest.Shared(t), graphtest.SharedIndex(t), ""
 	}
 	// A small store of its own: a base document naming Türkiye.
 	s, err := store.Open(store.Options{InMemory: true})

@@ -30,7 +30,7 @@ func FuzzGraphQLHandler(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	h := server.New(server.Config{Store: graphtest.Shared(f), Search: corpusIndex(f)})
+	h := server.New(server.Config{Store: graphtest.Shared(f), Search: graphtest.SharedIndex(f)})
 	f.Fuzz(func(t *testing.T, body []byte) {
 		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")

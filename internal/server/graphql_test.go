@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,41 +21,16 @@ import (
 	"github.com/crimegraph/crimegraph/graph"
 	"github.com/crimegraph/crimegraph/graph/graphtest"
 	"github.com/crimegraph/crimegraph/internal/kg"
-	"github.com/crimegraph/crimegraph/internal/search"
 	"github.com/crimegraph/crimegraph/internal/server"
 )
 
 // The end-to-end tests: real corpus, real ingestion, real Badger store and
 // bleve index on disk, the real router, over HTTP.
 
-var sharedIndex struct {
-	once sync.Once
-	idx  *search.Index
-	err  error
-}
-
-// corpusIndex is one on-disk index of the shared corpus store.
-func corpusIndex(t testing.TB) *search.Index {
-	t.Helper()
-	s := graphtest.Shared(t)
-	sharedIndex.once.Do(func() {
-		dir, err := os.MkdirTemp("", "crimegraph-search-")
-		if err != nil {
-			sharedIndex.err = err
-			return
-		}
-		sharedIndex.idx, sharedIndex.err = search.Open(context.Background(), filepath.Join(dir, "search"), s)
-	})
-	if sharedIndex.err != nil {
-		t.Fatal(sharedIndex.err)
-	}
-	return sharedIndex.idx
-}
-
 // newServer serves the shared corpus; mod may change the configuration.
 func newServer(t *testing.T, mod ...func(*server.Config)) *client {
 	t.Helper()
-	cfg := server.Config{Store: graphtest.Shared(t), Search: corpusIndex(t)}
+	cfg := server.Config{Store: graphtest.Shared(t), Search: graphtest.SharedIndex(t)}
 	for _, m := range mod {
 		m(&cfg)
 	}

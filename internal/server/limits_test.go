@@ -285,7 +285,7 @@ fragment TypeRef on __Type {
 // TestCLIQueryHandlerMatchesHTTP: the handler the query command uses
 // answers byte for byte what the server does.
 func TestQueryHandlerMatchesServer(t *testing.T) {
-	s, idx := graphtest.Shared(t), corpusIndex(t)
+	s, idx := graphtest.Shared(t), graphtest.SharedIndex(t)
 	h := server.GraphQLHandler(server.Config{Store: s, Search: idx})
 	c := newServer(t)
 	q := `{ entity(name: "TUR") { id label } recommendations(first: 2) { nodes { citation } } }`
