@@ -74,7 +74,7 @@ func Extract(rep *report.Report, docKey string, rec Recognizer) Result {
 // paragraphs and recommendations) as Extract states them before it looks
 // for entities: cheap to build, and most of the document's text, so that
 // ingest can index them while Extract runs. They are built apart from
-// Extract's own (about a millisecond for a report) because later steps of
+// Extract's own, at the cost of building them twice, because later steps of
 // Extract add to its nodes while the index reads these.
 func Parts(rep *report.Report, docKey string) []kg.Node {
 	x := newExtractor(rep, docKey, nil)
