@@ -46,6 +46,18 @@ func (e *cytoscapeEncoder) element(data map[string]any) {
 	e.str("\n" + string(b))
 }
 
+// putProps adds the schema's properties to data as typed JSON values, and
+// the others as one "extra" object.
+func putProps(data map[string]any, props map[string]string, schema []propSpec) {
+	typedProps, extra := splitProps(props, schema)
+	for _, p := range typedProps {
+		data[p.spec.name] = jsonValue(p)
+	}
+	if extra != "" {
+		data["extra"] = json.RawMessage(extra)
+	}
+}
+
 // jsonValue is a typed property as a JSON value.
 func jsonValue(p typed) any {
 	switch p.spec.typ {
@@ -67,13 +79,7 @@ func (e *cytoscapeEncoder) Node(n kg.Node) error {
 		"id": string(n.ID), "kind": string(n.Kind), "label": n.Label,
 		"aliases": json.RawMessage(aliasesJSON(n)), "href": kg.EntityPath(n.ID),
 	}
-	props, extra := splitProps(n.Props, nodeProps)
-	for _, p := range props {
-		data[p.spec.name] = jsonValue(p)
-	}
-	if extra != "" {
-		data["extra"] = json.RawMessage(extra)
-	}
+	putProps(data, n.Props, nodeProps)
 	e.element(data)
 	return e.err
 }
@@ -96,13 +102,7 @@ func (e *cytoscapeEncoder) Edge(ed kg.Edge) error {
 		"kind": string(ed.Kind), "label": edgeLabel(ed.Kind),
 		"citations": citations(ed), "evidence": evidenceList(ed),
 	}
-	props, extra := splitProps(ed.Props, edgeProps)
-	for _, p := range props {
-		data[p.spec.name] = jsonValue(p)
-	}
-	if extra != "" {
-		data["extra"] = json.RawMessage(extra)
-	}
+	putProps(data, ed.Props, edgeProps)
 	e.element(data)
 	return e.err
 }
