@@ -30,6 +30,15 @@ const (
 	KindTheme          Kind = "Theme"
 	KindPerson         Kind = "Person"
 	KindMeeting        Kind = "Meeting"
+	// KindGroup is a non-state group: a terrorist group, a gang or gang
+	// coalition, an armed group, a criminal network. It is not an
+	// Organization because nothing about it is official: it has no seat,
+	// no mandate and no symbol, and analysts ask of it other questions
+	// (where it operates, whom it is affiliated with, who leads it).
+	KindGroup Kind = "Group"
+	// KindSeries is a run of documents produced under one mandate or one
+	// recurring title ("the quarterly reports under resolution 2692 (2023)").
+	KindSeries Kind = "Series"
 )
 
 // Kinds lists every node kind in a fixed order, used wherever output must be
@@ -37,7 +46,7 @@ const (
 var Kinds = []Kind{
 	KindDocument, KindSection, KindParagraph, KindRecommendation,
 	KindState, KindOrganization, KindCrimeType, KindInstrument,
-	KindTheme, KindPerson, KindMeeting,
+	KindTheme, KindPerson, KindMeeting, KindGroup, KindSeries,
 }
 
 // prefix is the lower-case kind name that starts every ID of that kind.
@@ -92,6 +101,22 @@ const (
 	EdgeNamesActor  EdgeKind = "NAMES_ACTOR"    // Recommendation → State/Organization it calls on or names
 	EdgeAddressedTo EdgeKind = "ADDRESSED_TO"   // Recommendation → State/Organization its chapeau calls upon
 	EdgeListsDoc    EdgeKind = "LISTS_DOCUMENT" // Document → Document in its annexed list of documents
+
+	// Actors of the crime world.
+	EdgeInstitutionOf EdgeKind = "INSTITUTION_OF"  // Organization (category national) → its State
+	EdgeOperatesIn    EdgeKind = "OPERATES_IN"     // Group → State where the text places it
+	EdgeAffiliatedTo  EdgeKind = "AFFILIATED_WITH" // Group → Group it is an affiliate, branch or member of
+	EdgeLeads         EdgeKind = "LEADS"           // Person → Group
+	EdgeMadeBy        EdgeKind = "MADE_BY"         // Recommendation (any call form) → body or author making it
+
+	// Documents among themselves.
+	EdgeSentBy     EdgeKind = "SENT_BY"     // Document (letter, note verbale) → State/Organization/Person signing it
+	EdgeSupersedes EdgeKind = "SUPERSEDES"  // Document (revision, Rev.N) → the document it replaces
+	EdgeCorrects   EdgeKind = "CORRECTS"    // Document (corrigendum) → the document it corrects
+	EdgeAddendumTo EdgeKind = "ADDENDUM_TO" // Document (addendum) → its parent document
+	EdgeAmends     EdgeKind = "AMENDS"      // Document (amendment) → the draft it amends
+	EdgeInSeries   EdgeKind = "IN_SERIES"   // Document → Series; prop "order": its position
+	EdgeMandatedBy EdgeKind = "MANDATED_BY" // Series or Document → Instrument/Document of the mandate
 )
 
 // EdgeKinds lists every edge kind in a fixed order.
@@ -100,6 +125,9 @@ var EdgeKinds = []EdgeKind{
 	EdgeRepresents, EdgeHeldAt, EdgePrepares, EdgeAdoptedBy, EdgeIssuedBy,
 	EdgeSubtypeOf, EdgeTextOf, EdgeCites, EdgeMentions, EdgeAddresses,
 	EdgeInvokes, EdgeConcerns, EdgeNamesActor, EdgeAddressedTo, EdgeListsDoc,
+	EdgeInstitutionOf, EdgeOperatesIn, EdgeAffiliatedTo, EdgeLeads, EdgeMadeBy,
+	EdgeSentBy, EdgeSupersedes, EdgeCorrects, EdgeAddendumTo, EdgeAmends,
+	EdgeInSeries, EdgeMandatedBy,
 }
 
 // Valid reports whether e is one of EdgeKinds.
@@ -155,6 +183,32 @@ const (
 	PropCategory  = "category" // Organization/Instrument: sub-kind
 	PropAcronym   = "acronym"
 	PropSource    = "source" // where a gazetteer entry came from
+
+	// Documents of the whole stream.
+	PropFamily    = "family"    // Document: report|letter|note-verbale|resolution|decision|draft|amendment|record|list|agenda|information|other
+	PropAddressee = "addressee" // Document (letter): to whom it is addressed, as printed
+	PropSender    = "sender"    // Document (letter): who signs it, as printed
+	PropTransmits = "transmits" // Document (letter): title of the annex it transmits
+	PropParent    = "parent"    // Document (Rev./Corr./Add.): symbol of the parent document
+	PropRevision  = "revision"  // Document: "Rev.1", "Corr.1", "Add.2"
+	PropMeetingNo = "meetingNo" // Document (record, resolution): number of the meeting
+	PropPartKind  = "partKind"  // Paragraph: numbered|preambular|operative|heading|table|list|signature|note|text
+
+	// Calls to act (Recommendation nodes of every form).
+	PropForm = "form" // Recommendation: recommendation|operative|call
+	PropVerb = "verb" // Recommendation: the verb of the call, lower case ("urges", "calls upon")
+	PropBy   = "by"   // Recommendation: who makes the call, as printed ("the Security Council", "the Secretary-General")
+
+	// Actors.
+	PropGroupKind = "groupKind" // Group: terrorist|gang|armed-group|criminal-network
+	PropStateISO3 = "state"     // Organization (national), Group: ISO3 of the State it belongs to or is based in
+)
+
+// Call forms (PropForm of a Recommendation node).
+const (
+	FormRecommendation = "recommendation" // a lettered item under a recommendations heading
+	FormOperative      = "operative"      // an operative paragraph of a resolution or decision
+	FormCall           = "call"           // a call in a report's observations or conclusions
 )
 
 // ID identifies a node. It reads "kind:key", e.g. "state:TUR",
