@@ -72,8 +72,8 @@ generate: ## regenerate gqlgen code and gazetteer data
 	$(GO) generate ./...
 
 .PHONY: golden
-golden: ## rewrite the golden files after a reviewed change
-	$(GO) test ./... -run 'Golden|Layout' -update
+golden: ## rewrite the golden files after a reviewed change (then review git diff)
+	UPDATE_GOLDEN=1 $(GO) test -count=1 -run 'Golden|Layout' ./...
 
 .PHONY: lint
 lint: ## gofmt and go vet

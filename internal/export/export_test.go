@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,8 +19,6 @@ import (
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/testtool"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // tricky is text that breaks naive writers: quotes, line breaks, commas,
 // semicolons, tabs, backslashes, markup, unicode.
@@ -101,7 +98,7 @@ func writeTemp(t *testing.T, name string, b []byte) string {
 }
 
 // TestGolden pins every format's output for the fixture. Refresh with
-// go test ./internal/export -run TestGolden -update.
+// make golden.
 func TestGolden(t *testing.T) {
 	for _, f := range export.Formats {
 		if f == export.Neo4j || f == export.NodesCSV || f == export.EdgesCSV {
@@ -131,19 +128,7 @@ func TestGolden(t *testing.T) {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
+	testtool.Golden(t, filepath.Join("testdata", name), got)
 }
 
 // TestGraphMLSchema validates GraphML exports against the GraphML XSD.

@@ -2,9 +2,7 @@ package extract_test
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -14,9 +12,8 @@ import (
 	"github.com/crimegraph/crimegraph/internal/extract"
 	"github.com/crimegraph/crimegraph/internal/ingest"
 	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/testtool"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // sanJose extracts the San José report through the real parser and gazetteer.
 func sanJose(t testing.TB) extract.Result {
@@ -106,17 +103,5 @@ func dump(r extract.Result) string {
 
 func TestGoldenSanJoseFacts(t *testing.T) {
 	got := dump(sanJose(t))
-	golden := filepath.Join("testdata", "sanjose.facts.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("facts differ from %s; review with go test -update and git diff", golden)
-	}
+	testtool.Golden(t, filepath.Join("testdata", "sanjose.facts.golden"), []byte(got))
 }

@@ -1,8 +1,6 @@
 package ingest_test
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,13 +9,12 @@ import (
 
 	"github.com/crimegraph/crimegraph/internal/ingest"
 	"github.com/crimegraph/crimegraph/internal/report"
+	"github.com/crimegraph/crimegraph/internal/testtool"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestGoldenPDFStructure pins the structure the whole PDF path (pdftext,
 // then report.Parse) reads from the two corpus PDFs. Refresh with
-// go test ./internal/ingest -run GoldenPDF -update, and review the diff.
+// make golden, and review the diff.
 func TestGoldenPDFStructure(t *testing.T) {
 	for _, name := range []string{"S-2025-85.pdf", "E-2025-28.pdf"} {
 		t.Run(name, func(t *testing.T) {
@@ -25,20 +22,7 @@ func TestGoldenPDFStructure(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", strings.TrimSuffix(name, ".pdf")+".structure.golden")
-			got := rep.Outline()
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if d := cmp.Diff(string(want), got); d != "" {
-				t.Errorf("structure of %s differs from %s (-want +got):\n%s", name, golden, d)
-			}
+			testtool.Golden(t, filepath.Join("testdata", strings.TrimSuffix(name, ".pdf")+".structure.golden"), []byte(rep.Outline()))
 		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -19,9 +18,8 @@ import (
 
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/report"
+	"github.com/crimegraph/crimegraph/internal/testtool"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // corpusDir holds the documents the project ships; corpus-extra is the
 // shared robustness set, present on developer machines and CI.
@@ -78,19 +76,7 @@ func TestGolden(t *testing.T) {
 	for _, name := range []string{"S-2025-85.pdf", "E-2025-28.pdf"} {
 		t.Run(name, func(t *testing.T) {
 			got := render(extract(t, name))
-			golden := filepath.Join("testdata", strings.TrimSuffix(name, ".pdf")+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s mismatch (-want +got):\n%s", golden, diff)
-			}
+			testtool.Golden(t, filepath.Join("testdata", strings.TrimSuffix(name, ".pdf")+".golden"), []byte(got))
 		})
 	}
 }

@@ -10,7 +10,6 @@ import (
 )
 
 var (
-	update  = flag.Bool("update", false, "rewrite the golden files in testdata")
 	samples = flag.String("samples", "", "write every fixture in every format and engine to this directory, to look at")
 )
 

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"image/png"
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -32,7 +31,7 @@ var fixtures = []struct {
 }
 
 // TestBuildDOTGolden pins the DOT written for each fixture. Refresh with
-// go test ./internal/render -run TestBuildDOTGolden -update.
+// make golden.
 func TestBuildDOTGolden(t *testing.T) {
 	for _, f := range fixtures {
 		t.Run(f.name, func(t *testing.T) {
@@ -44,19 +43,7 @@ func TestBuildDOTGolden(t *testing.T) {
 			if !bytes.Equal(got, again) {
 				t.Fatal("BuildDOT is not deterministic")
 			}
-			golden := filepath.Join("testdata", f.name+".dot")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("BuildDOT mismatch (-want +got):\n%s", diff)
-			}
+			testtool.Golden(t, filepath.Join("testdata", f.name+".dot"), got)
 		})
 	}
 }

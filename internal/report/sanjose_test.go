@@ -1,7 +1,6 @@
 package report
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,9 +8,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"github.com/crimegraph/crimegraph/internal/testtool"
+)
 
 // sanJose is the Markdown of the report of the Latin American and
 // Caribbean Regional Preparatory Meeting (San José, 4–6 February 2025).
@@ -35,23 +34,10 @@ func parseFile(t testing.TB, path string) *Report {
 	return r
 }
 
-// golden compares got with testdata/name, or rewrites it under -update.
+// golden compares got with testdata/name (testtool.Golden).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
+	testtool.Golden(t, filepath.Join("testdata", name), []byte(got))
 }
 
 // The golden outline was checked by hand against the Markdown: every

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -12,9 +10,8 @@ import (
 
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/store/storetest"
+	"github.com/crimegraph/crimegraph/internal/testtool"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var ctx = context.Background()
 
@@ -137,18 +134,8 @@ func TestKeyLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "keys.golden")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		os.WriteFile(golden, []byte(b.String()), 0o644)
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if b.String() != string(want) {
-		t.Errorf("key layout changed; if intended, bump FormatVersion and run go test -update.\ngot:\n%s", b.String())
-	}
+	// A change here changes the format: bump FormatVersion with it.
+	testtool.Golden(t, filepath.Join("testdata", "keys.golden"), []byte(b.String()))
 }
 
 // TestReadersDuringWrites runs readers while a writer replaces documents;

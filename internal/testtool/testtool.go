@@ -1,7 +1,8 @@
 // Package testtool holds the one rule for tests that need a program or a
 // browser the Makefile installs: outside CI a missing one skips the test;
 // in CI (CI set) it fails it, so that a machine that lacks a Debian
-// package cannot pass by skipping.
+// package cannot pass by skipping. It also holds the one golden-file
+// comparison (Golden), which `make golden` turns into a rewrite.
 package testtool
 
 import (
