@@ -56,7 +56,7 @@ soak: test-deps ## 30 minutes of steady mixed load; RSS and goroutines sampled i
 	scripts/soak.sh 30m
 
 .PHONY: fuzz
-fuzz: test-deps ## every fuzz target for FUZZTIME each (default 10m); new corpus entries land in testdata/fuzz
+fuzz: test-deps ## every fuzz target for FUZZTIME each (default 10m); failing inputs land in testdata/fuzz, the grown corpus stays in the Go cache
 	scripts/fuzz.sh $(FUZZTIME)
 
 .PHONY: robustness

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for FUZZTIME each (default 10m), one after the
-# other, then copies what each found interesting from Go's fuzz cache into
-# the package's testdata/fuzz, so the corpus is committed and replayed by
-# every `go test`.
+# other. The corpus a run grows stays in Go's fuzz cache (GOCACHE/fuzz),
+# where the next run on this machine starts from it; it is not committed.
+# A failing input is minimised and written by Go itself to the package's
+# testdata/fuzz/FuzzX/, which every `go test` replays: the script names
+# it, so that it is committed with the fix. Committed there are only the
+# hand-written seeds and such inputs.
 # Usage: scripts/fuzz.sh [FUZZTIME]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 t=${1:-10m}
 failed=0
-cache=$(go env GOCACHE)/fuzz/github.com/crimegraph/crimegraph
 targets=(
   "internal/report FuzzFromMarkdown"
   "internal/report FuzzParse"
@@ -20,16 +22,13 @@ targets=(
 for tg in "${targets[@]}"; do
   set -- $tg
   pkg=$1 fn=$2
+  log="/tmp/crimegraph-fuzz-$fn.log"
   echo "== $pkg $fn for $t"
-  if ! go test "./$pkg" -run '^$' -fuzz "^$fn\$" -fuzztime "$t" >"/tmp/crimegraph-fuzz-$fn.log" 2>&1; then
+  if ! go test "./$pkg" -run '^$' -fuzz "^$fn\$" -fuzztime "$t" >"$log" 2>&1; then
     failed=1
-    echo "   FAILED: the input is in $pkg/testdata/fuzz/$fn; log in /tmp/crimegraph-fuzz-$fn.log"
+    echo "   FAILED (log in $log); new failing inputs, to commit with the fix:"
+    git status --porcelain --untracked-files=all -- "$pkg/testdata/fuzz/$fn" | sed 's/^?? /     /'
   fi
-  tail -3 "/tmp/crimegraph-fuzz-$fn.log"
-  if [ -d "$cache/$pkg/$fn" ]; then
-    mkdir -p "$pkg/testdata/fuzz/$fn"
-    cp -n "$cache/$pkg/$fn"/* "$pkg/testdata/fuzz/$fn/" 2>/dev/null || true
-    echo "   corpus: $(ls "$pkg/testdata/fuzz/$fn" | wc -l) inputs in $pkg/testdata/fuzz/$fn"
-  fi
+  tail -3 "$log"
 done
 exit $failed
