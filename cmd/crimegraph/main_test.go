@@ -479,3 +479,102 @@ func firstDiff(a, b string) string {
 	}
 	return "(equal)"
 }
+
+// startServe starts `crimegraph serve` with args and waits until it answers
+// /readyz.
+func startServe(t *testing.T, args ...string) (*exec.Cmd, string, *bytes.Buffer) {
+	t.Helper()
+	addr := freePort(t)
+	cmd := exec.Command(bin, append([]string{"serve", "--addr", addr, "--log-format", "json"}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return cmd, addr, &stderr
+			}
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("serve %v did not come up: %v\n%s", args, err, stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestReadOnlyOpensAfterUncleanStop: after kill -9 of a writing `serve`,
+// every subcommand that only reads opens the store (read-only ones
+// included, which Badger alone refuses until a read-write open has cut its
+// log) and `check` passes; a reader whose standard output is closed ends
+// quietly, with the store closed, so that read-only opens work after it.
+func TestReadOnlyOpensAfterUncleanStop(t *testing.T) {
+	data := t.TempDir()
+	md := filepath.Join("..", "..", "internal", "corpus", "files", "lac-regional-preparatory-meeting-2025.md")
+	if _, errOut, code := run(t, "ingest", "--data", data, md); code != 0 {
+		t.Fatal(errOut)
+	}
+	want := stats(t, data)
+	readers := []struct {
+		name string
+		args []string
+	}{
+		{"query", []string{"query", "--data", data, "{ stats { nodes } }"}},
+		{"stats", []string{"stats", "--data", data}},
+		{"export", []string{"export", "--data", data, "--format", "nq", "-o", filepath.Join(t.TempDir(), "g.nq")}},
+		{"check", []string{"check", "--data", data}},
+		{"serve --read-only", nil},
+	}
+	for _, r := range readers {
+		t.Run("kill -9 of serve, then "+r.name, func(t *testing.T) {
+			srv, _, _ := startServe(t, "--data", data, "--no-seed")
+			srv.Process.Signal(syscall.SIGKILL)
+			srv.Wait()
+			if r.args == nil {
+				ro, addr, _ := startServe(t, "--data", data, "--read-only")
+				resp, err := http.Post("http://"+addr+"/graphql", "application/json", strings.NewReader(`{"query":"{ stats { nodes } }"}`))
+				if err != nil || resp.StatusCode != 200 {
+					t.Errorf("read-only server after kill -9: %v %v", resp, err)
+				} else {
+					resp.Body.Close()
+				}
+				ro.Process.Signal(syscall.SIGTERM)
+				ro.Wait()
+			} else if out, errOut, code := run(t, r.args...); code != 0 {
+				t.Fatalf("%s after kill -9 of serve: exit %d\n%s%s", r.name, code, out, errOut)
+			}
+			if got := stats(t, data); got != want {
+				t.Errorf("after kill -9 of serve:\n%s\nbefore:\n%s", got, want)
+			}
+		})
+	}
+
+	t.Run("closed standard output", func(t *testing.T) {
+		for _, args := range [][]string{{"stats", "--data", data}, {"export", "--data", data, "--format", "nq"}} {
+			pr, pw, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			pr.Close() // the reader is gone before the first write
+			cmd := exec.Command(bin, args...)
+			var stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = pw, &stderr
+			err = cmd.Run()
+			pw.Close()
+			if err != nil || stderr.Len() > 0 {
+				t.Errorf("%v into a closed pipe: %v, stderr %q; want a quiet end", args, err, stderr.String())
+			}
+			if _, errOut, code := run(t, "query", "--data", data, "{ stats { nodes } }"); code != 0 {
+				t.Fatalf("read-only open after %v into a closed pipe: %s", args, errOut)
+			}
+		}
+	})
+	if _, errOut, code := run(t, "check", "--data", data); code != 0 {
+		t.Errorf("check: %s", errOut)
+	}
+}
