@@ -394,3 +394,187 @@ func TestServeReadOnly(t *testing.T) {
 		t.Error("a read-only server wrote a search index into the data folder")
 	}
 }
+
+// TestOrderIndependence: documents that cite each other give the same graph
+// whatever order they arrive in. Real S/2025/10 addenda (each names the
+// earlier ones) are ingested in random orders, one `ingest` per file, into
+// separate stores; the whole-graph N-Quads export must match byte for
+// byte and `stats` line for line. CRIMEGRAPH_ORDER_RUNS sets the number of
+// random orders (default 3), besides the one that failed first: the cited
+// document stored before the citing one.
+func TestOrderIndependence(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "cites", "*.pdf"))
+	if err != nil || len(files) < 2 {
+		t.Fatalf("testdata/cites: %v %v", files, err)
+	}
+	sort.Strings(files)
+	orders := [][]string{files}
+	runs := 3
+	if v, err := strconv.Atoi(os.Getenv("CRIMEGRAPH_ORDER_RUNS")); err == nil && v > 0 {
+		runs = v
+	}
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	rnd := rand.New(rand.NewPCG(seed, 1))
+	for i := 0; i < runs; i++ {
+		o := append([]string(nil), files...)
+		rnd.Shuffle(len(o), func(i, j int) { o[i], o[j] = o[j], o[i] })
+		orders = append(orders, o)
+	}
+	var wantNQ, wantStats string
+	for i, order := range orders {
+		data := t.TempDir()
+		for _, f := range order {
+			if out, errOut, code := run(t, "ingest", "--data", data, f); code != 0 {
+				t.Fatalf("order %v: ingest %s: exit %d\n%s%s", names(order), filepath.Base(f), code, out, errOut)
+			}
+		}
+		if out, errOut, code := run(t, "check", "--data", data); code != 0 {
+			t.Fatalf("order %v: check:\n%s%s", names(order), out, errOut)
+		}
+		nq := filepath.Join(t.TempDir(), "graph.nq")
+		if _, errOut, code := run(t, "export", "--data", data, "--format", "nq", "-o", nq); code != 0 {
+			t.Fatalf("order %v: export: %s", names(order), errOut)
+		}
+		b, err := os.ReadFile(nq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := stats(t, data)
+		if i == 0 {
+			wantNQ, wantStats = string(b), st
+			continue
+		}
+		if string(b) != wantNQ {
+			t.Errorf("order %v: N-Quads export differs from order %v:\n%s", names(order), names(orders[0]), firstDiff(wantNQ, string(b)))
+		}
+		if st != wantStats {
+			t.Errorf("order %v: stats differ from order %v:\n%s", names(order), names(orders[0]), firstDiff(wantStats, st))
+		}
+	}
+}
+
+func names(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = filepath.Base(p)
+	}
+	return out
+}
+
+// firstDiff shows the first line where two texts differ.
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, x, y)
+		}
+	}
+	return "(equal)"
+}
+
+// startServe starts `crimegraph serve` with args and waits until it answers
+// /readyz.
+func startServe(t *testing.T, args ...string) (*exec.Cmd, string, *bytes.Buffer) {
+	t.Helper()
+	addr := freePort(t)
+	cmd := exec.Command(bin, append([]string{"serve", "--addr", addr, "--log-format", "json"}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return cmd, addr, &stderr
+			}
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("serve %v did not come up: %v\n%s", args, err, stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestReadOnlyOpensAfterUncleanStop: after kill -9 of a writing `serve`,
+// every subcommand that only reads opens the store (read-only ones
+// included, which Badger alone refuses until a read-write open has cut its
+// log) and `check` passes; a reader whose standard output is closed ends
+// quietly, with the store closed, so that read-only opens work after it.
+func TestReadOnlyOpensAfterUncleanStop(t *testing.T) {
+	data := t.TempDir()
+	md := filepath.Join("..", "..", "internal", "corpus", "files", "lac-regional-preparatory-meeting-2025.md")
+	if _, errOut, code := run(t, "ingest", "--data", data, md); code != 0 {
+		t.Fatal(errOut)
+	}
+	want := stats(t, data)
+	readers := []struct {
+		name string
+		args []string
+	}{
+		{"query", []string{"query", "--data", data, "{ stats { nodes } }"}},
+		{"stats", []string{"stats", "--data", data}},
+		{"export", []string{"export", "--data", data, "--format", "nq", "-o", filepath.Join(t.TempDir(), "g.nq")}},
+		{"check", []string{"check", "--data", data}},
+		{"serve --read-only", nil},
+	}
+	for _, r := range readers {
+		t.Run("kill -9 of serve, then "+r.name, func(t *testing.T) {
+			srv, _, _ := startServe(t, "--data", data, "--no-seed")
+			srv.Process.Signal(syscall.SIGKILL)
+			srv.Wait()
+			if r.args == nil {
+				ro, addr, _ := startServe(t, "--data", data, "--read-only")
+				resp, err := http.Post("http://"+addr+"/graphql", "application/json", strings.NewReader(`{"query":"{ stats { nodes } }"}`))
+				if err != nil || resp.StatusCode != 200 {
+					t.Errorf("read-only server after kill -9: %v %v", resp, err)
+				} else {
+					resp.Body.Close()
+				}
+				ro.Process.Signal(syscall.SIGTERM)
+				ro.Wait()
+			} else if out, errOut, code := run(t, r.args...); code != 0 {
+				t.Fatalf("%s after kill -9 of serve: exit %d\n%s%s", r.name, code, out, errOut)
+			}
+			if got := stats(t, data); got != want {
+				t.Errorf("after kill -9 of serve:\n%s\nbefore:\n%s", got, want)
+			}
+		})
+	}
+
+	t.Run("closed standard output", func(t *testing.T) {
+		for _, args := range [][]string{{"stats", "--data", data}, {"export", "--data", data, "--format", "nq"}} {
+			pr, pw, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			pr.Close() // the reader is gone before the first write
+			cmd := exec.Command(bin, args...)
+			var stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = pw, &stderr
+			err = cmd.Run()
+			pw.Close()
+			if err != nil || stderr.Len() > 0 {
+				t.Errorf("%v into a closed pipe: %v, stderr %q; want a quiet end", args, err, stderr.String())
+			}
+			if _, errOut, code := run(t, "query", "--data", data, "{ stats { nodes } }"); code != 0 {
+				t.Fatalf("read-only open after %v into a closed pipe: %s", args, errOut)
+			}
+		}
+	})
+	if _, errOut, code := run(t, "check", "--data", data); code != 0 {
+		t.Errorf("check: %s", errOut)
+	}
+}

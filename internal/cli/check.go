@@ -21,7 +21,7 @@ func init() {
 				if len(args) > 0 {
 					return usagef("check takes no arguments")
 				}
-				s, err := openStore(*data, true, false, e.log)
+				s, err := openStore(*data, true, true, e.log)
 				if err != nil {
 					return err
 				}
@@ -40,7 +40,7 @@ func init() {
 				if len(args) != 1 {
 					return usagef("backup takes one FILE")
 				}
-				s, err := openStore(*data, true, false, e.log)
+				s, err := openStore(*data, true, true, e.log)
 				if err != nil {
 					return err
 				}

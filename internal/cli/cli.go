@@ -102,7 +102,16 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// A reader that closes our standard output (crimegraph stats | head -1)
+	// must not kill us with SIGPIPE while the store is open: with the
+	// signal caught, the write fails with EPIPE instead, the command
+	// unwinds, closes the store and ends quietly. (Caught, not ignored, so
+	// that child processes get the default again.)
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	if err := run(ctx, fs.Args()); err != nil {
+		if errors.Is(err, syscall.EPIPE) {
+			return exitOK // the reader has all it wanted
+		}
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(stderr, "crimegraph %s: %s\n", c.name, ue.msg)

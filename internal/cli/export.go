@@ -55,7 +55,7 @@ func init() {
 				if err != nil {
 					return usagef("%v", kg.ErrorMessage(err))
 				}
-				s, err := openStore(*data, true, false, e.log)
+				s, err := openStore(*data, true, true, e.log)
 				if err != nil {
 					return err
 				}

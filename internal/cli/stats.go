@@ -19,7 +19,7 @@ func init() {
 				if len(args) > 0 {
 					return usagef("stats takes no arguments")
 				}
-				s, err := openStore(*data, true, false, e.log)
+				s, err := openStore(*data, true, true, e.log)
 				if err != nil {
 					return err
 				}

@@ -104,9 +104,12 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		}); err != nil {
 			return err
 		}
-		if err := scan(txn, []byte{pContrib}, func(k, _ []byte) error {
+		if err := scan(txn, []byte{pContrib}, func(k, v []byte) error {
 			p := split(k)
 			id, doc := kg.ID(p[0]), p[len(p)-1]
+			if n, marker, err := decodeContrib(id, doc, v); err != nil || (!marker && n.ID != id) {
+				problem("contribution of %q to %q unreadable or misfiled", doc, id)
+			}
 			if !exists(nodeKey(id)) {
 				problem("contribution of %q to missing node %q", doc, id)
 			}

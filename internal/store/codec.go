@@ -141,6 +141,41 @@ func decodeNode(b []byte) (kg.Node, error) {
 	return n, d.err
 }
 
+// ownPartMarker is the contribution of a document to its own part
+// (section, paragraph, recommendation): empty, since the part's merged
+// record is the document's statement (see remerge). Every other
+// contribution is an encoded node, never empty.
+var ownPartMarker = []byte{}
+
+// ownPart reports whether id is a section, paragraph or recommendation of
+// document doc. A document's record of itself is not a part: other
+// documents cite it, and their statements merge with its own.
+func ownPart(id kg.ID, doc string) bool {
+	switch id.Kind() {
+	case kg.KindSection, kg.KindParagraph, kg.KindRecommendation:
+		return id.DocKey() == doc
+	}
+	return false
+}
+
+// encodeContrib encodes what a document says about a node that is not one
+// of its own parts.
+func encodeContrib(n kg.Node) []byte { return encodeNode(n) }
+
+// decodeContrib decodes document doc's contribution to node id: the
+// statement, or marker when it is the empty marker of the document's own
+// part. An empty value anywhere else is corrupt.
+func decodeContrib(id kg.ID, doc string, b []byte) (n kg.Node, marker bool, err error) {
+	if len(b) == 0 {
+		if ownPart(id, doc) {
+			return kg.Node{}, true, nil
+		}
+		return kg.Node{}, false, errCorrupt
+	}
+	n, err = decodeNode(b)
+	return n, false, err
+}
+
 // edgeEntry is what one document says about one edge.
 type edgeEntry struct {
 	Doc      string

@@ -10,7 +10,8 @@ package store
 //	0x02 'n' kind                       → number of nodes of kind, uint64
 //	0x02 'e' edgeKind                   → number of edges of kind, uint64
 //	'n' id                              → merged node record
-//	'c' id 0x00 doc                     → the node as document doc states it (empty for the document's own parts)
+//	'c' id 0x00 doc                     → the node as document doc states it; empty when id is a
+//	                                      section, paragraph or recommendation of doc (see remerge)
 //	'k' kind 0x00 sortKey 0x00 id       → (empty) kind index, in list order
 //	'a' foldedName 0x00 id              → (empty) name index for Lookup
 //	'o' from 0x00 edgeKind 0x00 to      → edge record (per-document entries)
@@ -27,7 +28,14 @@ import (
 
 // FormatVersion names the on-disk format. Change it whenever the layout or
 // a record encoding changes; a store of another format is refused on open.
-const FormatVersion = "crimegraph-store/1"
+//
+// Format 2: a document's contribution to its own record ("document:KEY")
+// is the encoded statement, no longer the empty marker of format 1, which
+// now stands only for a document's own sections, paragraphs and
+// recommendations; in format 1 a document citing one stored before it
+// failed to merge. A format-1 store is refused with a message to ingest
+// the documents again into a new data folder.
+const FormatVersion = "crimegraph-store/2"
 
 const sep = 0x00
 

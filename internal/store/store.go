@@ -113,6 +113,9 @@ func Open(opts Options) (*Store, error) {
 		}
 	}
 	db, err := badger.Open(bo)
+	if err != nil && opts.ReadOnly && truncateNeeded(err) {
+		db, err = repairAndOpen(bo, opts, log)
+	}
 	if err != nil {
 		return nil, openError(opts.Dir, err)
 	}
@@ -127,6 +130,53 @@ func Open(opts Options) (*Store, error) {
 		close(s.done)
 	}
 	return s, nil
+}
+
+// repairAndOpen opens read-only a store whose writer stopped without
+// closing it (kill -9, a crash, a full disk). Badger's write-ahead log is a
+// preallocated, memory-mapped file: a writer that dies leaves it longer than
+// its last entry, and Badger refuses to open it read-only until a
+// read-write open has cut the tail. That tail holds nothing committed: a
+// commit returns only once its entries are in the log, and only a torn,
+// uncommitted transaction or unused space lies beyond. So when no process
+// holds the store, a read-only opener does that read-write open and close
+// itself, then opens read-only; where it cannot write, it says what to do.
+func repairAndOpen(ro badger.Options, opts Options, log *slog.Logger) (*badger.DB, error) {
+	notClosed := "the store at " + opts.Dir + " was not closed cleanly (its writer was killed, crashed or ran out of disk)"
+	if err := checkFree(opts.Dir, minFree(opts)); err != nil {
+		return nil, kg.Wrap(kg.CodeUnavailable, err, notClosed+" and needs a repair that writes to it; "+kg.ErrorMessage(err))
+	}
+	// Several readers may find it at once: one repairs, the others wait
+	// for its lock and then find the store clean.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		rw, err := badger.Open(ro.WithReadOnly(false))
+		if err == nil {
+			log.Warn("repaired the store after an unclean stop: cut the unfinished end of its write-ahead log; nothing committed is lost", "component", "store", "dir", opts.Dir)
+			if err := rw.Close(); err != nil {
+				return nil, kg.Wrap(kg.CodeUnavailable, err, notClosed+"; its repair failed")
+			}
+		} else if msg := err.Error(); containsAny(msg, "read-only file system", "permission denied") {
+			return nil, kg.Wrap(kg.CodeReadOnly, err, notClosed+
+				"; it needs one open where the folder is writable, which repairs it (any crimegraph command does), before a read-only open here; nothing committed is lost")
+		} else if !containsAny(msg, "Cannot acquire directory lock", "resource temporarily unavailable") || time.Now().After(deadline) {
+			return nil, err
+		}
+		db, err := badger.Open(ro)
+		if err == nil || !truncateNeeded(err) && !containsAny(err.Error(), "Cannot acquire directory lock", "resource temporarily unavailable") {
+			return db, err
+		}
+		if time.Now().After(deadline) {
+			return nil, err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// truncateNeeded reports Badger's ErrTruncateNeeded, which reaches us
+// wrapped as text only.
+func truncateNeeded(err error) bool {
+	return errors.Is(err, badger.ErrTruncateNeeded) || strings.Contains(err.Error(), badger.ErrTruncateNeeded.Error())
 }
 
 func minFree(opts Options) int64 {

@@ -374,10 +374,10 @@ func (w *writer) dropEdge(r edgeRef, doc string) error {
 // putContrib records what doc says about node n and updates the merged
 // node and its indexes.
 func (w *writer) putContrib(n kg.Node, doc string) error {
-	if n.ID.DocKey() == doc {
+	if ownPart(n.ID, doc) {
 		return w.putOwnPart(n, doc)
 	}
-	enc := encodeNode(n)
+	enc := encodeContrib(n)
 	old, hadOld, err := w.get(contribKey(n.ID, doc))
 	if err != nil {
 		return err
@@ -399,18 +399,22 @@ func (w *writer) putContrib(n kg.Node, doc string) error {
 }
 
 // putOwnPart records a section, paragraph or recommendation of the
-// document itself. No other document can state it, so its merged record is
-// the statement and the contribution is an empty marker of support: the
-// paragraph texts, the bulk of a document, are stored once.
+// document itself. While its document states it, its merged record is that
+// statement alone (see remerge), so the contribution is an empty marker of
+// support: the paragraph texts, the bulk of a document, are stored once.
 func (w *writer) putOwnPart(n kg.Node, doc string) error {
 	cur, exists, err := w.node(n.ID)
 	if err != nil {
 		return err
 	}
-	if exists && bytes.Equal(encodeNode(cur), encodeNode(kg.MergeNodes([]kg.Node{n}))) {
+	_, marked, err := w.get(contribKey(n.ID, doc))
+	if err != nil {
+		return err
+	}
+	if marked && exists && bytes.Equal(encodeNode(cur), encodeNode(kg.MergeNodes([]kg.Node{n}))) {
 		return nil // re-ingest of an unchanged part
 	}
-	if err := w.txn.Set(contribKey(n.ID, doc), nil); err != nil {
+	if err := w.txn.Set(contribKey(n.ID, doc), ownPartMarker); err != nil {
 		return err
 	}
 	return w.remerge(n.ID, cur, exists, &n)
@@ -462,13 +466,27 @@ func (w *writer) node(id kg.ID) (kg.Node, bool, error) {
 	return n, true, nil
 }
 
-// remerge recomputes a node from all its contributions (in document key
-// order, so the result does not depend on ingestion order) and rewrites the
+// remerge recomputes a node from all its contributions and rewrites the
 // node record, its kind-index entry and its name-index entries. own is this
 // document's new statement of the node, nil when it no longer states it. A
 // node no document supports any more is deleted.
+//
+// The result depends only on the set of contributions, never on the order
+// documents arrived in: a part (section, paragraph, recommendation) that
+// its own document states is that statement alone, whatever other documents
+// say of it; any other node merges its statements with the one of the
+// document it names first (a document's own record of itself) and then
+// the others in document key order.
 func (w *writer) remerge(id kg.ID, cur kg.Node, existed bool, own *kg.Node) error {
+	owner := id.DocKey()
+	if own != nil && ownPart(id, w.doc) {
+		return w.rewrite(id, cur, existed, kg.MergeNodes([]kg.Node{*own}), true)
+	}
+	var first *kg.Node // the owner's statement
 	var contribs []kg.Node
+	if own != nil && w.doc == owner {
+		first, own = own, nil
+	}
 	if existed { // a node that did not exist has no other contributions
 		it := w.snap.NewIterator(badger.IteratorOptions{Prefix: contribPrefix(id), PrefetchValues: true})
 		for it.Rewind(); it.Valid(); it.Next() {
@@ -476,19 +494,29 @@ func (w *writer) remerge(id kg.ID, cur kg.Node, existed bool, own *kg.Node) erro
 			if doc == w.doc {
 				continue
 			}
-			if own != nil && doc > w.doc { // keep document key order
-				contribs = append(contribs, *own)
-				own = nil
-			}
 			v, err := it.Item().ValueCopy(nil)
 			if err != nil {
 				it.Close()
 				return err
 			}
-			n, err := decodeNode(v)
+			n, marker, err := decodeContrib(id, doc, v)
 			if err != nil {
 				it.Close()
-				return fmt.Errorf("contribution to %q: %w", id, err)
+				return fmt.Errorf("contribution of %q to %q: %w", doc, id, err)
+			}
+			if marker {
+				// The part's own document states it, and its record is
+				// that statement: nothing another document says changes it.
+				it.Close()
+				return nil
+			}
+			if doc == owner {
+				first = &n
+				continue
+			}
+			if own != nil && doc > w.doc { // keep document key order
+				contribs = append(contribs, *own)
+				own = nil
 			}
 			contribs = append(contribs, n)
 		}
@@ -497,12 +525,23 @@ func (w *writer) remerge(id kg.ID, cur kg.Node, existed bool, own *kg.Node) erro
 	if own != nil {
 		contribs = append(contribs, *own)
 	}
+	if first != nil {
+		contribs = append([]kg.Node{*first}, contribs...)
+	}
+	if len(contribs) == 0 {
+		return w.rewrite(id, cur, existed, kg.Node{}, false)
+	}
+	return w.rewrite(id, cur, existed, kg.MergeNodes(contribs), true)
+}
 
+// rewrite replaces the node record cur (when existed) by merged, or deletes
+// it when !supported, with its kind-index and name-index entries.
+func (w *writer) rewrite(id kg.ID, cur kg.Node, existed bool, merged kg.Node, supported bool) error {
 	var oldNames []string
 	if existed {
 		oldNames = names(cur)
 	}
-	if len(contribs) == 0 {
+	if !supported {
 		if !existed {
 			return nil
 		}
@@ -519,7 +558,6 @@ func (w *writer) remerge(id kg.ID, cur kg.Node, existed bool, own *kg.Node) erro
 		return w.txn.Delete(nodeKey(id))
 	}
 
-	merged := kg.MergeNodes(contribs)
 	if existed && bytes.Equal(encodeNode(merged), encodeNode(cur)) {
 		return nil
 	}
