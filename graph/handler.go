@@ -9,16 +9,13 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/crimegraph/crimegraph/internal/explore"
-	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
 // Limits keep one request from taking the server down. The zero value of
@@ -81,8 +78,7 @@ func NewHandler(r *Resolver, lim Limits) *handler.Server {
 	srv.SetParserTokenLimit(lim.Tokens)
 	srv.SetDisableSuggestion(!lim.Development)
 	srv.Use(extension.Introspection{})
-	srv.Use(extension.FixedComplexityLimit(lim.Complexity))
-	srv.Use(depthLimit{max: lim.Depth})
+	srv.Use(&operationLimits{complexity: lim.Complexity, depth: lim.Depth})
 	srv.SetErrorPresenter(ErrorPresenter(log))
 	srv.SetRecoverFunc(RecoverFunc(log))
 	return srv
@@ -199,57 +195,6 @@ func satMul(a, b int) int {
 		return math.MaxInt
 	}
 	return a * b
-}
-
-// depthLimit refuses operations nested deeper than max fields, counting
-// through fragments. Introspection fields are not counted: GraphiQL's
-// introspection query is deep by design and gqlparser bounds it already.
-type depthLimit struct{ max int }
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationContextMutator
-} = depthLimit{}
-
-func (depthLimit) ExtensionName() string                          { return "DepthLimit" }
-func (depthLimit) Validate(schema graphql.ExecutableSchema) error { return nil }
-
-func (d depthLimit) MutateOperationContext(ctx context.Context, rc *graphql.OperationContext) *gqlerror.Error {
-	if rc.Operation == nil {
-		return nil
-	}
-	if depth := selectionDepth(rc.Operation.SelectionSet, 0, d.max+1); depth > d.max {
-		err := gqlerror.Errorf("query depth exceeds the limit of %d", d.max)
-		errcode.Set(err, string(kg.CodeTooLarge))
-		return err
-	}
-	return nil
-}
-
-// selectionDepth returns the depth of a selection set, stopping at stop.
-func selectionDepth(set ast.SelectionSet, depth, stop int) int {
-	if depth >= stop {
-		return depth
-	}
-	deepest := depth
-	for _, sel := range set {
-		var d int
-		switch s := sel.(type) {
-		case *ast.Field:
-			if len(s.Name) > 1 && s.Name[:2] == "__" {
-				continue
-			}
-			d = selectionDepth(s.SelectionSet, depth+1, stop)
-		case *ast.InlineFragment:
-			d = selectionDepth(s.SelectionSet, depth, stop)
-		case *ast.FragmentSpread:
-			if s.Definition != nil {
-				d = selectionDepth(s.Definition.SelectionSet, depth, stop)
-			}
-		}
-		deepest = max(deepest, d)
-	}
-	return deepest
 }
 
 // String describes the limits for logs and docs.
