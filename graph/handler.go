@@ -79,9 +79,22 @@ func NewHandler(r *Resolver, lim Limits) *handler.Server {
 	srv.SetDisableSuggestion(!lim.Development)
 	srv.Use(extension.Introspection{})
 	srv.Use(&operationLimits{complexity: lim.Complexity, depth: lim.Depth})
+	srv.AroundFields(honourDeadline)
 	srv.SetErrorPresenter(ErrorPresenter(log))
 	srv.SetRecoverFunc(RecoverFunc(log))
 	return srv
+}
+
+// honourDeadline resolves no field once the request's context has ended
+// (its deadline passed or its client left): the rest of the operation
+// costs an error per field instead of its reads and computations. A field
+// already running stops at its own context checks; the server answers
+// TIMEOUT at the deadline in any case (internal/server).
+func honourDeadline(ctx context.Context, next graphql.Resolver) (any, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return next(ctx)
 }
 
 // NewSchema returns the executable schema with crimegraph's complexity

@@ -104,3 +104,19 @@ func TestFragmentBombCost(t *testing.T) {
 func opContext(doc *ast.QueryDocument) *graphql.OperationContext {
 	return &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0]}
 }
+
+// TestHonourDeadline: once the request's context has ended, no resolver
+// runs, and the field fails with the context's error (TIMEOUT).
+func TestHonourDeadline(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	ran := 0
+	next := func(context.Context) (any, error) { ran++; return "x", nil }
+	if v, err := honourDeadline(ctx, next); v != "x" || err != nil || ran != 1 {
+		t.Fatalf("live context: %v %v, ran %d", v, err, ran)
+	}
+	cancel()
+	_, err := honourDeadline(ctx, next)
+	if code, _ := Classify(err); code != "TIMEOUT" || ran != 1 {
+		t.Errorf("ended context: %v (%s), ran %d times", err, code, ran)
+	}
+}

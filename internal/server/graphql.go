@@ -158,14 +158,71 @@ func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.cache.record(w, r, key, o, f.next)
 }
 
-// timeout bounds an operation's time through its context: the store,
-// explore and search stop at the deadline and answer TIMEOUT.
+// timeout bounds an operation's time. Its context ends at the deadline,
+// so the store, explore, search and every resolver stop there and answer
+// TIMEOUT; and the client gets that answer at the deadline even when some
+// computation does not look at its context (a field's own arithmetic, say):
+// the operation runs in its own goroutine into a buffer, and whichever
+// comes first, its end or the deadline, is answered. What is still running
+// then finds its context ended at the next check, and its answer is
+// dropped.
 func timeout(d time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), d)
 		defer cancel()
-		next.ServeHTTP(w, r.WithContext(ctx))
+		buf := &bufferedResponse{header: http.Header{}}
+		done := make(chan any, 1)
+		go func() {
+			defer func() { done <- recover() }()
+			next.ServeHTTP(buf, r.WithContext(ctx))
+		}()
+		select {
+		case p := <-done:
+			if p != nil {
+				panic(p) // net/http logs it and closes the connection, as before
+			}
+			buf.copyTo(w)
+		case <-ctx.Done():
+			if r.Context().Err() != nil {
+				return // the client left: nobody to answer
+			}
+			writeGraphQLError(w, kg.Wrap(kg.CodeTimeout, ctx.Err(), "request timed out"))
+		}
 	})
+}
+
+// bufferedResponse holds a response until it is complete.
+type bufferedResponse struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *bufferedResponse) Header() http.Header { return b.header }
+
+func (b *bufferedResponse) WriteHeader(code int) {
+	if b.status == 0 {
+		b.status = code
+	}
+}
+
+func (b *bufferedResponse) Write(p []byte) (int, error) {
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	return b.body.Write(p)
+}
+
+func (b *bufferedResponse) copyTo(w http.ResponseWriter) {
+	h := w.Header()
+	for k, v := range b.header {
+		h[k] = v
+	}
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	w.WriteHeader(b.status)
+	w.Write(b.body.Bytes())
 }
 
 // outcome is what the response middleware learns of a response, for the
