@@ -11,7 +11,6 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 
@@ -35,6 +34,9 @@ type Limits struct {
 	// internal/server). The explorer's largest query has about 300
 	// tokens, GraphiQL's introspection about 400.
 	Tokens int
+	// QueryCacheBytes bounds the cache of parsed queries, in bytes
+	// (queryCache says how a document is counted).
+	QueryCacheBytes int64
 	// Development turns on field suggestions ("Did you mean …?"), which
 	// are off in production: they let a client map a schema it may not
 	// introspect, and cost a Levenshtein pass per unknown field.
@@ -42,7 +44,7 @@ type Limits struct {
 }
 
 // DefaultLimits are the limits of a server that sets none.
-var DefaultLimits = Limits{Complexity: 20000, Depth: 15, Tokens: 2000}
+var DefaultLimits = Limits{Complexity: 20000, Depth: 15, Tokens: 2000, QueryCacheBytes: 16 << 20}
 
 func (l Limits) withDefaults() Limits {
 	if l.Complexity <= 0 {
@@ -54,6 +56,9 @@ func (l Limits) withDefaults() Limits {
 	if l.Tokens <= 0 {
 		l.Tokens = DefaultLimits.Tokens
 	}
+	if l.QueryCacheBytes <= 0 {
+		l.QueryCacheBytes = DefaultLimits.QueryCacheBytes
+	}
 	return l
 }
 
@@ -64,8 +69,9 @@ func (l Limits) withDefaults() Limits {
 // query cache, the limits, and the error presenter.
 //
 // It expects the request context to carry loaders (LoaderMiddleware);
-// without them every read is unbatched.
-func NewHandler(r *Resolver, lim Limits) *handler.Server {
+// without them every read is unbatched. cacheSize, when given, is called
+// with the bytes and entries of the parsed-query cache as they change.
+func NewHandler(r *Resolver, lim Limits, cacheSize ...func(bytes, entries int64)) *handler.Server {
 	lim = lim.withDefaults()
 	log := r.Log
 	if log == nil {
@@ -74,7 +80,11 @@ func NewHandler(r *Resolver, lim Limits) *handler.Server {
 	srv := handler.New(NewSchema(r))
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	var report func(bytes, entries int64)
+	if len(cacheSize) > 0 {
+		report = cacheSize[0]
+	}
+	srv.SetQueryCache(newQueryCache(lim.QueryCacheBytes, report))
 	srv.SetParserTokenLimit(lim.Tokens)
 	srv.SetDisableSuggestion(!lim.Development)
 	srv.Use(extension.Introspection{})

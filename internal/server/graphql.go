@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"io"
@@ -33,6 +34,8 @@ type GraphQLConfig struct {
 	Timeout time.Duration
 	// NoCache turns off the response cache.
 	NoCache bool
+	// CacheBytes bounds what the response cache holds, in bytes.
+	CacheBytes int64
 }
 
 // DefaultGraphQL is the configuration of a server that sets none.
@@ -40,6 +43,9 @@ var DefaultGraphQL = GraphQLConfig{
 	Limits:    graph.DefaultLimits,
 	BodyLimit: 64 << 10,
 	Timeout:   10 * time.Second,
+	// 32 MB: about 500 entity pages of the explorer (60 KB each), or
+	// thousands of smaller answers.
+	CacheBytes: 32 << 20,
 }
 
 func (c GraphQLConfig) withDefaults() GraphQLConfig {
@@ -48,6 +54,9 @@ func (c GraphQLConfig) withDefaults() GraphQLConfig {
 	}
 	if c.Timeout <= 0 {
 		c.Timeout = DefaultGraphQL.Timeout
+	}
+	if c.CacheBytes <= 0 {
+		c.CacheBytes = DefaultGraphQL.CacheBytes
 	}
 	return c
 }
@@ -72,7 +81,11 @@ func GraphQLHandler(cfg Config) http.Handler {
 	if cfg.Explorer != nil {
 		res.Explore = cfg.Explorer
 	}
-	srv := graph.NewHandler(res, gc.Limits)
+	var queryGauge func(bytes, entries int64)
+	if cfg.Metrics != nil {
+		queryGauge = cfg.Metrics.cacheGauge("query")
+	}
+	srv := graph.NewHandler(res, gc.Limits, queryGauge)
 	srv.AroundResponses(recordOutcome)
 	if cfg.Metrics != nil {
 		srv.AroundOperations(cfg.Metrics.observeOperation)
@@ -83,7 +96,11 @@ func GraphQLHandler(cfg Config) http.Handler {
 	exec = timeout(gc.Timeout, exec)
 	f := &front{limit: gc.BodyLimit, next: exec}
 	if !gc.NoCache {
-		f.cache = newResponseCache(cfg.Store, 1024, 64<<10)
+		var gauge func(bytes, entries int64)
+		if cfg.Metrics != nil {
+			gauge = cfg.Metrics.cacheGauge("graphql")
+		}
+		f.cache = newResponseCache(cfg.Store, gc.CacheBytes, 64<<10, gauge)
 	}
 	return f
 }
@@ -135,7 +152,7 @@ func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	var key []byte
+	var key [sha256.Size]byte
 	if f.cache != nil {
 		key = cacheKey(r, body)
 		if f.cache.serve(w, key) {

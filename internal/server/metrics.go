@@ -26,6 +26,10 @@ type Metrics struct {
 	Renders *prometheus.HistogramVec
 	// Ingests records document ingests by outcome.
 	Ingests *prometheus.HistogramVec
+	// CacheBytes and CacheEntries are what each in-memory cache holds, by
+	// cache: "graphql" (the response cache), "query" (parsed queries),
+	// "diagram".
+	CacheBytes, CacheEntries *prometheus.GaugeVec
 
 	operations map[string]bool // the operation names that are labels
 }
@@ -50,12 +54,18 @@ func NewMetrics(size Sizer) *Metrics {
 		Ingests: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "crimegraph_ingest_duration_seconds", Help: "Document ingest time by outcome.", Buckets: buckets,
 		}, []string{"outcome"}),
+		CacheBytes: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "crimegraph_cache_bytes", Help: "Bytes an in-memory cache holds, as counted against its budget, by cache.",
+		}, []string{"cache"}),
+		CacheEntries: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "crimegraph_cache_entries", Help: "Entries an in-memory cache holds, by cache.",
+		}, []string{"cache"}),
 		operations: map[string]bool{"IntrospectionQuery": true}, // GraphiQL's
 	}
 	for _, n := range ui.OperationNames() {
 		m.operations[n] = true
 	}
-	m.Registry.MustRegister(m.requests, m.GraphQL, m.Renders, m.Ingests,
+	m.Registry.MustRegister(m.requests, m.GraphQL, m.Renders, m.Ingests, m.CacheBytes, m.CacheEntries,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if size != nil {
 		m.Registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
@@ -68,6 +78,17 @@ func NewMetrics(size Sizer) *Metrics {
 // Handler serves the metrics in the Prometheus exposition format.
 func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{})
+}
+
+// cacheGauge returns the function a cache calls with its size.
+func (m *Metrics) cacheGauge(cache string) func(bytes, entries int64) {
+	b, e := m.CacheBytes.WithLabelValues(cache), m.CacheEntries.WithLabelValues(cache)
+	b.Set(0)
+	e.Set(0)
+	return func(bytes, entries int64) {
+		b.Set(float64(bytes))
+		e.Set(float64(entries))
+	}
 }
 
 // ObserveIngest records one document ingest.
