@@ -50,3 +50,35 @@ func (c *client) status(method, path string) int {
 	resp.Body.Close()
 	return resp.StatusCode
 }
+
+// TestHeaders: every answer says nosniff (JSON above all: an error quoting
+// a paragraph must never be sniffed as HTML), and a method /graphql does
+// not take is a 405 naming the ones it does, not the explorer's 404.
+func TestHeaders(t *testing.T) {
+	c := newServer(t)
+	for _, r := range []response{
+		c.post(`{ stats { nodes } }`, nil),
+		c.post(`{ stats { nodes } }`, nil), // from the response cache
+		c.post(`{ nope }`, nil),
+		c.raw(http.MethodPost, "/graphql", "text/plain", []byte("x")),
+		c.raw(http.MethodGet, "/diagram/neighbourhood?id=nowhere:x", "", nil),
+	} {
+		if r.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%d %.100s: no nosniff", r.Status, r.Raw)
+		}
+	}
+	if _, h, _ := c.get("/healthz"); h.Get("X-Content-Type-Options") != "nosniff" {
+		t.Error("/healthz: no nosniff")
+	}
+	for _, m := range []string{http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions} {
+		req, _ := http.NewRequest(m, c.url+"/graphql", nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != "GET, POST" {
+			t.Errorf("%s /graphql: %d, Allow %q; want 405, GET, POST", m, resp.StatusCode, resp.Header.Get("Allow"))
+		}
+	}
+}
