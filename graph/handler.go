@@ -9,16 +9,12 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/crimegraph/crimegraph/internal/explore"
-	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
 // Limits keep one request from taking the server down. The zero value of
@@ -38,6 +34,9 @@ type Limits struct {
 	// internal/server). The explorer's largest query has about 300
 	// tokens, GraphiQL's introspection about 400.
 	Tokens int
+	// QueryCacheBytes bounds the cache of parsed queries, in bytes
+	// (queryCache says how a document is counted).
+	QueryCacheBytes int64
 	// Development turns on field suggestions ("Did you mean …?"), which
 	// are off in production: they let a client map a schema it may not
 	// introspect, and cost a Levenshtein pass per unknown field.
@@ -45,7 +44,7 @@ type Limits struct {
 }
 
 // DefaultLimits are the limits of a server that sets none.
-var DefaultLimits = Limits{Complexity: 20000, Depth: 15, Tokens: 2000}
+var DefaultLimits = Limits{Complexity: 20000, Depth: 15, Tokens: 2000, QueryCacheBytes: 16 << 20}
 
 func (l Limits) withDefaults() Limits {
 	if l.Complexity <= 0 {
@@ -57,6 +56,9 @@ func (l Limits) withDefaults() Limits {
 	if l.Tokens <= 0 {
 		l.Tokens = DefaultLimits.Tokens
 	}
+	if l.QueryCacheBytes <= 0 {
+		l.QueryCacheBytes = DefaultLimits.QueryCacheBytes
+	}
 	return l
 }
 
@@ -67,8 +69,9 @@ func (l Limits) withDefaults() Limits {
 // query cache, the limits, and the error presenter.
 //
 // It expects the request context to carry loaders (LoaderMiddleware);
-// without them every read is unbatched.
-func NewHandler(r *Resolver, lim Limits) *handler.Server {
+// without them every read is unbatched. cacheSize, when given, is called
+// with the bytes and entries of the parsed-query cache as they change.
+func NewHandler(r *Resolver, lim Limits, cacheSize ...func(bytes, entries int64)) *handler.Server {
 	lim = lim.withDefaults()
 	log := r.Log
 	if log == nil {
@@ -77,15 +80,31 @@ func NewHandler(r *Resolver, lim Limits) *handler.Server {
 	srv := handler.New(NewSchema(r))
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	var report func(bytes, entries int64)
+	if len(cacheSize) > 0 {
+		report = cacheSize[0]
+	}
+	srv.SetQueryCache(newQueryCache(lim.QueryCacheBytes, report))
 	srv.SetParserTokenLimit(lim.Tokens)
 	srv.SetDisableSuggestion(!lim.Development)
 	srv.Use(extension.Introspection{})
-	srv.Use(extension.FixedComplexityLimit(lim.Complexity))
-	srv.Use(depthLimit{max: lim.Depth})
+	srv.Use(&operationLimits{complexity: lim.Complexity, depth: lim.Depth})
+	srv.AroundFields(honourDeadline)
 	srv.SetErrorPresenter(ErrorPresenter(log))
 	srv.SetRecoverFunc(RecoverFunc(log))
 	return srv
+}
+
+// honourDeadline resolves no field once the request's context has ended
+// (its deadline passed or its client left): the rest of the operation
+// costs an error per field instead of its reads and computations. A field
+// already running stops at its own context checks; the server answers
+// TIMEOUT at the deadline in any case (internal/server).
+func honourDeadline(ctx context.Context, next graphql.Resolver) (any, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return next(ctx)
 }
 
 // NewSchema returns the executable schema with crimegraph's complexity
@@ -199,57 +218,6 @@ func satMul(a, b int) int {
 		return math.MaxInt
 	}
 	return a * b
-}
-
-// depthLimit refuses operations nested deeper than max fields, counting
-// through fragments. Introspection fields are not counted: GraphiQL's
-// introspection query is deep by design and gqlparser bounds it already.
-type depthLimit struct{ max int }
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationContextMutator
-} = depthLimit{}
-
-func (depthLimit) ExtensionName() string                          { return "DepthLimit" }
-func (depthLimit) Validate(schema graphql.ExecutableSchema) error { return nil }
-
-func (d depthLimit) MutateOperationContext(ctx context.Context, rc *graphql.OperationContext) *gqlerror.Error {
-	if rc.Operation == nil {
-		return nil
-	}
-	if depth := selectionDepth(rc.Operation.SelectionSet, 0, d.max+1); depth > d.max {
-		err := gqlerror.Errorf("query depth exceeds the limit of %d", d.max)
-		errcode.Set(err, string(kg.CodeTooLarge))
-		return err
-	}
-	return nil
-}
-
-// selectionDepth returns the depth of a selection set, stopping at stop.
-func selectionDepth(set ast.SelectionSet, depth, stop int) int {
-	if depth >= stop {
-		return depth
-	}
-	deepest := depth
-	for _, sel := range set {
-		var d int
-		switch s := sel.(type) {
-		case *ast.Field:
-			if len(s.Name) > 1 && s.Name[:2] == "__" {
-				continue
-			}
-			d = selectionDepth(s.SelectionSet, depth+1, stop)
-		case *ast.InlineFragment:
-			d = selectionDepth(s.SelectionSet, depth, stop)
-		case *ast.FragmentSpread:
-			if s.Definition != nil {
-				d = selectionDepth(s.Definition.SelectionSet, depth, stop)
-			}
-		}
-		deepest = max(deepest, d)
-	}
-	return deepest
 }
 
 // String describes the limits for logs and docs.

@@ -41,6 +41,12 @@ func (e *Error) Error() string {
 	case strings.Contains(e.Message, e.Err.Error()): // Errorf with %w
 		return e.Message
 	}
+	// An Error whose message already says its cause's message ("a.pdf:
+	// store write failed" around "store write failed: <cause>") says it
+	// once, then the cause's cause.
+	if in, ok := e.Err.(*Error); ok && in.Message != "" && strings.Contains(e.Message, in.Message) {
+		return (&Error{Message: e.Message, Err: in.Err}).Error()
+	}
 	return e.Message + ": " + e.Err.Error()
 }
 

@@ -1,7 +1,11 @@
 package server_test
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -62,5 +66,41 @@ func TestAbuse(t *testing.T) {
 	}
 	if r := c.post(`{ stats { nodes } }`, nil); r.Status != http.StatusOK || len(r.Errors) > 0 {
 		t.Errorf("server does not answer after the abuse: %s", r.Raw)
+	}
+}
+
+// fragmentBomb is a document in which each fragment spreads the previous
+// one ten times: expanded, it holds 10^levels fields.
+func fragmentBomb(levels int) string {
+	var b strings.Builder
+	b.WriteString("fragment F0 on Query { stats { nodes } }\n")
+	for i := 1; i <= levels; i++ {
+		fmt.Fprintf(&b, "fragment F%d on Query {%s }\n", i, strings.Repeat(fmt.Sprintf(" ...F%d", i-1), 10))
+	}
+	fmt.Fprintf(&b, "{ ...F%d }", levels)
+	return b.String()
+}
+
+// TestFragmentBomb: a fragment bomb of any depth is refused as too large
+// (an eleven-level one, 1 KB, used to keep a core busy for minutes). The
+// client gives up after 10 s, which an unbounded walk far exceeds.
+func TestFragmentBomb(t *testing.T) {
+	c := newServer(t)
+	for _, levels := range []int{5, 7, 11, 40} {
+		body, _ := json.Marshal(map[string]any{"query": fragmentBomb(levels)})
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			cancel()
+			t.Fatalf("%d levels: %v", levels, err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		cancel()
+		if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(b), string(kg.CodeTooLarge)) {
+			t.Errorf("%d levels: %d %s, want 413 TOO_LARGE", levels, resp.StatusCode, b)
+		}
 	}
 }

@@ -73,3 +73,26 @@ func BenchmarkRepeatedFields(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFragmentBomb measures the refusal of a fragment bomb (each
+// fragment spreading the previous one ten times) through the GraphQL
+// handler: parsing, validation and the memoised cost walk. Each query
+// differs by a comment, so none comes from the parsed-query cache. The
+// bound (docs/reliability.md) is 100 ms at any depth.
+func BenchmarkFragmentBomb(b *testing.B) {
+	h := server.GraphQLHandler(server.Config{Store: graphtest.Shared(b), GraphQL: server.GraphQLConfig{NoCache: true}})
+	for _, levels := range []int{7, 11, 150} {
+		b.Run(fmt.Sprint(levels), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				body, _ := json.Marshal(map[string]any{"query": fmt.Sprintf("%s # %d", fragmentBomb(levels), i)})
+				req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != http.StatusRequestEntityTooLarge {
+					b.Fatalf("%d %s", rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}

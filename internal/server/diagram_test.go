@@ -186,13 +186,13 @@ func TestMetrics(t *testing.T) {
 	c := newServer(t)
 	c.get("/diagram/neighbourhood?id=state:HTI")
 	c.get("/diagram/neighbourhood?id=state:HTI")
-	c.post(`query Named { stats { nodes } }`, nil)
+	c.post(`query Home { stats { nodes } }`, nil)
 	_, _, b := c.get("/metrics")
 	s := string(b)
 
 	for _, want := range []string{
 		`crimegraph_http_request_duration_seconds_count{method="GET",route="/diagram/{view}",status="200"} 2`,
-		`crimegraph_graphql_operation_duration_seconds_count{operation="Named",outcome="ok"} 1`,
+		`crimegraph_graphql_operation_duration_seconds_count{operation="Home",outcome="ok"} 1`,
 		`crimegraph_render_duration_seconds_count{format="svg",outcome="rendered"} 1`,
 		`crimegraph_store_size_bytes`,
 		`go_goroutines`,

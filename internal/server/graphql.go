@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"io"
@@ -33,6 +34,8 @@ type GraphQLConfig struct {
 	Timeout time.Duration
 	// NoCache turns off the response cache.
 	NoCache bool
+	// CacheBytes bounds what the response cache holds, in bytes.
+	CacheBytes int64
 }
 
 // DefaultGraphQL is the configuration of a server that sets none.
@@ -40,6 +43,9 @@ var DefaultGraphQL = GraphQLConfig{
 	Limits:    graph.DefaultLimits,
 	BodyLimit: 64 << 10,
 	Timeout:   10 * time.Second,
+	// 32 MB: about 500 entity pages of the explorer (60 KB each), or
+	// thousands of smaller answers.
+	CacheBytes: 32 << 20,
 }
 
 func (c GraphQLConfig) withDefaults() GraphQLConfig {
@@ -48,6 +54,9 @@ func (c GraphQLConfig) withDefaults() GraphQLConfig {
 	}
 	if c.Timeout <= 0 {
 		c.Timeout = DefaultGraphQL.Timeout
+	}
+	if c.CacheBytes <= 0 {
+		c.CacheBytes = DefaultGraphQL.CacheBytes
 	}
 	return c
 }
@@ -72,7 +81,11 @@ func GraphQLHandler(cfg Config) http.Handler {
 	if cfg.Explorer != nil {
 		res.Explore = cfg.Explorer
 	}
-	srv := graph.NewHandler(res, gc.Limits)
+	var queryGauge func(bytes, entries int64)
+	if cfg.Metrics != nil {
+		queryGauge = cfg.Metrics.cacheGauge("query")
+	}
+	srv := graph.NewHandler(res, gc.Limits, queryGauge)
 	srv.AroundResponses(recordOutcome)
 	if cfg.Metrics != nil {
 		srv.AroundOperations(cfg.Metrics.observeOperation)
@@ -83,7 +96,11 @@ func GraphQLHandler(cfg Config) http.Handler {
 	exec = timeout(gc.Timeout, exec)
 	f := &front{limit: gc.BodyLimit, next: exec}
 	if !gc.NoCache {
-		f.cache = newResponseCache(cfg.Store, 1024, 64<<10)
+		var gauge func(bytes, entries int64)
+		if cfg.Metrics != nil {
+			gauge = cfg.Metrics.cacheGauge("graphql")
+		}
+		f.cache = newResponseCache(cfg.Store, gc.CacheBytes, 64<<10, gauge)
 	}
 	return f
 }
@@ -135,7 +152,7 @@ func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	var key []byte
+	var key [sha256.Size]byte
 	if f.cache != nil {
 		key = cacheKey(r, body)
 		if f.cache.serve(w, key) {
@@ -158,14 +175,71 @@ func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.cache.record(w, r, key, o, f.next)
 }
 
-// timeout bounds an operation's time through its context: the store,
-// explore and search stop at the deadline and answer TIMEOUT.
+// timeout bounds an operation's time. Its context ends at the deadline,
+// so the store, explore, search and every resolver stop there and answer
+// TIMEOUT; and the client gets that answer at the deadline even when some
+// computation does not look at its context (a field's own arithmetic, say):
+// the operation runs in its own goroutine into a buffer, and whichever
+// comes first, its end or the deadline, is answered. What is still running
+// then finds its context ended at the next check, and its answer is
+// dropped.
 func timeout(d time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), d)
 		defer cancel()
-		next.ServeHTTP(w, r.WithContext(ctx))
+		buf := &bufferedResponse{header: http.Header{}}
+		done := make(chan any, 1)
+		go func() {
+			defer func() { done <- recover() }()
+			next.ServeHTTP(buf, r.WithContext(ctx))
+		}()
+		select {
+		case p := <-done:
+			if p != nil {
+				panic(p) // net/http logs it and closes the connection, as before
+			}
+			buf.copyTo(w)
+		case <-ctx.Done():
+			if r.Context().Err() != nil {
+				return // the client left: nobody to answer
+			}
+			writeGraphQLError(w, kg.Wrap(kg.CodeTimeout, ctx.Err(), "request timed out"))
+		}
 	})
+}
+
+// bufferedResponse holds a response until it is complete.
+type bufferedResponse struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *bufferedResponse) Header() http.Header { return b.header }
+
+func (b *bufferedResponse) WriteHeader(code int) {
+	if b.status == 0 {
+		b.status = code
+	}
+}
+
+func (b *bufferedResponse) Write(p []byte) (int, error) {
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	return b.body.Write(p)
+}
+
+func (b *bufferedResponse) copyTo(w http.ResponseWriter) {
+	h := w.Header()
+	for k, v := range b.header {
+		h[k] = v
+	}
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	w.WriteHeader(b.status)
+	w.Write(b.body.Bytes())
 }
 
 // outcome is what the response middleware learns of a response, for the

@@ -308,3 +308,38 @@ type recorder struct {
 func (r *recorder) Header() http.Header         { return r.header }
 func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
 func (r *recorder) WriteHeader(s int)           { r.status = s }
+
+// stuck is a store whose Stats does not look at its context: it returns
+// only when the test lets it, as a long computation would.
+type stuck struct {
+	kg.Reader
+	release chan struct{}
+}
+
+func (s stuck) Stats(ctx context.Context) (kg.Stats, error) {
+	<-s.release
+	return s.Reader.Stats(context.Background())
+}
+
+// TestTimeoutHolds: the server answers TIMEOUT at the deadline even when a
+// field is still computing and does not look at its context (three slow
+// neighbourhoods used to answer 200 after 18 s, past the 10 s timeout).
+func TestTimeoutHolds(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	c := newServer(t, func(cfg *server.Config) {
+		cfg.Store = stuck{Reader: graphtest.Shared(t), release: release}
+		cfg.GraphQL.Timeout = 200 * time.Millisecond
+		cfg.GraphQL.NoCache = true
+	})
+	got := make(chan response, 1)
+	go func() { got <- c.post(`{ stats { nodes } }`, nil) }()
+	select {
+	case r := <-got:
+		if r.Status != http.StatusGatewayTimeout || r.code() != string(kg.CodeTimeout) {
+			t.Errorf("%d %s, want 504 TIMEOUT", r.Status, r.Raw)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no answer while the field runs on: the timeout does not hold")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/gorilla/mux"
 
@@ -71,11 +72,12 @@ func New(cfg Config) *Server {
 		cfg.Metrics = NewMetrics(sizer)
 	}
 	s := &Server{cfg: cfg, router: mux.NewRouter()}
-	s.router.Use(cfg.Metrics.middleware)
+	s.router.Use(cfg.Metrics.middleware, noSniff)
 	s.router.HandleFunc("/healthz", s.healthz).Methods(http.MethodGet, http.MethodHead)
 	s.router.HandleFunc("/readyz", s.readyz).Methods(http.MethodGet, http.MethodHead)
 	s.router.Handle("/metrics", cfg.Metrics.Handler()).Methods(http.MethodGet)
 	s.router.Handle("/graphql", GraphQLHandler(cfg)).Methods(http.MethodGet, http.MethodPost)
+	s.router.Handle("/graphql", methodNotAllowed(http.MethodGet, http.MethodPost))
 	d := &Diagrams{Store: cfg.Store, Explorer: cfg.Explorer, Renderer: cfg.Renderer, Cache: render.NewCache(64 << 20), Metrics: cfg.Metrics}
 	d.routes(s.router, s.error)
 	gi := loadGraphiQL()
@@ -85,6 +87,36 @@ func New(cfg Config) *Server {
 	// for its pages. It must stay the last route.
 	s.router.PathPrefix("/").Handler(ui.Handler())
 	return s
+}
+
+// noSniff tells browsers to trust the Content-Type of every answer — JSON,
+// SVG, CSV — rather than guess from its bytes (a JSON error quoting a
+// paragraph must never be read as HTML).
+func noSniff(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// methodNotAllowed answers 405 with the methods an endpoint takes, in the
+// GraphQL error shape (code BAD_USER_INPUT), rather than letting the path
+// fall through to the web explorer's 404. The status is HTTP's own answer
+// to a wrong method, not one of an error code.
+func methodNotAllowed(methods ...string) http.Handler {
+	allow := strings.Join(methods, ", ")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", allow)
+		body, _ := json.Marshal(map[string]any{"errors": []any{map[string]any{
+			"message":    r.URL.Path + " takes " + allow,
+			"extensions": map[string]any{"code": string(kg.CodeInvalid)},
+		}}})
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusMethodNotAllowed)
+		if r.Method != http.MethodHead {
+			w.Write(body)
+		}
+	})
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
