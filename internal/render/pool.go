@@ -117,8 +117,9 @@ type result struct {
 // the process when needed, and ends it to recycle it.
 type slot struct {
 	lane string
-	mu   sync.Mutex // guards proc for Stats; only the slot's goroutine writes it
+	mu   sync.Mutex // guards proc and busy for Stats; only the slot's goroutine writes them
 	proc *proc
+	busy bool
 }
 
 // proc is one running worker process.
@@ -204,8 +205,17 @@ func (p *pool) run(s *slot) {
 				return
 			}
 		}
-		j.done <- s.do(p, j)
+		s.setBusy(true)
+		res := s.do(p, j)
+		s.setBusy(false)
+		j.done <- res
 	}
+}
+
+func (s *slot) setBusy(b bool) {
+	s.mu.Lock()
+	s.busy = b
+	s.mu.Unlock()
 }
 
 func (s *slot) setProc(np *proc, p *pool) {
@@ -377,6 +387,7 @@ func (p *pool) Close() {
 type WorkerStats struct {
 	Lane    string // "small" or "any"
 	PID     int    // 0 when no process runs
+	Busy    bool   // drawing a diagram
 	Renders int    // diagrams drawn by the running process
 	RSS     int64  // its resident memory in bytes (Linux; 0 elsewhere)
 }
@@ -393,7 +404,7 @@ func (p *pool) Stats() PoolStats {
 		Killed: p.stats.killed.Load(), Died: p.stats.died.Load(), Waiting: p.waiting.Load()}
 	for _, s := range p.slots {
 		s.mu.Lock()
-		w := WorkerStats{Lane: s.lane}
+		w := WorkerStats{Lane: s.lane, Busy: s.busy}
 		if s.proc != nil {
 			w.PID, w.Renders = s.proc.pid, s.proc.renders
 			w.RSS = s.proc.rss()

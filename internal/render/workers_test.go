@@ -156,7 +156,10 @@ func TestWorkerDiesMidRender(t *testing.T) {
 		_, err := r.Render(ctx, randomGraph(150, 4, 3), render.SVG, render.Options{Engine: render.Circo})
 		errc <- err
 	}()
-	time.Sleep(200 * time.Millisecond) // the worker is drawing (circo takes seconds)
+	for !r.Stats().Workers[0].Busy {
+		time.Sleep(5 * time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond) // the worker is drawing (circo takes seconds)
 	if err := syscall.Kill(victim, syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
