@@ -4,7 +4,6 @@
 package main
 
 import (
-	"context"
 	"os"
 
 	"github.com/crimegraph/crimegraph/internal/cli"
@@ -12,10 +11,11 @@ import (
 )
 
 func main() {
-	// The diagram renderer can lay graphs out in a child process of this
-	// same binary, which it kills when a request's deadline passes.
-	if len(os.Args) > 1 && os.Args[1] == render.ChildArg {
-		os.Exit(render.ServeChild(context.Background(), os.Stdin, os.Stdout, os.Stderr))
+	// The diagram renderer lays graphs out in worker processes of this
+	// same binary (the hidden render-worker subcommand), which it recycles
+	// and kills; see render.Workers.
+	if len(os.Args) > 1 && os.Args[1] == render.WorkerArg {
+		os.Exit(render.ServeWorker(os.Stdin, os.Stdout))
 	}
 	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

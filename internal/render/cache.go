@@ -3,14 +3,13 @@ package render
 import (
 	"container/list"
 	"context"
-	"net/url"
-	"strconv"
 	"sync"
 )
 
-// Cache keeps rendered diagrams, bounded by their total size in bytes and
+// Cache keeps rendered diagrams, bounded by the bytes it holds (each
+// entry's key, its diagram, and entryOverhead for the bookkeeping) and
 // evicting the least recently used. An entry is keyed by the graph version
-// it was drawn from and a canonical request key (RequestKey), so a cached
+// it was drawn from and a canonical request key, so a cached
 // diagram is never served after the graph changes: once a newer version
 // is stored, entries of older versions are dropped, and requests made
 // against an older snapshot are neither served from nor stored in the
@@ -46,6 +45,13 @@ type cacheEntry struct {
 	val []byte
 }
 
+// EntryOverhead is what an entry costs beyond its key and value bytes: the
+// list element, the entry, the map slot and the string and slice headers
+// (TestCacheBytesHeld measures it against the heap).
+const EntryOverhead = 200
+
+func (e *cacheEntry) size() int64 { return int64(len(e.k.key) + cap(e.val) + EntryOverhead) }
+
 type flight struct {
 	done chan struct{}
 	val  []byte
@@ -62,14 +68,6 @@ func NewCache(maxBytes int64) *Cache {
 	}
 }
 
-// RequestKey is the canonical key of a diagram request: what was asked
-// (a name for the query, such as "neighbourhood", and its parameters;
-// url.Values sorts them), the format and the options. Two requests with
-// the same key and graph version get the same bytes.
-func RequestKey(query string, params url.Values, format Format, opts Options) string {
-	return strconv.Quote(query) + "?" + params.Encode() + " " + string(format) + " " + opts.key()
-}
-
 // Get returns the diagram stored for (version, key).
 func (c *Cache) Get(version uint64, key string) ([]byte, bool) {
 	c.mu.Lock()
@@ -84,7 +82,9 @@ func (c *Cache) Get(version uint64, key string) ([]byte, bool) {
 }
 
 // Put stores a diagram. A diagram larger than the whole cache, or drawn
-// from a version older than one already stored, is not kept.
+// from a version older than one already stored, is not kept. A value
+// whose backing array is larger than itself (a grown buffer's) is copied,
+// so the cache holds what it counts.
 func (c *Cache) Put(version uint64, key string, val []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -92,8 +92,12 @@ func (c *Cache) Put(version uint64, key string, val []byte) {
 }
 
 func (c *Cache) put(k cacheKey, val []byte) {
-	if int64(len(val)) > c.max || k.version < c.newest {
+	if k.version < c.newest || int64(len(k.key)+len(val)+EntryOverhead) > c.max {
 		return
+	}
+	e := &cacheEntry{k: k, val: val}
+	if cap(val) > len(val) {
+		e.val = append([]byte(nil), val...)
 	}
 	if k.version > c.newest {
 		c.newest = k.version
@@ -108,8 +112,8 @@ func (c *Cache) put(k cacheKey, val []byte) {
 	if el, ok := c.items[k]; ok {
 		c.remove(el)
 	}
-	c.items[k] = c.lru.PushFront(&cacheEntry{k: k, val: val})
-	c.size += int64(len(val))
+	c.items[k] = c.lru.PushFront(e)
+	c.size += e.size()
 	for c.size > c.max {
 		c.remove(c.lru.Back())
 		c.stats.Evictions++
@@ -119,7 +123,7 @@ func (c *Cache) put(k cacheKey, val []byte) {
 func (c *Cache) remove(el *list.Element) {
 	e := c.lru.Remove(el).(*cacheEntry)
 	delete(c.items, e.k)
-	c.size -= int64(len(e.val))
+	c.size -= e.size()
 }
 
 // Do returns the diagram for (version, key), calling draw to make it when

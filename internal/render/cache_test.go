@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"net/url"
+	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -14,13 +15,14 @@ import (
 )
 
 func TestCacheLRUByBytes(t *testing.T) {
-	c := render.NewCache(100)
-	c.Put(1, "a", make([]byte, 40))
-	c.Put(1, "b", make([]byte, 40))
+	per := int64(1 + 4000 + render.EntryOverhead) // key, value, bookkeeping
+	c := render.NewCache(2*per + per/2)
+	c.Put(1, "a", make([]byte, 4000))
+	c.Put(1, "b", make([]byte, 4000))
 	if _, ok := c.Get(1, "a"); !ok { // a is now the most recent
 		t.Fatal("a missing")
 	}
-	c.Put(1, "c", make([]byte, 40)) // 120 > 100: evicts b, the least recent
+	c.Put(1, "c", make([]byte, 4000)) // three do not fit: evicts b, the least recent
 	if _, ok := c.Get(1, "b"); ok {
 		t.Error("b should have been evicted")
 	}
@@ -29,12 +31,64 @@ func TestCacheLRUByBytes(t *testing.T) {
 			t.Errorf("%s missing", k)
 		}
 	}
-	c.Put(1, "huge", make([]byte, 101)) // larger than the cache: not kept
+	c.Put(1, "huge", make([]byte, 3*per)) // larger than the cache: not kept
 	if _, ok := c.Get(1, "huge"); ok {
 		t.Error("an entry larger than the cache was kept")
 	}
-	if s := c.Stats(); s.Bytes != 80 || s.Entries != 2 || s.Evictions != 1 {
-		t.Errorf("stats %+v", s)
+	if s := c.Stats(); s.Bytes != 2*per || s.Entries != 2 || s.Evictions != 1 {
+		t.Errorf("stats %+v, want %d bytes", s, 2*per)
+	}
+	// A value in a grown buffer is held at its length, not its capacity.
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
+	buf.WriteString("<svg/>")
+	c.Put(2, "grown", buf.Bytes())
+	if s := c.Stats(); s.Bytes > int64(len("grown")+64+render.EntryOverhead) {
+		t.Errorf("a 6-byte diagram in a 64 KB buffer counts %d bytes", s.Bytes)
+	}
+}
+
+// TestCacheBytesHeld: what the cache counts is what it holds on the heap,
+// for many small entries (where the bookkeeping matters) and for values in
+// grown buffers.
+func TestCacheBytesHeld(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		value, grown int
+	}{{"small entries", 300, 0}, {"grown buffers", 2000, 16 << 10}} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := render.NewCache(1 << 30)
+			const n = 2000
+			vals := make([][]byte, n)
+			for i := range vals { // made before measuring: the caller's, not the cache's
+				vals[i] = make([]byte, tc.value, tc.value+tc.grown)
+			}
+			keys := make([]string, n)
+			for i := range keys {
+				keys[i] = fmt.Sprintf("neighbourhood|\"state:%04d\"|||2|0|[]|[]|0|svg|auto", i)
+			}
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			for i := range vals {
+				c.Put(1, keys[i], vals[i])
+			}
+			if tc.grown == 0 {
+				vals = nil // the cache now holds the only reference
+			}
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			held := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+			if tc.grown == 0 {
+				held += int64(n * tc.value) // the values were allocated before
+			}
+			counted := c.Stats().Bytes
+			t.Logf("held %d bytes, counted %d (%.2f)", held, counted, float64(held)/float64(counted))
+			if held > counted*11/10 {
+				t.Errorf("the cache holds %d bytes and counts %d", held, counted)
+			}
+			runtime.KeepAlive(vals)
+		})
 	}
 }
 
@@ -54,25 +108,6 @@ func TestCacheVersions(t *testing.T) {
 	}
 	if v, ok := c.Get(2, "k"); !ok || string(v) != "v2" {
 		t.Errorf("Get(2) = %q, %v", v, ok)
-	}
-}
-
-func TestRequestKey(t *testing.T) {
-	a := render.RequestKey("neighbourhood", url.Values{"id": {"crimetype:0204"}, "depth": {"2"}}, render.SVG, render.Options{})
-	b := render.RequestKey("neighbourhood", url.Values{"depth": {"2"}, "id": {"crimetype:0204"}}, render.SVG, render.Options{Direction: render.LeftToRight})
-	if a != b {
-		t.Errorf("equivalent requests got different keys:\n%s\n%s", a, b)
-	}
-	for _, other := range []string{
-		render.RequestKey("neighbourhood", url.Values{"id": {"crimetype:0204"}, "depth": {"3"}}, render.SVG, render.Options{}),
-		render.RequestKey("neighbourhood", url.Values{"id": {"crimetype:0204"}, "depth": {"2"}}, render.PNG, render.Options{}),
-		render.RequestKey("neighbourhood", url.Values{"id": {"crimetype:0204"}, "depth": {"2"}}, render.SVG, render.Options{Engine: render.Neato}),
-		render.RequestKey("neighbourhood", url.Values{"id": {"crimetype:0204"}, "depth": {"2"}}, render.SVG, render.Options{Title: "x"}),
-		render.RequestKey("path", url.Values{"id": {"crimetype:0204"}, "depth": {"2"}}, render.SVG, render.Options{}),
-	} {
-		if other == a {
-			t.Errorf("different requests share key %s", a)
-		}
 	}
 }
 
@@ -121,7 +156,7 @@ func TestCacheDo(t *testing.T) {
 func TestCacheRenders(t *testing.T) {
 	r := render.NewRenderer(render.Config{})
 	c := render.NewCache(16 << 20)
-	key := render.RequestKey("neighbourhood", url.Values{"id": {"crimetype:0204"}}, render.SVG, render.Options{})
+	key := "neighbourhood crimetype:0204 svg"
 	draw := func(ctx context.Context) ([]byte, error) {
 		return r.Render(ctx, crimeTypeGraph(), render.SVG, render.Options{})
 	}

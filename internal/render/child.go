@@ -2,111 +2,131 @@ package render
 
 import (
 	"bufio"
-	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os/exec"
-	"strings"
-	"time"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
-// ChildArg is the first argument with which Subprocess isolation starts
-// the program. A main that allows Subprocess must begin with
+// WorkerArg is the first argument with which Workers isolation starts the
+// program as a render worker. A main that allows Workers must begin with
 //
-//	if len(os.Args) > 1 && os.Args[1] == render.ChildArg {
-//		os.Exit(render.ServeChild(context.Background(), os.Stdin, os.Stdout, os.Stderr))
+//	if len(os.Args) > 1 && os.Args[1] == render.WorkerArg {
+//		os.Exit(render.ServeWorker(os.Stdin, os.Stdout))
 //	}
-const ChildArg = "__crimegraph_render_child"
+//
+// It is a hidden subcommand: people never type it.
+const WorkerArg = "render-worker"
 
-// childMagic starts every child's answer, so the parent can tell a render
-// child from a program that does not call ServeChild.
-const childMagic = "crimegraph-render-child/1\n"
+// workerMagic starts every worker's output, so the parent can tell a
+// render worker from a program that does not call ServeWorker.
+const workerMagic = "crimegraph-render-worker/1\n"
 
-type childRequest struct {
+// maxFrame bounds one message either way. A request is a capped subgraph
+// (a few hundred KB at most); an SVG of a capped diagram is a few MB.
+const maxFrame = 256 << 20
+
+// The protocol, over the worker's standard input and output: after the
+// magic line, the parent writes requests and the worker answers each in
+// turn. A request is a frame (4-byte big-endian length, then that many
+// bytes) holding a JSON workerRequest; an answer is one status byte
+// (frameSVG or frameError) and a frame: the SVG, or a JSON workerError.
+// The worker exits when its input ends.
+const (
+	frameSVG   byte = 'S'
+	frameError byte = 'E'
+)
+
+type workerRequest struct {
 	Graph   kg.Subgraph
 	Options Options
 }
 
-type childError struct {
+type workerError struct {
 	Code    kg.Code
 	Message string
+	Detail  string // the wrapped error, for the parent's log
 }
 
-// ServeChild draws one diagram for a parent Renderer: it reads the request
-// from in, writes the SVG to out, and returns the exit status. Errors go
-// to errOut as JSON, with the code the parent re-creates.
-func ServeChild(ctx context.Context, in io.Reader, out, errOut io.Writer) int {
-	fail := func(err error) int {
-		_ = json.NewEncoder(errOut).Encode(childError{Code: kg.ErrorCode(err), Message: kg.ErrorMessage(err)})
-		fmt.Fprintln(errOut, err)
-		return 2
+func writeFrame(w io.Writer, b []byte) error {
+	var n [4]byte
+	binary.BigEndian.PutUint32(n[:], uint32(len(b)))
+	if _, err := w.Write(n[:]); err != nil {
+		return err
 	}
+	_, err := w.Write(b)
+	return err
+}
+
+func readFrame(r io.Reader) ([]byte, error) {
+	var n [4]byte
+	if _, err := io.ReadFull(r, n[:]); err != nil {
+		return nil, err
+	}
+	size := binary.BigEndian.Uint32(n[:])
+	if size > maxFrame {
+		return nil, fmt.Errorf("a render frame of %d bytes is over the %d-byte bound", size, maxFrame)
+	}
+	b := make([]byte, size)
+	if _, err := io.ReadFull(r, b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// ServeWorker draws diagrams for a parent Renderer until in ends, and
+// returns the exit status. Each request is laid out by the WebAssembly
+// Graphviz module of this process, which the parent recycles (ends and
+// restarts) when its memory grows, and kills when a render takes too long.
+func ServeWorker(in io.Reader, out io.Writer) int {
+	r := bufio.NewReader(in)
 	w := bufio.NewWriter(out)
-	if _, err := w.WriteString(childMagic); err != nil || w.Flush() != nil {
+	ctx := context.Background()
+	// Start the Graphviz module before greeting, so that a fresh worker's
+	// first diagram does not pay for it.
+	_, _ = runWasm(ctx, string(Dot), "plain", []byte("digraph{}"))
+	if _, err := w.WriteString(workerMagic); err != nil || w.Flush() != nil {
 		return 3
 	}
-	var req childRequest
-	if err := json.NewDecoder(in).Decode(&req); err != nil {
-		return fail(kg.Wrap(kg.CodeInternal, err, "bad render request"))
+	for {
+		b, err := readFrame(r)
+		if errors.Is(err, io.EOF) {
+			return 0
+		}
+		if err != nil {
+			return 3
+		}
+		svg, err := serveOne(ctx, b)
+		if err != nil {
+			e, _ := json.Marshal(workerError{Code: kg.ErrorCode(err), Message: kg.ErrorMessage(err), Detail: err.Error()})
+			err = w.WriteByte(frameError)
+			if err == nil {
+				err = writeFrame(w, e)
+			}
+		} else {
+			err = w.WriteByte(frameSVG)
+			if err == nil {
+				err = writeFrame(w, svg)
+			}
+		}
+		if err != nil || w.Flush() != nil {
+			return 3
+		}
+	}
+}
+
+func serveOne(ctx context.Context, b []byte) ([]byte, error) {
+	var req workerRequest
+	if err := json.Unmarshal(b, &req); err != nil {
+		return nil, kg.Wrap(kg.CodeInternal, err, "bad render request")
 	}
 	d, err := newDiagram(req.Graph, req.Options, req.Options.Engine)
 	if err != nil {
-		return fail(err)
-	}
-	svg, err := drawSVG(ctx, runWasm, d)
-	if err != nil {
-		return fail(err)
-	}
-	if _, err := w.Write(svg); err != nil {
-		return 3
-	}
-	if err := w.Flush(); err != nil {
-		return 3
-	}
-	return 0
-}
-
-// svgInChild draws the SVG in a child process that is killed when ctx
-// ends.
-func (r *Renderer) svgInChild(ctx context.Context, g kg.Subgraph, opts Options) ([]byte, error) {
-	exe, err := r.executable()
-	if err != nil {
 		return nil, err
 	}
-	req, err := json.Marshal(childRequest{Graph: g, Options: opts})
-	if err != nil {
-		return nil, kg.Wrap(kg.CodeInternal, err, "the diagram request could not be encoded")
-	}
-	if err := r.acquire(ctx); err != nil {
-		return nil, err
-	}
-	defer r.release()
-	cmd := exec.CommandContext(ctx, exe, ChildArg)
-	cmd.WaitDelay = time.Second
-	cmd.Stdin = bytes.NewReader(req)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
-	if ctx.Err() != nil {
-		return nil, ctxError(ctx)
-	}
-	out := stdout.Bytes()
-	if !bytes.HasPrefix(out, []byte(childMagic)) {
-		return nil, kg.Wrap(kg.CodeUnavailable, fmt.Errorf("%s %s: %v: %s", exe, ChildArg, runErr, strings.TrimSpace(stderr.String())),
-			"the diagram renderer's child process did not start (main must call render.ServeChild)")
-	}
-	if runErr != nil {
-		var ce childError
-		var ee *exec.ExitError
-		if errors.As(runErr, &ee) && json.NewDecoder(bytes.NewReader(stderr.Bytes())).Decode(&ce) == nil && ce.Code != "" {
-			return nil, &kg.Error{Code: ce.Code, Message: ce.Message, Err: runErr}
-		}
-		return nil, kg.Wrap(kg.CodeInternal, fmt.Errorf("%w: %s", runErr, strings.TrimSpace(stderr.String())), "the diagram could not be drawn")
-	}
-	return out[len(childMagic):], nil
+	return drawSVG(ctx, runWasm, d)
 }

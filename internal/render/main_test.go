@@ -1,7 +1,6 @@
 package render_test
 
 import (
-	"context"
 	"flag"
 	"os"
 	"testing"
@@ -13,11 +12,11 @@ var (
 	samples = flag.String("samples", "", "write every fixture in every format and engine to this directory, to look at")
 )
 
-// TestMain lets the test binary serve as its own render child, the way
-// cmd/crimegraph must.
+// TestMain lets the test binary serve as its own render worker, the way
+// cmd/crimegraph does.
 func TestMain(m *testing.M) {
-	if len(os.Args) > 1 && os.Args[1] == render.ChildArg {
-		os.Exit(render.ServeChild(context.Background(), os.Stdin, os.Stdout, os.Stderr))
+	if len(os.Args) > 1 && os.Args[1] == render.WorkerArg {
+		os.Exit(render.ServeWorker(os.Stdin, os.Stdout))
 	}
 	os.Exit(m.Run())
 }

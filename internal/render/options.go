@@ -1,7 +1,6 @@
 package render
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
@@ -105,9 +104,4 @@ func (o Options) direction() Direction {
 		return TopToBottom
 	}
 	return LeftToRight
-}
-
-// key is the canonical form of the options, part of a cache key.
-func (o Options) key() string {
-	return strconv.Quote(string(o.Engine)) + " " + strconv.Quote(string(o.direction())) + " " + strconv.Quote(o.Title)
 }

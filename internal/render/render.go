@@ -29,11 +29,14 @@ const (
 	// under a process-wide lock. It is the fastest, but a layout cannot be
 	// stopped once started: Limits are what bound it.
 	InProcess Isolation = iota
-	// Subprocess runs go-graphviz in a child process started from
-	// Config.Executable (this program by default), which must call
-	// ServeChild when started with ChildArg. The child is killed when the
-	// request's context ends, and children run in parallel.
-	Subprocess
+	// Workers runs go-graphviz in a small pool of worker processes
+	// started from Config.Executable (this program by default), which must
+	// call ServeWorker when started with WorkerArg. Workers draw in
+	// parallel, are recycled when their memory grows, are killed when a
+	// render outlives its context or Config.Pool.RenderTimeout, and take
+	// small diagrams first (see PoolConfig). The caller's memory does not
+	// depend on what Graphviz does. Call Close to end them.
+	Workers
 	// Native runs the Graphviz program (Config.DotPath, Debian package
 	// graphviz) in child processes, killed when the context ends. Its
 	// Graphviz is the system's version, whose layouts differ slightly.
@@ -47,7 +50,7 @@ type Config struct {
 	Limits Limits
 	// Isolation chooses where Graphviz runs.
 	Isolation Isolation
-	// Executable is the program Subprocess starts; "" means this one.
+	// Executable is the program Workers starts; "" means this one.
 	Executable string
 	// DotPath is the Graphviz program Native runs; "" means "dot".
 	DotPath string
@@ -59,9 +62,11 @@ type Config struct {
 	// MaxPNGSide caps the larger side of a PNG in pixels; the zoom is
 	// lowered to fit. 0 means 8000.
 	MaxPNGSide int
-	// MaxParallel caps child processes running at once (Subprocess,
-	// Native, rsvg-convert); 0 means the number of CPUs.
+	// MaxParallel caps child processes running at once (Native,
+	// rsvg-convert); 0 means the number of CPUs.
 	MaxParallel int
+	// Pool sizes the worker processes of Workers isolation.
+	Pool PoolConfig
 }
 
 // Renderer draws diagrams. It is safe for concurrent use.
@@ -70,6 +75,8 @@ type Renderer struct {
 	limits Limits
 	run    runFunc
 	procs  chan struct{} // one token per child process allowed to run
+	pool   *pool         // Workers isolation
+	err    error         // why the Renderer cannot draw, found when it was made
 }
 
 // NewRenderer returns a Renderer.
@@ -93,10 +100,36 @@ func NewRenderer(cfg Config) *Renderer {
 	switch cfg.Isolation {
 	case Native:
 		r.run = nativeRunner(cfg.DotPath)
+	case Workers:
+		exe, err := executable(cfg.Executable)
+		if err != nil {
+			r.err = err
+			break
+		}
+		r.pool = newPool(exe, cfg.Pool)
 	default:
 		r.run = runWasm
 	}
 	return r
+}
+
+// Close ends the worker processes of Workers isolation and waits for
+// them; a Renderer of the other modes has nothing to close. Renders after
+// Close fail with CodeUnavailable.
+func (r *Renderer) Close() error {
+	if r.pool != nil {
+		r.pool.Close()
+	}
+	return nil
+}
+
+// Stats describes the worker processes of Workers isolation (zero for the
+// other modes).
+func (r *Renderer) Stats() PoolStats {
+	if r.pool == nil {
+		return PoolStats{}
+	}
+	return r.pool.Stats()
 }
 
 // Render draws g in format. It checks the size of g against the limits
@@ -130,8 +163,11 @@ func (r *Renderer) Render(ctx context.Context, g kg.Subgraph, format Format, opt
 }
 
 func (r *Renderer) svg(ctx context.Context, g kg.Subgraph, opts Options) ([]byte, error) {
-	if r.cfg.Isolation == Subprocess {
-		return r.svgInChild(ctx, g, opts)
+	if r.err != nil {
+		return nil, r.err
+	}
+	if r.pool != nil {
+		return r.pool.svg(ctx, g, opts)
 	}
 	d, err := newDiagram(g, opts, opts.Engine)
 	if err != nil {
@@ -157,9 +193,9 @@ func (r *Renderer) acquire(ctx context.Context) error {
 
 func (r *Renderer) release() { <-r.procs }
 
-func (r *Renderer) executable() (string, error) {
-	if r.cfg.Executable != "" {
-		return r.cfg.Executable, nil
+func executable(exe string) (string, error) {
+	if exe != "" {
+		return exe, nil
 	}
 	exe, err := os.Executable()
 	if err != nil {

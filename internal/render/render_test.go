@@ -336,46 +336,6 @@ func TestCancelWhileWaiting(t *testing.T) {
 	}
 }
 
-// TestSubprocess: Subprocess isolation draws the same SVG as in process,
-// and a request whose deadline passes is killed and reported as a
-// timeout.
-func TestSubprocess(t *testing.T) {
-	sub := render.NewRenderer(render.Config{Isolation: render.Subprocess})
-	in := render.NewRenderer(render.Config{})
-	ctx := context.Background()
-	got, err := sub.Render(ctx, crimeTypeGraph(), render.SVG, render.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, _ := in.Render(ctx, crimeTypeGraph(), render.SVG, render.Options{})
-	if !bytes.Equal(got, want) {
-		t.Error("subprocess SVG differs from in-process SVG")
-	}
-	// Errors keep their code across the process boundary.
-	_, err = sub.Render(ctx, kg.Subgraph{Edges: []kg.Edge{{From: "state:X", To: "state:Y"}}}, render.SVG, render.Options{})
-	if kg.ErrorCode(err) != kg.CodeInvalid {
-		t.Errorf("child error code: %v", err)
-	}
-
-	slow := render.NewRenderer(render.Config{Isolation: render.Subprocess,
-		Limits: render.Limits{MaxNodes: 10000, MaxEdges: 100000, Engines: map[render.Engine]render.Cap{}}})
-	tctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	_, err = slow.Render(tctx, randomGraph(150, 4, 3), render.SVG, render.Options{Engine: render.Circo})
-	if kg.ErrorCode(err) != kg.CodeTimeout {
-		t.Errorf("slow child: got %v, want %s", err, kg.CodeTimeout)
-	}
-	if d := time.Since(start); d > 3*time.Second {
-		t.Errorf("the slow child was stopped after %v", d)
-	}
-	// A program that does not serve render children is reported clearly.
-	bad := render.NewRenderer(render.Config{Isolation: render.Subprocess, Executable: "/bin/true"})
-	if _, err := bad.Render(ctx, pathGraph(), render.SVG, render.Options{}); kg.ErrorCode(err) != kg.CodeUnavailable {
-		t.Errorf("non-child executable: %v", err)
-	}
-}
-
 // TestNative: Native isolation draws with the Graphviz program.
 func TestNative(t *testing.T) {
 	testtool.Need(t, "dot", "graphviz")

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html"
 	"strconv"
+
+	"github.com/crimegraph/crimegraph/internal/export"
 )
 
 // Table is a matrix of counts to draw: a co-occurrence view of, say, crime
@@ -92,11 +94,12 @@ func TableSVG(t Table) []byte {
 }
 
 // TableCSV writes t as CSV: a header of column labels, then one row per
-// row label with its counts.
+// row label with its counts. Labels come from documents, so every cell is
+// neutralised against spreadsheet formulas (export.SpreadsheetSafe).
 func TableCSV(t Table) []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	w.Write(append([]string{""}, t.Cols...))
+	w.Write(export.SafeRecord(append([]string{""}, t.Cols...)))
 	for i, r := range t.Rows {
 		rec := []string{r}
 		for j := range t.Cols {
@@ -106,7 +109,7 @@ func TableCSV(t Table) []byte {
 			}
 			rec = append(rec, strconv.Itoa(n))
 		}
-		w.Write(rec)
+		w.Write(export.SafeRecord(rec))
 	}
 	w.Flush()
 	return b.Bytes()

@@ -35,3 +35,11 @@ func TestTableSVGIsSafeXML(t *testing.T) {
 		t.Errorf("CSV = %q, want %q", csv, want)
 	}
 }
+
+func TestTableCSVFormulas(t *testing.T) {
+	tb := Table{Rows: []string{"=HYPERLINK(\"http://x/\")", "-2"}, Cols: []string{"@SUM(1)", "+cmd|x"}, Counts: [][]int{{1, 2}, {3, 4}}}
+	want := ",'@SUM(1),'+cmd|x\n\"'=HYPERLINK(\"\"http://x/\"\")\",1,2\n-2,3,4\n"
+	if got := string(TableCSV(tb)); got != want {
+		t.Errorf("CSV = %q, want %q", got, want)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gorilla/mux"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/crimegraph/crimegraph/internal/explore"
 	"github.com/crimegraph/crimegraph/internal/export"
@@ -31,8 +32,12 @@ type Diagrams struct {
 	Timeout time.Duration
 }
 
-// routes registers /diagram/{view} and /export/{format}.
+// routes registers /diagram/{view} and /export/{format}, and the diagram
+// cache and renderer gauges in d.Metrics.
 func (d *Diagrams) routes(r *mux.Router, fail func(http.ResponseWriter, *http.Request, error)) {
+	if d.Metrics != nil {
+		d.register(d.Metrics.Registry)
+	}
 	r.HandleFunc("/diagram/cooccurrence", func(w http.ResponseWriter, req *http.Request) {
 		if err := d.cooccurrence(w, req); err != nil {
 			fail(w, req, err)
@@ -89,12 +94,18 @@ func ParseDiagram(name string, q url.Values) (DiagramRequest, error) {
 	return DiagramRequest{View: v, Format: format, Engine: engine}, nil
 }
 
+// Key is the diagram cache's key of the request: two requests with the
+// same key draw the same bytes at the same graph version.
+func (r DiagramRequest) Key() string {
+	return r.View.Key() + "|" + string(r.Format) + "|" + string(r.Engine)
+}
+
 // Render draws a diagram, from the cache when the same request was drawn
 // at the same graph version.
 func (d *Diagrams) Render(ctx context.Context, req DiagramRequest) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, d.timeout())
 	defer cancel()
-	key := req.View.Key() + "|" + string(req.Format) + "|" + string(req.Engine)
+	key := req.Key()
 	start := time.Now()
 	outcome := "cached"
 	b, err := d.Cache.Do(ctx, d.Store.Version(), key, func(ctx context.Context) ([]byte, error) {
@@ -126,6 +137,42 @@ func (d *Diagrams) diagram(w http.ResponseWriter, r *http.Request) error {
 	name := fileName(req.View) + "." + string(req.Format)
 	writeFile(w, req.Format.ContentType(), name, r.URL.Query().Get("download") != "", b)
 	return nil
+}
+
+// cacheBytesHelp is the help of crimegraph_cache_bytes, shared by every
+// cache that reports under that name (Prometheus wants one help per name).
+const cacheBytesHelp = "Bytes held by a cache (keys, values and bookkeeping), by cache."
+
+// register adds the diagram cache's size and the render workers' state to
+// reg. A second server on the same registry keeps the first one's gauges.
+func (d *Diagrams) register(reg prometheus.Registerer) {
+	gauge := func(name, help string, labels prometheus.Labels, f func() float64) {
+		_ = reg.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help, ConstLabels: labels}, f))
+	}
+	gauge("crimegraph_cache_bytes", cacheBytesHelp, prometheus.Labels{"cache": "diagram"},
+		func() float64 { return float64(d.Cache.Stats().Bytes) })
+	gauge("crimegraph_cache_entries", "Entries held by a cache, by cache.", prometheus.Labels{"cache": "diagram"},
+		func() float64 { return float64(d.Cache.Stats().Entries) })
+	gauge("crimegraph_render_workers_rss_bytes", "Resident memory of the diagram render worker processes, summed.", nil,
+		func() float64 {
+			var n int64
+			for _, w := range d.Renderer.Stats().Workers {
+				n += w.RSS
+			}
+			return float64(n)
+		})
+	gauge("crimegraph_render_queue", "Diagram requests waiting for a render worker.", nil,
+		func() float64 { return float64(d.Renderer.Stats().Waiting) })
+	for reason, f := range map[string]func(render.PoolStats) int64{
+		"recycled": func(s render.PoolStats) int64 { return s.Recycled },
+		"killed":   func(s render.PoolStats) int64 { return s.Killed },
+		"died":     func(s render.PoolStats) int64 { return s.Died },
+	} {
+		_ = reg.Register(prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "crimegraph_render_worker_ends_total", Help: "Render worker processes ended, by reason (recycled for memory or count, killed on timeout, died).",
+			ConstLabels: prometheus.Labels{"reason": reason},
+		}, func() float64 { return float64(f(d.Renderer.Stats())) }))
+	}
 }
 
 // fileName makes a download name from a view: "neighbourhood-crimetype-0204".

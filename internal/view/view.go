@@ -41,9 +41,11 @@ type Request struct {
 	Limit     int // most nodes: of a neighbourhood, or of the whole graph (0: no cap)
 }
 
-// Key is the canonical form of the request, for cache keys.
+// Key is the canonical form of the request, for cache keys. Names are
+// quoted, so that no name (one holding "|") can make two requests share a
+// key.
 func (r Request) Key() string {
-	return fmt.Sprintf("%s|%s|%s|%s|%d|%d|%v|%v|%d", r.Kind, r.Focus, r.From, r.To, r.Depth, r.MaxLength, r.NodeKinds, r.EdgeKinds, r.Limit)
+	return fmt.Sprintf("%s|%q|%q|%q|%d|%d|%v|%v|%d", r.Kind, r.Focus, r.From, r.To, r.Depth, r.MaxLength, r.NodeKinds, r.EdgeKinds, r.Limit)
 }
 
 // URL is the relative URL of the diagram of r in format with layout

@@ -1,0 +1,18 @@
+package server_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/crimegraph/crimegraph/internal/render"
+)
+
+// TestMain lets the test binary serve as its own render worker, the way
+// cmd/crimegraph does, so that tests can run the server as `crimegraph
+// serve` does, with render.Workers.
+func TestMain(m *testing.M) {
+	if len(os.Args) > 1 && os.Args[1] == render.WorkerArg {
+		os.Exit(render.ServeWorker(os.Stdin, os.Stdout))
+	}
+	os.Exit(m.Run())
+}
