@@ -75,6 +75,7 @@ type TimelineSource struct {
 	Doc  string // document key
 	Date string // the document's date
 	Ref  string
+	Text string // the paragraph's or call's text (TimelineSources only)
 }
 
 // Citation is how UN documents cite it.
@@ -254,5 +255,16 @@ func (x *Explorer) TimelineSources(ctx context.Context, id kg.ID, by Period, per
 		}
 		return !a.Call && b.Call
 	})
+	ids := make([]kg.ID, len(out))
+	for i, s := range out {
+		ids[i] = s.ID
+	}
+	ns, err := x.r.Nodes(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, n := range ns {
+		out[i].Text = n.Prop(kg.PropText)
+	}
 	return out, nil
 }
