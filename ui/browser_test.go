@@ -347,7 +347,7 @@ func TestBrowserGraphiQL(t *testing.T) {
 	tb.do("run it", chromedp.Click(chromedp.CSS(".graphiql-execute-button")))
 	tb.waitJS("the answer", `(document.querySelector('.result-window') || {innerText: ''}).innerText.includes('state:HTI')`)
 	result := tb.text(".result-window")
-	if !strings.Contains(result, `"documents": 4`) {
+	if !strings.Contains(result, `"documents": 6`) {
 		t.Errorf("GraphiQL answered:\n%s", result)
 	}
 	tb.screenshot("graphiql")

@@ -26,7 +26,8 @@ import (
 )
 
 // The browser tests share one server over the real store, holding the
-// embedded corpus and testdata/escaping.md, and one headless Chromium; each
+// embedded corpus, testdata/escaping.md and the two Kosovo Force reports of
+// internal/extract/testdata/series, and one headless Chromium; each
 // test opens its own tab. Both are built on first use, so the handler
 // tests above run without them.
 
@@ -128,6 +129,15 @@ func setup() (*env, string, error) {
 		return nil, "", err
 	}
 	sources = append(sources, ingest.Source{Name: "escaping.md", Data: esc})
+	// Two quarterly reports on Kosovo Force operations: one series under
+	// resolution 1244 (1999), for the series and compare journeys.
+	for _, name := range []string{"S-2025-395.pdf", "S-2025-525.pdf"} {
+		src, err := ingest.ReadFile(filepath.Join("..", "internal", "extract", "testdata", "series", name), "")
+		if err != nil {
+			return nil, "", err
+		}
+		sources = append(sources, src)
+	}
 	for _, s := range sources {
 		if _, err := in.Ingest(ctx, s); err != nil {
 			return nil, "", fmt.Errorf("ingest %s: %w", s.Name, err)
