@@ -51,6 +51,45 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	CallPair struct {
+		A          func(childComplexity int) int
+		B          func(childComplexity int) int
+		Similarity func(childComplexity int) int
+	}
+
+	CallSimilarity struct {
+		Entities       func(childComplexity int) int
+		Score          func(childComplexity int) int
+		SharedEntities func(childComplexity int) int
+		SharedWords    func(childComplexity int) int
+		Text           func(childComplexity int) int
+	}
+
+	ComparedEntity struct {
+		A      func(childComplexity int) int
+		B      func(childComplexity int) int
+		Entity func(childComplexity int) int
+		ID     func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Label  func(childComplexity int) int
+	}
+
+	Comparison struct {
+		A          func(childComplexity int) int
+		B          func(childComplexity int) int
+		Groups     func(childComplexity int) int
+		Pairs      func(childComplexity int) int
+		UnmatchedA func(childComplexity int) int
+		UnmatchedB func(childComplexity int) int
+	}
+
+	ComparisonGroup struct {
+		Kind   func(childComplexity int) int
+		OnlyA  func(childComplexity int) int
+		OnlyB  func(childComplexity int) int
+		Shared func(childComplexity int) int
+	}
+
 	Cooccurrence struct {
 		Cells               func(childComplexity int) int
 		ColumnKind          func(childComplexity int) int
@@ -143,6 +182,31 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DocumentFacets struct {
+		Bodies   func(childComplexity int) int
+		Families func(childComplexity int) int
+		Months   func(childComplexity int) int
+		Series   func(childComplexity int) int
+		Years    func(childComplexity int) int
+	}
+
+	DocumentList struct {
+		EndCursor   func(childComplexity int) int
+		Facets      func(childComplexity int) int
+		HasNextPage func(childComplexity int) int
+		Items       func(childComplexity int) int
+		TotalCount  func(childComplexity int) int
+	}
+
+	DocumentListItem struct {
+		Document        func(childComplexity int) int
+		Family          func(childComplexity int) int
+		Paragraphs      func(childComplexity int) int
+		Recommendations func(childComplexity int) int
+		Series          func(childComplexity int) int
+		Superseded      func(childComplexity int) int
+	}
+
 	DocumentRecord struct {
 		Edges           func(childComplexity int) int
 		Hash            func(childComplexity int) int
@@ -154,6 +218,13 @@ type ComplexityRoot struct {
 		Source          func(childComplexity int) int
 		Symbols         func(childComplexity int) int
 		Title           func(childComplexity int) int
+	}
+
+	DocumentSeries struct {
+		ID       func(childComplexity int) int
+		Label    func(childComplexity int) int
+		Mandates func(childComplexity int) int
+		Members  func(childComplexity int) int
 	}
 
 	EdgeKindCount struct {
@@ -180,6 +251,12 @@ type ComplexityRoot struct {
 		Paragraph   func(childComplexity int) int
 		Quote       func(childComplexity int, context *int) int
 		Ref         func(childComplexity int) int
+	}
+
+	Facet struct {
+		Count func(childComplexity int) int
+		Label func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	Instrument struct {
@@ -321,8 +398,10 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		Compare         func(childComplexity int, a string, b string) int
 		Cooccurrence    func(childComplexity int, rows kg.Kind, columns kg.Kind, filter *model.RecommendationFilter) int
 		Diagram         func(childComplexity int, view model.DiagramView, id *string, from *string, to *string, depth *int, maxLength *int, nodeKinds []kg.Kind, edgeKinds []string, limit *int, layout *string, format *model.DiagramFormat) int
+		DocumentList    func(childComplexity int, filter *model.DocumentFilter, order *model.DocumentOrder, first *int, after *string) int
 		Documents       func(childComplexity int, first *int, after *string) int
 		Entities        func(childComplexity int, kind kg.Kind, first *int, after *string) int
 		Entity          func(childComplexity int, name string, kind *kg.Kind) int
@@ -333,7 +412,12 @@ type ComplexityRoot struct {
 		Paths           func(childComplexity int, from string, to string, maxLength *int, edgeKinds []string) int
 		Recommendations func(childComplexity int, filter *model.RecommendationFilter, first *int, after *string) int
 		Search          func(childComplexity int, query string, kinds []kg.Kind, first *int, after *string) int
+		Series          func(childComplexity int, id string) int
+		SeriesList      func(childComplexity int) int
+		SimilarCalls    func(childComplexity int, id string, first *int) int
 		Stats           func(childComplexity int) int
+		Timeline        func(childComplexity int, id string, by *model.Period, filter *model.DocumentFilter) int
+		TimelineSources func(childComplexity int, id string, by *model.Period, period string, filter *model.DocumentFilter) int
 	}
 
 	Quote struct {
@@ -437,6 +521,20 @@ type ComplexityRoot struct {
 		Title           func(childComplexity int) int
 	}
 
+	SeriesMember struct {
+		Calls    func(childComplexity int) int
+		Document func(childComplexity int) int
+		Dropped  func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		New      func(childComplexity int) int
+		Order    func(childComplexity int) int
+	}
+
+	SimilarCall struct {
+		Call       func(childComplexity int) int
+		Similarity func(childComplexity int) int
+	}
+
 	Snippet struct {
 		Field func(childComplexity int) int
 		HTML  func(childComplexity int) int
@@ -520,6 +618,33 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	Timeline struct {
+		Buckets         func(childComplexity int) int
+		By              func(childComplexity int) int
+		Calls           func(childComplexity int) int
+		Entity          func(childComplexity int) int
+		Mentions        func(childComplexity int) int
+		UndatedCalls    func(childComplexity int) int
+		UndatedMentions func(childComplexity int) int
+	}
+
+	TimelineBucket struct {
+		Calls     func(childComplexity int) int
+		Documents func(childComplexity int) int
+		Mentions  func(childComplexity int) int
+		Period    func(childComplexity int) int
+	}
+
+	TimelineSource struct {
+		Call        func(childComplexity int) int
+		Citation    func(childComplexity int) int
+		Date        func(childComplexity int) int
+		DocumentKey func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Ref         func(childComplexity int) int
+		Text        func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -599,6 +724,13 @@ type QueryResolver interface {
 	Documents(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error)
 	Stats(ctx context.Context) (*model.Stats, error)
 	Diagram(ctx context.Context, view model.DiagramView, id *string, from *string, to *string, depth *int, maxLength *int, nodeKinds []kg.Kind, edgeKinds []string, limit *int, layout *string, format *model.DiagramFormat) (*model.Diagram, error)
+	DocumentList(ctx context.Context, filter *model.DocumentFilter, order *model.DocumentOrder, first *int, after *string) (*model.DocumentList, error)
+	Timeline(ctx context.Context, id string, by *model.Period, filter *model.DocumentFilter) (*model.Timeline, error)
+	TimelineSources(ctx context.Context, id string, by *model.Period, period string, filter *model.DocumentFilter) ([]*model.TimelineSource, error)
+	Series(ctx context.Context, id string) (*model.DocumentSeries, error)
+	SeriesList(ctx context.Context) ([]*model.Facet, error)
+	Compare(ctx context.Context, a string, b string) (*model.Comparison, error)
+	SimilarCalls(ctx context.Context, id string, first *int) ([]*model.SimilarCall, error)
 }
 type RecommendationResolver interface {
 	Mentions(ctx context.Context, obj *model.Recommendation, first *int, after *string) (*model.MentionConnection, error)
@@ -660,6 +792,155 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "CallPair.a":
+		if e.ComplexityRoot.CallPair.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallPair.A(childComplexity), true
+	case "CallPair.b":
+		if e.ComplexityRoot.CallPair.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallPair.B(childComplexity), true
+	case "CallPair.similarity":
+		if e.ComplexityRoot.CallPair.Similarity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallPair.Similarity(childComplexity), true
+
+	case "CallSimilarity.entities":
+		if e.ComplexityRoot.CallSimilarity.Entities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallSimilarity.Entities(childComplexity), true
+	case "CallSimilarity.score":
+		if e.ComplexityRoot.CallSimilarity.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallSimilarity.Score(childComplexity), true
+	case "CallSimilarity.sharedEntities":
+		if e.ComplexityRoot.CallSimilarity.SharedEntities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallSimilarity.SharedEntities(childComplexity), true
+	case "CallSimilarity.sharedWords":
+		if e.ComplexityRoot.CallSimilarity.SharedWords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallSimilarity.SharedWords(childComplexity), true
+	case "CallSimilarity.text":
+		if e.ComplexityRoot.CallSimilarity.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallSimilarity.Text(childComplexity), true
+
+	case "ComparedEntity.a":
+		if e.ComplexityRoot.ComparedEntity.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparedEntity.A(childComplexity), true
+	case "ComparedEntity.b":
+		if e.ComplexityRoot.ComparedEntity.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparedEntity.B(childComplexity), true
+	case "ComparedEntity.entity":
+		if e.ComplexityRoot.ComparedEntity.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparedEntity.Entity(childComplexity), true
+	case "ComparedEntity.id":
+		if e.ComplexityRoot.ComparedEntity.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparedEntity.ID(childComplexity), true
+	case "ComparedEntity.kind":
+		if e.ComplexityRoot.ComparedEntity.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparedEntity.Kind(childComplexity), true
+	case "ComparedEntity.label":
+		if e.ComplexityRoot.ComparedEntity.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparedEntity.Label(childComplexity), true
+
+	case "Comparison.a":
+		if e.ComplexityRoot.Comparison.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.A(childComplexity), true
+	case "Comparison.b":
+		if e.ComplexityRoot.Comparison.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.B(childComplexity), true
+	case "Comparison.groups":
+		if e.ComplexityRoot.Comparison.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.Groups(childComplexity), true
+	case "Comparison.pairs":
+		if e.ComplexityRoot.Comparison.Pairs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.Pairs(childComplexity), true
+	case "Comparison.unmatchedA":
+		if e.ComplexityRoot.Comparison.UnmatchedA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.UnmatchedA(childComplexity), true
+	case "Comparison.unmatchedB":
+		if e.ComplexityRoot.Comparison.UnmatchedB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.UnmatchedB(childComplexity), true
+
+	case "ComparisonGroup.kind":
+		if e.ComplexityRoot.ComparisonGroup.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparisonGroup.Kind(childComplexity), true
+	case "ComparisonGroup.onlyA":
+		if e.ComplexityRoot.ComparisonGroup.OnlyA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparisonGroup.OnlyA(childComplexity), true
+	case "ComparisonGroup.onlyB":
+		if e.ComplexityRoot.ComparisonGroup.OnlyB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparisonGroup.OnlyB(childComplexity), true
+	case "ComparisonGroup.shared":
+		if e.ComplexityRoot.ComparisonGroup.Shared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparisonGroup.Shared(childComplexity), true
 
 	case "Cooccurrence.cells":
 		if e.ComplexityRoot.Cooccurrence.Cells == nil {
@@ -1105,6 +1386,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
 
+	case "DocumentFacets.bodies":
+		if e.ComplexityRoot.DocumentFacets.Bodies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFacets.Bodies(childComplexity), true
+	case "DocumentFacets.families":
+		if e.ComplexityRoot.DocumentFacets.Families == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFacets.Families(childComplexity), true
+	case "DocumentFacets.months":
+		if e.ComplexityRoot.DocumentFacets.Months == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFacets.Months(childComplexity), true
+	case "DocumentFacets.series":
+		if e.ComplexityRoot.DocumentFacets.Series == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFacets.Series(childComplexity), true
+	case "DocumentFacets.years":
+		if e.ComplexityRoot.DocumentFacets.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentFacets.Years(childComplexity), true
+
+	case "DocumentList.endCursor":
+		if e.ComplexityRoot.DocumentList.EndCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentList.EndCursor(childComplexity), true
+	case "DocumentList.facets":
+		if e.ComplexityRoot.DocumentList.Facets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentList.Facets(childComplexity), true
+	case "DocumentList.hasNextPage":
+		if e.ComplexityRoot.DocumentList.HasNextPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentList.HasNextPage(childComplexity), true
+	case "DocumentList.items":
+		if e.ComplexityRoot.DocumentList.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentList.Items(childComplexity), true
+	case "DocumentList.totalCount":
+		if e.ComplexityRoot.DocumentList.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentList.TotalCount(childComplexity), true
+
+	case "DocumentListItem.document":
+		if e.ComplexityRoot.DocumentListItem.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentListItem.Document(childComplexity), true
+	case "DocumentListItem.family":
+		if e.ComplexityRoot.DocumentListItem.Family == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentListItem.Family(childComplexity), true
+	case "DocumentListItem.paragraphs":
+		if e.ComplexityRoot.DocumentListItem.Paragraphs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentListItem.Paragraphs(childComplexity), true
+	case "DocumentListItem.recommendations":
+		if e.ComplexityRoot.DocumentListItem.Recommendations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentListItem.Recommendations(childComplexity), true
+	case "DocumentListItem.series":
+		if e.ComplexityRoot.DocumentListItem.Series == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentListItem.Series(childComplexity), true
+	case "DocumentListItem.superseded":
+		if e.ComplexityRoot.DocumentListItem.Superseded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentListItem.Superseded(childComplexity), true
+
 	case "DocumentRecord.edges":
 		if e.ComplexityRoot.DocumentRecord.Edges == nil {
 			break
@@ -1165,6 +1545,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DocumentRecord.Title(childComplexity), true
+
+	case "DocumentSeries.id":
+		if e.ComplexityRoot.DocumentSeries.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentSeries.ID(childComplexity), true
+	case "DocumentSeries.label":
+		if e.ComplexityRoot.DocumentSeries.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentSeries.Label(childComplexity), true
+	case "DocumentSeries.mandates":
+		if e.ComplexityRoot.DocumentSeries.Mandates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentSeries.Mandates(childComplexity), true
+	case "DocumentSeries.members":
+		if e.ComplexityRoot.DocumentSeries.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentSeries.Members(childComplexity), true
 
 	case "EdgeKindCount.count":
 		if e.ComplexityRoot.EdgeKindCount.Count == nil {
@@ -1258,6 +1663,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Ref(childComplexity), true
+
+	case "Facet.count":
+		if e.ComplexityRoot.Facet.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Facet.Count(childComplexity), true
+	case "Facet.label":
+		if e.ComplexityRoot.Facet.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Facet.Label(childComplexity), true
+	case "Facet.value":
+		if e.ComplexityRoot.Facet.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Facet.Value(childComplexity), true
 
 	case "Instrument.acronym":
 		if e.ComplexityRoot.Instrument.Acronym == nil {
@@ -1912,6 +2336,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Property.Value(childComplexity), true
 
+	case "Query.compare":
+		if e.ComplexityRoot.Query.Compare == nil {
+			break
+		}
+
+		args, err := ec.field_Query_compare_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Compare(childComplexity, args["a"].(string), args["b"].(string)), true
 	case "Query.cooccurrence":
 		if e.ComplexityRoot.Query.Cooccurrence == nil {
 			break
@@ -1934,6 +2369,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Diagram(childComplexity, args["view"].(model.DiagramView), args["id"].(*string), args["from"].(*string), args["to"].(*string), args["depth"].(*int), args["maxLength"].(*int), args["nodeKinds"].([]kg.Kind), args["edgeKinds"].([]string), args["limit"].(*int), args["layout"].(*string), args["format"].(*model.DiagramFormat)), true
+	case "Query.documentList":
+		if e.ComplexityRoot.Query.DocumentList == nil {
+			break
+		}
+
+		args, err := ec.field_Query_documentList_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DocumentList(childComplexity, args["filter"].(*model.DocumentFilter), args["order"].(*model.DocumentOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.documents":
 		if e.ComplexityRoot.Query.Documents == nil {
 			break
@@ -2045,12 +2491,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]kg.Kind), args["first"].(*int), args["after"].(*string)), true
+	case "Query.series":
+		if e.ComplexityRoot.Query.Series == nil {
+			break
+		}
+
+		args, err := ec.field_Query_series_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Series(childComplexity, args["id"].(string)), true
+	case "Query.seriesList":
+		if e.ComplexityRoot.Query.SeriesList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SeriesList(childComplexity), true
+	case "Query.similarCalls":
+		if e.ComplexityRoot.Query.SimilarCalls == nil {
+			break
+		}
+
+		args, err := ec.field_Query_similarCalls_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SimilarCalls(childComplexity, args["id"].(string), args["first"].(*int)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.Stats(childComplexity), true
+	case "Query.timeline":
+		if e.ComplexityRoot.Query.Timeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["by"].(*model.Period), args["filter"].(*model.DocumentFilter)), true
+	case "Query.timelineSources":
+		if e.ComplexityRoot.Query.TimelineSources == nil {
+			break
+		}
+
+		args, err := ec.field_Query_timelineSources_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TimelineSources(childComplexity, args["id"].(string), args["by"].(*model.Period), args["period"].(string), args["filter"].(*model.DocumentFilter)), true
 
 	case "Quote.after":
 		if e.ComplexityRoot.Quote.After == nil {
@@ -2526,6 +3022,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Section.Title(childComplexity), true
 
+	case "SeriesMember.calls":
+		if e.ComplexityRoot.SeriesMember.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesMember.Calls(childComplexity), true
+	case "SeriesMember.document":
+		if e.ComplexityRoot.SeriesMember.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesMember.Document(childComplexity), true
+	case "SeriesMember.dropped":
+		if e.ComplexityRoot.SeriesMember.Dropped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesMember.Dropped(childComplexity), true
+	case "SeriesMember.evidence":
+		if e.ComplexityRoot.SeriesMember.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesMember.Evidence(childComplexity), true
+	case "SeriesMember.new":
+		if e.ComplexityRoot.SeriesMember.New == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesMember.New(childComplexity), true
+	case "SeriesMember.order":
+		if e.ComplexityRoot.SeriesMember.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesMember.Order(childComplexity), true
+
+	case "SimilarCall.call":
+		if e.ComplexityRoot.SimilarCall.Call == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimilarCall.Call(childComplexity), true
+	case "SimilarCall.similarity":
+		if e.ComplexityRoot.SimilarCall.Similarity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimilarCall.Similarity(childComplexity), true
+
 	case "Snippet.field":
 		if e.ComplexityRoot.Snippet.Field == nil {
 			break
@@ -2895,6 +3441,117 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThemeEdge.Node(childComplexity), true
 
+	case "Timeline.buckets":
+		if e.ComplexityRoot.Timeline.Buckets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Buckets(childComplexity), true
+	case "Timeline.by":
+		if e.ComplexityRoot.Timeline.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.By(childComplexity), true
+	case "Timeline.calls":
+		if e.ComplexityRoot.Timeline.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Calls(childComplexity), true
+	case "Timeline.entity":
+		if e.ComplexityRoot.Timeline.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Entity(childComplexity), true
+	case "Timeline.mentions":
+		if e.ComplexityRoot.Timeline.Mentions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Mentions(childComplexity), true
+	case "Timeline.undatedCalls":
+		if e.ComplexityRoot.Timeline.UndatedCalls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.UndatedCalls(childComplexity), true
+	case "Timeline.undatedMentions":
+		if e.ComplexityRoot.Timeline.UndatedMentions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.UndatedMentions(childComplexity), true
+
+	case "TimelineBucket.calls":
+		if e.ComplexityRoot.TimelineBucket.Calls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.Calls(childComplexity), true
+	case "TimelineBucket.documents":
+		if e.ComplexityRoot.TimelineBucket.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.Documents(childComplexity), true
+	case "TimelineBucket.mentions":
+		if e.ComplexityRoot.TimelineBucket.Mentions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.Mentions(childComplexity), true
+	case "TimelineBucket.period":
+		if e.ComplexityRoot.TimelineBucket.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineBucket.Period(childComplexity), true
+
+	case "TimelineSource.call":
+		if e.ComplexityRoot.TimelineSource.Call == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineSource.Call(childComplexity), true
+	case "TimelineSource.citation":
+		if e.ComplexityRoot.TimelineSource.Citation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineSource.Citation(childComplexity), true
+	case "TimelineSource.date":
+		if e.ComplexityRoot.TimelineSource.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineSource.Date(childComplexity), true
+	case "TimelineSource.documentKey":
+		if e.ComplexityRoot.TimelineSource.DocumentKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineSource.DocumentKey(childComplexity), true
+	case "TimelineSource.id":
+		if e.ComplexityRoot.TimelineSource.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineSource.ID(childComplexity), true
+	case "TimelineSource.ref":
+		if e.ComplexityRoot.TimelineSource.Ref == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineSource.Ref(childComplexity), true
+	case "TimelineSource.text":
+		if e.ComplexityRoot.TimelineSource.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineSource.Text(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2904,6 +3561,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("DocumentFilter", ec.unmarshalInputDocumentFilter),
 			graphql.NewInputUnmarshaler("RecommendationFilter", ec.unmarshalInputRecommendationFilter),
 		)
 	}
@@ -3556,6 +4214,216 @@ type CooccurrenceCell {
   ids: [ID!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/research.graphqls", Input: `# Research across many documents: the documents browser, timelines,
+# series, comparisons and similar calls (internal/explore).
+
+extend type Query {
+  """
+  The ingested documents, newest first by default, filtered, with the count
+  of each facet value (each facet counted with every other filter field
+  applied). A document an ingested revision supersedes (SUPERSEDES) is left
+  out unless ` + "`" + `filter.withSuperseded` + "`" + `.
+  """
+  documentList(filter: DocumentFilter, order: DocumentOrder = NEWEST, first: Int = 20, after: String): DocumentList!
+
+  """
+  How often an entity occurs over time: the paragraphs that mention it and
+  the calls to act linked to it, per period of the documents' dates.
+  """
+  timeline(id: ID!, by: Period = MONTH, filter: DocumentFilter): Timeline!
+
+  "The paragraphs and calls behind one period of a timeline (\"2025-03\", \"2025-Q1\", \"2025\")."
+  timelineSources(id: ID!, by: Period = MONTH, period: String!, filter: DocumentFilter): [TimelineSource!]!
+
+  "A series of documents produced under one mandate; null when there is none with this ID."
+  series(id: ID!): DocumentSeries
+
+  "Every series with its number of ingested documents, largest first."
+  seriesList: [Facet!]!
+
+  "Two documents side by side: what each names, what they share, their calls matched one to one."
+  compare(a: ID!, b: ID!): Comparison!
+
+  """
+  The calls to act of other documents most like a call, best first (at
+  most 50): TF-IDF cosine of their words (weight 0.7) and Jaccard index of
+  their linked entities (weight 0.3).
+  """
+  similarCalls(id: ID!, first: Int = 10): [SimilarCall!]!
+}
+
+"Restricts documents; all the given fields must hold."
+input DocumentFilter {
+  "The issuing body, as listed in the body facet (\"Security Council\")."
+  body: String
+  "report, letter, note-verbale, resolution, decision, draft, amendment, record, list, agenda, information or other."
+  family: String
+  "Four digits: 2025."
+  year: String
+  "YYYY-MM: 2025-03."
+  month: String
+  "A series ID (series:S/RES/2692(2023))."
+  series: String
+  "Words, all of which its symbols or title contain."
+  text: String
+  "Keep documents an ingested revision supersedes."
+  withSuperseded: Boolean
+}
+
+enum DocumentOrder {
+  NEWEST
+  OLDEST
+  SYMBOL
+}
+
+enum Period {
+  MONTH
+  QUARTER
+  YEAR
+}
+
+"One value of a facet and the documents that have it."
+type Facet {
+  value: String!
+  label: String!
+  count: Int!
+}
+
+type DocumentFacets {
+  bodies: [Facet!]!
+  families: [Facet!]!
+  years: [Facet!]!
+  months: [Facet!]!
+  series: [Facet!]!
+}
+
+type DocumentList {
+  totalCount: Int!
+  hasNextPage: Boolean!
+  "Resumes after the last item."
+  endCursor: String
+  items: [DocumentListItem!]!
+  facets: DocumentFacets!
+}
+
+type DocumentListItem {
+  document: Document!
+  "Its family: the stored one, or read from its symbol."
+  family: String!
+  "IDs of the series it belongs to."
+  series: [ID!]!
+  "True when an ingested revision supersedes it (only listed with withSuperseded)."
+  superseded: Boolean!
+  paragraphs: Int!
+  recommendations: Int!
+}
+
+type Timeline {
+  entity: Entity
+  by: Period!
+  "From the first period with an occurrence to the last, empty periods included."
+  buckets: [TimelineBucket!]!
+  mentions: Int!
+  calls: Int!
+  "Mentions and calls in documents without a date, in no bucket."
+  undatedMentions: Int!
+  undatedCalls: Int!
+}
+
+type TimelineBucket {
+  period: String!
+  "Paragraphs that name the entity."
+  mentions: Int!
+  "Calls to act linked to it."
+  calls: Int!
+  documents: Int!
+}
+
+type TimelineSource {
+  "The paragraph (a mention) or the recommendation (a call)."
+  id: ID!
+  call: Boolean!
+  documentKey: String!
+  date: String!
+  ref: String!
+  citation: String!
+  "The text of the paragraph or call."
+  text: String!
+}
+
+type DocumentSeries {
+  id: ID!
+  label: String!
+  "The resolutions that mandate it (MANDATED_BY)."
+  mandates: [Relation!]!
+  "Its documents, oldest first."
+  members: [SeriesMember!]!
+}
+
+type SeriesMember {
+  document: Document!
+  "The position the document gives itself (\"the sixth report\"); null when it gives none."
+  order: Int
+  "Where it says it belongs to the series."
+  evidence: [Evidence!]!
+  "Entities it names that no earlier member named, most named first (at most 25)."
+  new: [ComparedEntity!]!
+  "Entities the member before it named and it does not (at most 25)."
+  dropped: [ComparedEntity!]!
+  calls: Int!
+}
+
+"An entity and the paragraphs of each compared document that name it."
+type ComparedEntity {
+  id: ID!
+  label: String!
+  kind: String!
+  "Null for a kind the API has no type for yet."
+  entity: Entity
+  a: Int!
+  b: Int!
+}
+
+type ComparisonGroup {
+  kind: String!
+  shared: [ComparedEntity!]!
+  onlyA: [ComparedEntity!]!
+  onlyB: [ComparedEntity!]!
+}
+
+type Comparison {
+  a: Document!
+  b: Document!
+  groups: [ComparisonGroup!]!
+  "Calls of a matched one to one with calls of b, best first."
+  pairs: [CallPair!]!
+  unmatchedA: [Recommendation!]!
+  unmatchedB: [Recommendation!]!
+}
+
+type CallPair {
+  a: Recommendation!
+  b: Recommendation!
+  similarity: CallSimilarity!
+}
+
+type CallSimilarity {
+  "0.7 × text + 0.3 × entities."
+  score: Float!
+  "TF-IDF cosine of their words."
+  text: Float!
+  "Jaccard index of their linked entities."
+  entities: Float!
+  "The shared words that weigh most, heaviest first."
+  sharedWords: [String!]!
+  sharedEntities: [ID!]!
+}
+
+type SimilarCall {
+  call: Recommendation!
+  similarity: CallSimilarity!
+}
+`, BuiltIn: false},
 	{Name: "../schema/schema.graphqls", Input: `"""
 crimegraph's GraphQL API: a knowledge graph of United Nations documents on
 crime prevention and criminal justice.
@@ -3749,6 +4617,84 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_CallPair(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "a":
+		return ec.fieldContext_CallPair_a(ctx, field)
+	case "b":
+		return ec.fieldContext_CallPair_b(ctx, field)
+	case "similarity":
+		return ec.fieldContext_CallPair_similarity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CallPair", field.Name)
+}
+
+func (ec *executionContext) childFields_CallSimilarity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "score":
+		return ec.fieldContext_CallSimilarity_score(ctx, field)
+	case "text":
+		return ec.fieldContext_CallSimilarity_text(ctx, field)
+	case "entities":
+		return ec.fieldContext_CallSimilarity_entities(ctx, field)
+	case "sharedWords":
+		return ec.fieldContext_CallSimilarity_sharedWords(ctx, field)
+	case "sharedEntities":
+		return ec.fieldContext_CallSimilarity_sharedEntities(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CallSimilarity", field.Name)
+}
+
+func (ec *executionContext) childFields_ComparedEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ComparedEntity_id(ctx, field)
+	case "label":
+		return ec.fieldContext_ComparedEntity_label(ctx, field)
+	case "kind":
+		return ec.fieldContext_ComparedEntity_kind(ctx, field)
+	case "entity":
+		return ec.fieldContext_ComparedEntity_entity(ctx, field)
+	case "a":
+		return ec.fieldContext_ComparedEntity_a(ctx, field)
+	case "b":
+		return ec.fieldContext_ComparedEntity_b(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ComparedEntity", field.Name)
+}
+
+func (ec *executionContext) childFields_Comparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "a":
+		return ec.fieldContext_Comparison_a(ctx, field)
+	case "b":
+		return ec.fieldContext_Comparison_b(ctx, field)
+	case "groups":
+		return ec.fieldContext_Comparison_groups(ctx, field)
+	case "pairs":
+		return ec.fieldContext_Comparison_pairs(ctx, field)
+	case "unmatchedA":
+		return ec.fieldContext_Comparison_unmatchedA(ctx, field)
+	case "unmatchedB":
+		return ec.fieldContext_Comparison_unmatchedB(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Comparison", field.Name)
+}
+
+func (ec *executionContext) childFields_ComparisonGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ComparisonGroup_kind(ctx, field)
+	case "shared":
+		return ec.fieldContext_ComparisonGroup_shared(ctx, field)
+	case "onlyA":
+		return ec.fieldContext_ComparisonGroup_onlyA(ctx, field)
+	case "onlyB":
+		return ec.fieldContext_ComparisonGroup_onlyB(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ComparisonGroup", field.Name)
+}
+
 func (ec *executionContext) childFields_Cooccurrence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "rowKind":
@@ -3933,6 +4879,56 @@ func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DocumentFacets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "bodies":
+		return ec.fieldContext_DocumentFacets_bodies(ctx, field)
+	case "families":
+		return ec.fieldContext_DocumentFacets_families(ctx, field)
+	case "years":
+		return ec.fieldContext_DocumentFacets_years(ctx, field)
+	case "months":
+		return ec.fieldContext_DocumentFacets_months(ctx, field)
+	case "series":
+		return ec.fieldContext_DocumentFacets_series(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentFacets", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentList(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_DocumentList_totalCount(ctx, field)
+	case "hasNextPage":
+		return ec.fieldContext_DocumentList_hasNextPage(ctx, field)
+	case "endCursor":
+		return ec.fieldContext_DocumentList_endCursor(ctx, field)
+	case "items":
+		return ec.fieldContext_DocumentList_items(ctx, field)
+	case "facets":
+		return ec.fieldContext_DocumentList_facets(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentList", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentListItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "document":
+		return ec.fieldContext_DocumentListItem_document(ctx, field)
+	case "family":
+		return ec.fieldContext_DocumentListItem_family(ctx, field)
+	case "series":
+		return ec.fieldContext_DocumentListItem_series(ctx, field)
+	case "superseded":
+		return ec.fieldContext_DocumentListItem_superseded(ctx, field)
+	case "paragraphs":
+		return ec.fieldContext_DocumentListItem_paragraphs(ctx, field)
+	case "recommendations":
+		return ec.fieldContext_DocumentListItem_recommendations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentListItem", field.Name)
+}
+
 func (ec *executionContext) childFields_DocumentRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "key":
@@ -3957,6 +4953,20 @@ func (ec *executionContext) childFields_DocumentRecord(ctx context.Context, fiel
 		return ec.fieldContext_DocumentRecord_edges(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DocumentRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentSeries(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DocumentSeries_id(ctx, field)
+	case "label":
+		return ec.fieldContext_DocumentSeries_label(ctx, field)
+	case "mandates":
+		return ec.fieldContext_DocumentSeries_mandates(ctx, field)
+	case "members":
+		return ec.fieldContext_DocumentSeries_members(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentSeries", field.Name)
 }
 
 func (ec *executionContext) childFields_EdgeKindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4009,6 +5019,18 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_quote(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+}
+
+func (ec *executionContext) childFields_Facet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_Facet_value(ctx, field)
+	case "label":
+		return ec.fieldContext_Facet_label(ctx, field)
+	case "count":
+		return ec.fieldContext_Facet_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Facet", field.Name)
 }
 
 func (ec *executionContext) childFields_Instrument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4407,6 +5429,34 @@ func (ec *executionContext) childFields_Section(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Section", field.Name)
 }
 
+func (ec *executionContext) childFields_SeriesMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "document":
+		return ec.fieldContext_SeriesMember_document(ctx, field)
+	case "order":
+		return ec.fieldContext_SeriesMember_order(ctx, field)
+	case "evidence":
+		return ec.fieldContext_SeriesMember_evidence(ctx, field)
+	case "new":
+		return ec.fieldContext_SeriesMember_new(ctx, field)
+	case "dropped":
+		return ec.fieldContext_SeriesMember_dropped(ctx, field)
+	case "calls":
+		return ec.fieldContext_SeriesMember_calls(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SeriesMember", field.Name)
+}
+
+func (ec *executionContext) childFields_SimilarCall(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "call":
+		return ec.fieldContext_SimilarCall_call(ctx, field)
+	case "similarity":
+		return ec.fieldContext_SimilarCall_similarity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SimilarCall", field.Name)
+}
+
 func (ec *executionContext) childFields_Snippet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "field":
@@ -4573,6 +5623,60 @@ func (ec *executionContext) childFields_ThemeEdge(ctx context.Context, field gra
 		return ec.fieldContext_ThemeEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThemeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Timeline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_Timeline_entity(ctx, field)
+	case "by":
+		return ec.fieldContext_Timeline_by(ctx, field)
+	case "buckets":
+		return ec.fieldContext_Timeline_buckets(ctx, field)
+	case "mentions":
+		return ec.fieldContext_Timeline_mentions(ctx, field)
+	case "calls":
+		return ec.fieldContext_Timeline_calls(ctx, field)
+	case "undatedMentions":
+		return ec.fieldContext_Timeline_undatedMentions(ctx, field)
+	case "undatedCalls":
+		return ec.fieldContext_Timeline_undatedCalls(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Timeline", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineBucket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_TimelineBucket_period(ctx, field)
+	case "mentions":
+		return ec.fieldContext_TimelineBucket_mentions(ctx, field)
+	case "calls":
+		return ec.fieldContext_TimelineBucket_calls(ctx, field)
+	case "documents":
+		return ec.fieldContext_TimelineBucket_documents(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineBucket", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_TimelineSource_id(ctx, field)
+	case "call":
+		return ec.fieldContext_TimelineSource_call(ctx, field)
+	case "documentKey":
+		return ec.fieldContext_TimelineSource_documentKey(ctx, field)
+	case "date":
+		return ec.fieldContext_TimelineSource_date(ctx, field)
+	case "ref":
+		return ec.fieldContext_TimelineSource_ref(ctx, field)
+	case "citation":
+		return ec.fieldContext_TimelineSource_citation(ctx, field)
+	case "text":
+		return ec.fieldContext_TimelineSource_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineSource", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5389,6 +6493,28 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_compare_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "a",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["a"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "b",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["b"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_cooccurrence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5510,6 +6636,44 @@ func (ec *executionContext) field_Query_diagram_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["format"] = arg10
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_documentList_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.DocumentFilter, error) {
+			return ec.unmarshalODocumentFilter2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "order",
+		func(ctx context.Context, v any) (*model.DocumentOrder, error) {
+			return ec.unmarshalODocumentOrder2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["order"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -5802,6 +6966,110 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_series_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_similarCalls_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_timelineSources_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (*model.Period, error) {
+			return ec.unmarshalOPeriod2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.DocumentFilter, error) {
+			return ec.unmarshalODocumentFilter2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "by",
+		func(ctx context.Context, v any) (*model.Period, error) {
+			return ec.unmarshalOPeriod2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["by"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.DocumentFilter, error) {
+			return ec.unmarshalODocumentFilter2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
 	return args, nil
 }
 
@@ -6338,6 +7606,675 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _CallPair_a(ctx context.Context, field graphql.CollectedField, obj *model.CallPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallPair_a(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.A, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Recommendation) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRecommendation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallPair_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CallPair",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CallPair_b(ctx context.Context, field graphql.CollectedField, obj *model.CallPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallPair_b(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.B, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Recommendation) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRecommendation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallPair_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CallPair",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CallPair_similarity(ctx context.Context, field graphql.CollectedField, obj *model.CallPair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallPair_similarity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Similarity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CallSimilarity) graphql.Marshaler {
+			return ec.marshalNCallSimilarity2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCallSimilarity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallPair_similarity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CallPair",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CallSimilarity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CallSimilarity_score(ctx context.Context, field graphql.CollectedField, obj *model.CallSimilarity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallSimilarity_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallSimilarity_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallSimilarity", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CallSimilarity_text(ctx context.Context, field graphql.CollectedField, obj *model.CallSimilarity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallSimilarity_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallSimilarity_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallSimilarity", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CallSimilarity_entities(ctx context.Context, field graphql.CollectedField, obj *model.CallSimilarity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallSimilarity_entities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallSimilarity_entities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallSimilarity", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CallSimilarity_sharedWords(ctx context.Context, field graphql.CollectedField, obj *model.CallSimilarity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallSimilarity_sharedWords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharedWords, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallSimilarity_sharedWords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallSimilarity", field, false, false, "String")
+}
+
+func (ec *executionContext) _CallSimilarity_sharedEntities(ctx context.Context, field graphql.CollectedField, obj *model.CallSimilarity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallSimilarity_sharedEntities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharedEntities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallSimilarity_sharedEntities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallSimilarity", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ComparedEntity_id(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparedEntity_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparedEntity_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComparedEntity", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ComparedEntity_label(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparedEntity_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparedEntity_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComparedEntity", field, false, false, "String")
+}
+
+func (ec *executionContext) _ComparedEntity_kind(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparedEntity_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparedEntity_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComparedEntity", field, false, false, "String")
+}
+
+func (ec *executionContext) _ComparedEntity_entity(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparedEntity_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2githubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ComparedEntity_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ComparedEntity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ComparedEntity_a(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparedEntity_a(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.A, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparedEntity_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComparedEntity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ComparedEntity_b(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparedEntity_b(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.B, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparedEntity_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComparedEntity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Comparison_a(ctx context.Context, field graphql.CollectedField, obj *model.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_a(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.A, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Comparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Comparison_b(ctx context.Context, field graphql.CollectedField, obj *model.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_b(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.B, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Comparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Comparison_groups(ctx context.Context, field graphql.CollectedField, obj *model.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ComparisonGroup) graphql.Marshaler {
+			return ec.marshalNComparisonGroup2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparisonGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Comparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComparisonGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Comparison_pairs(ctx context.Context, field graphql.CollectedField, obj *model.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_pairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pairs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CallPair) graphql.Marshaler {
+			return ec.marshalNCallPair2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCallPairᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_pairs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Comparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CallPair(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Comparison_unmatchedA(ctx context.Context, field graphql.CollectedField, obj *model.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_unmatchedA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnmatchedA, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Recommendation) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRecommendationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_unmatchedA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Comparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Comparison_unmatchedB(ctx context.Context, field graphql.CollectedField, obj *model.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_unmatchedB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnmatchedB, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Recommendation) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRecommendationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_unmatchedB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Comparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ComparisonGroup_kind(ctx context.Context, field graphql.CollectedField, obj *model.ComparisonGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparisonGroup_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparisonGroup_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComparisonGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _ComparisonGroup_shared(ctx context.Context, field graphql.CollectedField, obj *model.ComparisonGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparisonGroup_shared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shared, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ComparedEntity) graphql.Marshaler {
+			return ec.marshalNComparedEntity2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparisonGroup_shared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ComparisonGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComparedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ComparisonGroup_onlyA(ctx context.Context, field graphql.CollectedField, obj *model.ComparisonGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparisonGroup_onlyA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnlyA, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ComparedEntity) graphql.Marshaler {
+			return ec.marshalNComparedEntity2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparisonGroup_onlyA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ComparisonGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComparedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ComparisonGroup_onlyB(ctx context.Context, field graphql.CollectedField, obj *model.ComparisonGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparisonGroup_onlyB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnlyB, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ComparedEntity) graphql.Marshaler {
+			return ec.marshalNComparedEntity2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparisonGroup_onlyB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ComparisonGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComparedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _Cooccurrence_rowKind(ctx context.Context, field graphql.CollectedField, obj *model.Cooccurrence) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -8158,6 +10095,446 @@ func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _DocumentFacets_bodies(ctx context.Context, field graphql.CollectedField, obj *model.DocumentFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFacets_bodies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bodies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Facet) graphql.Marshaler {
+			return ec.marshalNFacet2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐFacetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFacets_bodies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Facet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFacets_families(ctx context.Context, field graphql.CollectedField, obj *model.DocumentFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFacets_families(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Families, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Facet) graphql.Marshaler {
+			return ec.marshalNFacet2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐFacetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFacets_families(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Facet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFacets_years(ctx context.Context, field graphql.CollectedField, obj *model.DocumentFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFacets_years(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Years, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Facet) graphql.Marshaler {
+			return ec.marshalNFacet2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐFacetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFacets_years(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Facet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFacets_months(ctx context.Context, field graphql.CollectedField, obj *model.DocumentFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFacets_months(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Months, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Facet) graphql.Marshaler {
+			return ec.marshalNFacet2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐFacetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFacets_months(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Facet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentFacets_series(ctx context.Context, field graphql.CollectedField, obj *model.DocumentFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentFacets_series(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Series, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Facet) graphql.Marshaler {
+			return ec.marshalNFacet2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐFacetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentFacets_series(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Facet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentList_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DocumentList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentList_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentList_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentList", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DocumentList_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.DocumentList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentList_hasNextPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasNextPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentList_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentList", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DocumentList_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.DocumentList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentList_endCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentList_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentList", field, false, false, "String")
+}
+
+func (ec *executionContext) _DocumentList_items(ctx context.Context, field graphql.CollectedField, obj *model.DocumentList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentList_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DocumentListItem) graphql.Marshaler {
+			return ec.marshalNDocumentListItem2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentListItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentList_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentListItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentList_facets(ctx context.Context, field graphql.CollectedField, obj *model.DocumentList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentList_facets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Facets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DocumentFacets) graphql.Marshaler {
+			return ec.marshalNDocumentFacets2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentFacets(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentList_facets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentFacets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentListItem_document(ctx context.Context, field graphql.CollectedField, obj *model.DocumentListItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentListItem_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentListItem_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentListItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentListItem_family(ctx context.Context, field graphql.CollectedField, obj *model.DocumentListItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentListItem_family(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Family, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentListItem_family(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentListItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _DocumentListItem_series(ctx context.Context, field graphql.CollectedField, obj *model.DocumentListItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentListItem_series(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Series, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentListItem_series(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentListItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DocumentListItem_superseded(ctx context.Context, field graphql.CollectedField, obj *model.DocumentListItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentListItem_superseded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Superseded, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentListItem_superseded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentListItem", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DocumentListItem_paragraphs(ctx context.Context, field graphql.CollectedField, obj *model.DocumentListItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentListItem_paragraphs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paragraphs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentListItem_paragraphs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentListItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DocumentListItem_recommendations(ctx context.Context, field graphql.CollectedField, obj *model.DocumentListItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentListItem_recommendations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recommendations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentListItem_recommendations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentListItem", field, false, false, "Int")
+}
+
 func (ec *executionContext) _DocumentRecord_key(ctx context.Context, field graphql.CollectedField, obj *model.DocumentRecord) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8386,6 +10763,116 @@ func (ec *executionContext) _DocumentRecord_edges(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_DocumentRecord_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DocumentRecord", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DocumentSeries_id(ctx context.Context, field graphql.CollectedField, obj *model.DocumentSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentSeries_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentSeries_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentSeries", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DocumentSeries_label(ctx context.Context, field graphql.CollectedField, obj *model.DocumentSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentSeries_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentSeries_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentSeries", field, false, false, "String")
+}
+
+func (ec *executionContext) _DocumentSeries_mandates(ctx context.Context, field graphql.CollectedField, obj *model.DocumentSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentSeries_mandates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mandates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentSeries_mandates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentSeries",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentSeries_members(ctx context.Context, field graphql.CollectedField, obj *model.DocumentSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentSeries_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SeriesMember) graphql.Marshaler {
+			return ec.marshalNSeriesMember2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐSeriesMemberᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentSeries_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentSeries",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SeriesMember(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _EdgeKindCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.EdgeKindCount) (ret graphql.Marshaler) {
@@ -8783,6 +11270,75 @@ func (ec *executionContext) fieldContext_Evidence_quote(ctx context.Context, fie
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Facet_value(ctx context.Context, field graphql.CollectedField, obj *model.Facet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Facet_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Facet_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Facet", field, false, false, "String")
+}
+
+func (ec *executionContext) _Facet_label(ctx context.Context, field graphql.CollectedField, obj *model.Facet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Facet_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Facet_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Facet", field, false, false, "String")
+}
+
+func (ec *executionContext) _Facet_count(ctx context.Context, field graphql.CollectedField, obj *model.Facet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Facet_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Facet_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Facet", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Instrument_id(ctx context.Context, field graphql.CollectedField, obj *model.Instrument) (ret graphql.Marshaler) {
@@ -12027,6 +14583,302 @@ func (ec *executionContext) fieldContext_Query_diagram(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_documentList(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_documentList(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DocumentList(ctx, fc.Args["filter"].(*model.DocumentFilter), fc.Args["order"].(*model.DocumentOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DocumentList) graphql.Marshaler {
+			return ec.marshalNDocumentList2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentList(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_documentList(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentList(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_documentList_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["by"].(*model.Period), fc.Args["filter"].(*model.DocumentFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Timeline) graphql.Marshaler {
+			return ec.marshalNTimeline2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐTimeline(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Timeline(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_timelineSources(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_timelineSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TimelineSources(ctx, fc.Args["id"].(string), fc.Args["by"].(*model.Period), fc.Args["period"].(string), fc.Args["filter"].(*model.DocumentFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TimelineSource) graphql.Marshaler {
+			return ec.marshalNTimelineSource2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐTimelineSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_timelineSources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineSource(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_timelineSources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_series(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_series(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Series(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DocumentSeries) graphql.Marshaler {
+			return ec.marshalODocumentSeries2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentSeries(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_series(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentSeries(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_series_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_seriesList(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_seriesList(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SeriesList(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Facet) graphql.Marshaler {
+			return ec.marshalNFacet2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐFacetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_seriesList(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Facet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_compare(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_compare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Compare(ctx, fc.Args["a"].(string), fc.Args["b"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Comparison) graphql.Marshaler {
+			return ec.marshalNComparison2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparison(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_compare(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Comparison(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_compare_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_similarCalls(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_similarCalls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SimilarCalls(ctx, fc.Args["id"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SimilarCall) graphql.Marshaler {
+			return ec.marshalNSimilarCall2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐSimilarCallᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_similarCalls(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SimilarCall(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_similarCalls_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14132,6 +16984,244 @@ func (ec *executionContext) fieldContext_Section_recommendations(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _SeriesMember_document(ctx context.Context, field graphql.CollectedField, obj *model.SeriesMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeriesMember_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeriesMember_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SeriesMember",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SeriesMember_order(ctx context.Context, field graphql.CollectedField, obj *model.SeriesMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeriesMember_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Order, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SeriesMember_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeriesMember", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SeriesMember_evidence(ctx context.Context, field graphql.CollectedField, obj *model.SeriesMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeriesMember_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeriesMember_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SeriesMember",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SeriesMember_new(ctx context.Context, field graphql.CollectedField, obj *model.SeriesMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeriesMember_new(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.New, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ComparedEntity) graphql.Marshaler {
+			return ec.marshalNComparedEntity2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeriesMember_new(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SeriesMember",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComparedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SeriesMember_dropped(ctx context.Context, field graphql.CollectedField, obj *model.SeriesMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeriesMember_dropped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dropped, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ComparedEntity) graphql.Marshaler {
+			return ec.marshalNComparedEntity2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeriesMember_dropped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SeriesMember",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComparedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SeriesMember_calls(ctx context.Context, field graphql.CollectedField, obj *model.SeriesMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeriesMember_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeriesMember_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeriesMember", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SimilarCall_call(ctx context.Context, field graphql.CollectedField, obj *model.SimilarCall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimilarCall_call(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Call, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Recommendation) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRecommendation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SimilarCall_call(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SimilarCall",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SimilarCall_similarity(ctx context.Context, field graphql.CollectedField, obj *model.SimilarCall) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimilarCall_similarity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Similarity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CallSimilarity) graphql.Marshaler {
+			return ec.marshalNCallSimilarity2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCallSimilarity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SimilarCall_similarity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SimilarCall",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CallSimilarity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Snippet_field(ctx context.Context, field graphql.CollectedField, obj *model.Snippet) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15674,6 +18764,438 @@ func (ec *executionContext) fieldContext_ThemeEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Timeline_entity(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2githubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Timeline",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Timeline_by(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2githubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Timeline", field, false, false, "Period")
+}
+
+func (ec *executionContext) _Timeline_buckets(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_buckets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Buckets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TimelineBucket) graphql.Marshaler {
+			return ec.marshalNTimelineBucket2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐTimelineBucketᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_buckets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Timeline",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineBucket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Timeline_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_mentions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mentions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_mentions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Timeline", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Timeline_calls(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Timeline", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Timeline_undatedMentions(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_undatedMentions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UndatedMentions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_undatedMentions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Timeline", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Timeline_undatedCalls(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_undatedCalls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UndatedCalls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_undatedCalls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Timeline", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TimelineBucket_period(ctx context.Context, field graphql.CollectedField, obj *model.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineBucket", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineBucket_mentions(ctx context.Context, field graphql.CollectedField, obj *model.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_mentions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mentions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_mentions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineBucket", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TimelineBucket_calls(ctx context.Context, field graphql.CollectedField, obj *model.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_calls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Calls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineBucket", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TimelineBucket_documents(ctx context.Context, field graphql.CollectedField, obj *model.TimelineBucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineBucket_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineBucket_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineBucket", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TimelineSource_id(ctx context.Context, field graphql.CollectedField, obj *model.TimelineSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineSource_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineSource_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineSource", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TimelineSource_call(ctx context.Context, field graphql.CollectedField, obj *model.TimelineSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineSource_call(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Call, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineSource_call(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineSource", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TimelineSource_documentKey(ctx context.Context, field graphql.CollectedField, obj *model.TimelineSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineSource_documentKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineSource_documentKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineSource_date(ctx context.Context, field graphql.CollectedField, obj *model.TimelineSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineSource_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineSource_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineSource_ref(ctx context.Context, field graphql.CollectedField, obj *model.TimelineSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineSource_ref(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ref, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineSource_ref(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineSource_citation(ctx context.Context, field graphql.CollectedField, obj *model.TimelineSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineSource_citation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Citation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineSource_citation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineSource_text(ctx context.Context, field graphql.CollectedField, obj *model.TimelineSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineSource_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineSource_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineSource", field, false, false, "String")
+}
+
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16747,6 +20269,90 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputDocumentFilter(ctx context.Context, obj any) (model.DocumentFilter, error) {
+	var it model.DocumentFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"body", "family", "year", "month", "series", "text", "withSuperseded"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "family":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("family"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Family = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "month":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("month"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Month = data
+		case "series":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("series"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Series = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "withSuperseded":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withSuperseded"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithSuperseded = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDocumentFilter unmarshals raw into the DocumentFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDocumentFilter(ctx context.Context, raw any) (model.DocumentFilter, error) {
+	var out model.DocumentFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DocumentFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRecommendationFilter(ctx context.Context, obj any) (model.RecommendationFilter, error) {
 	var it model.RecommendationFilter
 	if obj == nil {
@@ -17030,6 +20636,266 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var callPairImplementors = []string{"CallPair"}
+
+func (ec *executionContext) _CallPair(ctx context.Context, sel ast.SelectionSet, obj *model.CallPair) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, callPairImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CallPair")
+		case "a":
+			out.Values[i] = ec._CallPair_a(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "b":
+			out.Values[i] = ec._CallPair_b(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "similarity":
+			out.Values[i] = ec._CallPair_similarity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var callSimilarityImplementors = []string{"CallSimilarity"}
+
+func (ec *executionContext) _CallSimilarity(ctx context.Context, sel ast.SelectionSet, obj *model.CallSimilarity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, callSimilarityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CallSimilarity")
+		case "score":
+			out.Values[i] = ec._CallSimilarity_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._CallSimilarity_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entities":
+			out.Values[i] = ec._CallSimilarity_entities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sharedWords":
+			out.Values[i] = ec._CallSimilarity_sharedWords(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sharedEntities":
+			out.Values[i] = ec._CallSimilarity_sharedEntities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var comparedEntityImplementors = []string{"ComparedEntity"}
+
+func (ec *executionContext) _ComparedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.ComparedEntity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, comparedEntityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ComparedEntity")
+		case "id":
+			out.Values[i] = ec._ComparedEntity_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._ComparedEntity_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._ComparedEntity_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entity":
+			out.Values[i] = ec._ComparedEntity_entity(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "a":
+			out.Values[i] = ec._ComparedEntity_a(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "b":
+			out.Values[i] = ec._ComparedEntity_b(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var comparisonImplementors = []string{"Comparison"}
+
+func (ec *executionContext) _Comparison(ctx context.Context, sel ast.SelectionSet, obj *model.Comparison) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, comparisonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Comparison")
+		case "a":
+			out.Values[i] = ec._Comparison_a(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "b":
+			out.Values[i] = ec._Comparison_b(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groups":
+			out.Values[i] = ec._Comparison_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pairs":
+			out.Values[i] = ec._Comparison_pairs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unmatchedA":
+			out.Values[i] = ec._Comparison_unmatchedA(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unmatchedB":
+			out.Values[i] = ec._Comparison_unmatchedB(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var comparisonGroupImplementors = []string{"ComparisonGroup"}
+
+func (ec *executionContext) _ComparisonGroup(ctx context.Context, sel ast.SelectionSet, obj *model.ComparisonGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, comparisonGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ComparisonGroup")
+		case "kind":
+			out.Values[i] = ec._ComparisonGroup_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shared":
+			out.Values[i] = ec._ComparisonGroup_shared(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onlyA":
+			out.Values[i] = ec._ComparisonGroup_onlyA(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "onlyB":
+			out.Values[i] = ec._ComparisonGroup_onlyB(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var cooccurrenceImplementors = []string{"Cooccurrence"}
 
@@ -17621,6 +21487,170 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var documentFacetsImplementors = []string{"DocumentFacets"}
+
+func (ec *executionContext) _DocumentFacets(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentFacets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentFacetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentFacets")
+		case "bodies":
+			out.Values[i] = ec._DocumentFacets_bodies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "families":
+			out.Values[i] = ec._DocumentFacets_families(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "years":
+			out.Values[i] = ec._DocumentFacets_years(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "months":
+			out.Values[i] = ec._DocumentFacets_months(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "series":
+			out.Values[i] = ec._DocumentFacets_series(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var documentListImplementors = []string{"DocumentList"}
+
+func (ec *executionContext) _DocumentList(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentList) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentListImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentList")
+		case "totalCount":
+			out.Values[i] = ec._DocumentList_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hasNextPage":
+			out.Values[i] = ec._DocumentList_hasNextPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endCursor":
+			out.Values[i] = ec._DocumentList_endCursor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "items":
+			out.Values[i] = ec._DocumentList_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facets":
+			out.Values[i] = ec._DocumentList_facets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var documentListItemImplementors = []string{"DocumentListItem"}
+
+func (ec *executionContext) _DocumentListItem(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentListItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentListItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentListItem")
+		case "document":
+			out.Values[i] = ec._DocumentListItem_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "family":
+			out.Values[i] = ec._DocumentListItem_family(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "series":
+			out.Values[i] = ec._DocumentListItem_series(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "superseded":
+			out.Values[i] = ec._DocumentListItem_superseded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paragraphs":
+			out.Values[i] = ec._DocumentListItem_paragraphs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recommendations":
+			out.Values[i] = ec._DocumentListItem_recommendations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var documentRecordImplementors = []string{"DocumentRecord"}
 
 func (ec *executionContext) _DocumentRecord(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentRecord) graphql.Marshaler {
@@ -17679,6 +21709,54 @@ func (ec *executionContext) _DocumentRecord(ctx context.Context, sel ast.Selecti
 			}
 		case "edges":
 			out.Values[i] = ec._DocumentRecord_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var documentSeriesImplementors = []string{"DocumentSeries"}
+
+func (ec *executionContext) _DocumentSeries(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentSeries) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentSeriesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentSeries")
+		case "id":
+			out.Values[i] = ec._DocumentSeries_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._DocumentSeries_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mandates":
+			out.Values[i] = ec._DocumentSeries_mandates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._DocumentSeries_members(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17868,6 +21946,49 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evidence_quote(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var facetImplementors = []string{"Facet"}
+
+func (ec *executionContext) _Facet(ctx context.Context, sel ast.SelectionSet, obj *model.Facet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, facetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Facet")
+		case "value":
+			out.Values[i] = ec._Facet_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._Facet_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._Facet_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18890,6 +23011,48 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_diagram(ctx, field)
 				})
+		case "documentList":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_documentList(ctx, field)
+				})
+		case "timeline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_timeline(ctx, field)
+				})
+		case "timelineSources":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_timelineSources(ctx, field)
+				})
+		case "series":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_series(ctx, field)
+				})
+		case "seriesList":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_seriesList(ctx, field)
+				})
+		case "compare":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_compare(ctx, field)
+				})
+		case "similarCalls":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_similarCalls(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -19591,6 +23754,102 @@ func (ec *executionContext) _Section(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var seriesMemberImplementors = []string{"SeriesMember"}
+
+func (ec *executionContext) _SeriesMember(ctx context.Context, sel ast.SelectionSet, obj *model.SeriesMember) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, seriesMemberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SeriesMember")
+		case "document":
+			out.Values[i] = ec._SeriesMember_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "order":
+			out.Values[i] = ec._SeriesMember_order(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._SeriesMember_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "new":
+			out.Values[i] = ec._SeriesMember_new(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dropped":
+			out.Values[i] = ec._SeriesMember_dropped(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "calls":
+			out.Values[i] = ec._SeriesMember_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var similarCallImplementors = []string{"SimilarCall"}
+
+func (ec *executionContext) _SimilarCall(ctx context.Context, sel ast.SelectionSet, obj *model.SimilarCall) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, similarCallImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SimilarCall")
+		case "call":
+			out.Values[i] = ec._SimilarCall_call(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "similarity":
+			out.Values[i] = ec._SimilarCall_similarity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var snippetImplementors = []string{"Snippet"}
 
 func (ec *executionContext) _Snippet(ctx context.Context, sel ast.SelectionSet, obj *model.Snippet) graphql.Marshaler {
@@ -20150,6 +24409,180 @@ func (ec *executionContext) _ThemeEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var timelineImplementors = []string{"Timeline"}
+
+func (ec *executionContext) _Timeline(ctx context.Context, sel ast.SelectionSet, obj *model.Timeline) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Timeline")
+		case "entity":
+			out.Values[i] = ec._Timeline_entity(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._Timeline_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "buckets":
+			out.Values[i] = ec._Timeline_buckets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mentions":
+			out.Values[i] = ec._Timeline_mentions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "calls":
+			out.Values[i] = ec._Timeline_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "undatedMentions":
+			out.Values[i] = ec._Timeline_undatedMentions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "undatedCalls":
+			out.Values[i] = ec._Timeline_undatedCalls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineBucketImplementors = []string{"TimelineBucket"}
+
+func (ec *executionContext) _TimelineBucket(ctx context.Context, sel ast.SelectionSet, obj *model.TimelineBucket) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineBucketImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineBucket")
+		case "period":
+			out.Values[i] = ec._TimelineBucket_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mentions":
+			out.Values[i] = ec._TimelineBucket_mentions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "calls":
+			out.Values[i] = ec._TimelineBucket_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documents":
+			out.Values[i] = ec._TimelineBucket_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineSourceImplementors = []string{"TimelineSource"}
+
+func (ec *executionContext) _TimelineSource(ctx context.Context, sel ast.SelectionSet, obj *model.TimelineSource) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineSourceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineSource")
+		case "id":
+			out.Values[i] = ec._TimelineSource_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "call":
+			out.Values[i] = ec._TimelineSource_call(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documentKey":
+			out.Values[i] = ec._TimelineSource_documentKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._TimelineSource_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ref":
+			out.Values[i] = ec._TimelineSource_ref(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "citation":
+			out.Values[i] = ec._TimelineSource_citation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._TimelineSource_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -20526,6 +24959,94 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCallPair2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCallPairᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CallPair) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCallPair2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCallPair(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCallPair2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCallPair(ctx context.Context, sel ast.SelectionSet, v *model.CallPair) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CallPair!")
+		return graphql.Null
+	}
+	return ec._CallPair(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCallSimilarity2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCallSimilarity(ctx context.Context, sel ast.SelectionSet, v *model.CallSimilarity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CallSimilarity!")
+		return graphql.Null
+	}
+	return ec._CallSimilarity(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNComparedEntity2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ComparedEntity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNComparedEntity2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparedEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNComparedEntity2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparedEntity(ctx context.Context, sel ast.SelectionSet, v *model.ComparedEntity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ComparedEntity!")
+		return graphql.Null
+	}
+	return ec._ComparedEntity(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNComparison2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparison(ctx context.Context, sel ast.SelectionSet, v *model.Comparison) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Comparison!")
+		return graphql.Null
+	}
+	return ec._Comparison(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNComparisonGroup2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparisonGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ComparisonGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNComparisonGroup2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparisonGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNComparisonGroup2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐComparisonGroup(ctx context.Context, sel ast.SelectionSet, v *model.ComparisonGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ComparisonGroup!")
+		return graphql.Null
+	}
+	return ec._ComparisonGroup(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCooccurrence2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCooccurrence(ctx context.Context, sel ast.SelectionSet, v *model.Cooccurrence) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Cooccurrence!")
@@ -20688,6 +25209,46 @@ func (ec *executionContext) marshalNDocumentEdge2ᚖgithubᚗcomᚋcrimegraphᚋ
 	return ec._DocumentEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDocumentFacets2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentFacets(ctx context.Context, sel ast.SelectionSet, v *model.DocumentFacets) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DocumentFacets!")
+		return graphql.Null
+	}
+	return ec._DocumentFacets(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDocumentList2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentList(ctx context.Context, sel ast.SelectionSet, v *model.DocumentList) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DocumentList!")
+		return graphql.Null
+	}
+	return ec._DocumentList(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDocumentListItem2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentListItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DocumentListItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDocumentListItem2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentListItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDocumentListItem2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentListItem(ctx context.Context, sel ast.SelectionSet, v *model.DocumentListItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DocumentListItem!")
+		return graphql.Null
+	}
+	return ec._DocumentListItem(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEdgeKindCount2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐEdgeKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EdgeKindCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20834,6 +25395,30 @@ func (ec *executionContext) marshalNEvidence2ᚖgithubᚗcomᚋcrimegraphᚋcrim
 		return graphql.Null
 	}
 	return ec._Evidence(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFacet2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐFacetᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Facet) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacet2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐFacet(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFacet2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐFacet(ctx context.Context, sel ast.SelectionSet, v *model.Facet) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Facet!")
+		return graphql.Null
+	}
+	return ec._Facet(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -21159,6 +25744,16 @@ func (ec *executionContext) marshalNPathSet2ᚖgithubᚗcomᚋcrimegraphᚋcrime
 	return ec._PathSet(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPeriod2githubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐPeriod(ctx context.Context, v any) (model.Period, error) {
+	var res model.Period
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPeriod2githubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐPeriod(ctx context.Context, sel ast.SelectionSet, v model.Period) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNProperty2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐPropertyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Property) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -21349,6 +25944,54 @@ func (ec *executionContext) marshalNSearchHitEdge2ᚖgithubᚗcomᚋcrimegraph�
 		return graphql.Null
 	}
 	return ec._SearchHitEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSeriesMember2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐSeriesMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SeriesMember) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSeriesMember2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐSeriesMember(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSeriesMember2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐSeriesMember(ctx context.Context, sel ast.SelectionSet, v *model.SeriesMember) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SeriesMember!")
+		return graphql.Null
+	}
+	return ec._SeriesMember(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSimilarCall2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐSimilarCallᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SimilarCall) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSimilarCall2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐSimilarCall(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSimilarCall2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐSimilarCall(ctx context.Context, sel ast.SelectionSet, v *model.SimilarCall) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SimilarCall!")
+		return graphql.Null
+	}
+	return ec._SimilarCall(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSnippet2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐSnippetᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Snippet) graphql.Marshaler {
@@ -21570,6 +26213,62 @@ func (ec *executionContext) marshalNThemeEdge2ᚖgithubᚗcomᚋcrimegraphᚋcri
 	return ec._ThemeEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNTimeline2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐTimeline(ctx context.Context, sel ast.SelectionSet, v *model.Timeline) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Timeline!")
+		return graphql.Null
+	}
+	return ec._Timeline(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTimelineBucket2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐTimelineBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TimelineBucket) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineBucket2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐTimelineBucket(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTimelineBucket2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐTimelineBucket(ctx context.Context, sel ast.SelectionSet, v *model.TimelineBucket) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelineBucket!")
+		return graphql.Null
+	}
+	return ec._TimelineBucket(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTimelineSource2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐTimelineSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TimelineSource) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineSource2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐTimelineSource(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTimelineSource2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐTimelineSource(ctx context.Context, sel ast.SelectionSet, v *model.TimelineSource) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelineSource!")
+		return graphql.Null
+	}
+	return ec._TimelineSource(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)
 }
@@ -21788,11 +26487,42 @@ func (ec *executionContext) marshalODocument2ᚖgithubᚗcomᚋcrimegraphᚋcrim
 	return ec._Document(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalODocumentFilter2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentFilter(ctx context.Context, v any) (*model.DocumentFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDocumentFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODocumentOrder2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentOrder(ctx context.Context, v any) (*model.DocumentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.DocumentOrder)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODocumentOrder2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentOrder(ctx context.Context, sel ast.SelectionSet, v *model.DocumentOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalODocumentRecord2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentRecord(ctx context.Context, sel ast.SelectionSet, v *model.DocumentRecord) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._DocumentRecord(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODocumentSeries2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDocumentSeries(ctx context.Context, sel ast.SelectionSet, v *model.DocumentSeries) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DocumentSeries(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOEntity2githubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
@@ -21916,6 +26646,22 @@ func (ec *executionContext) marshalOParagraph2ᚖgithubᚗcomᚋcrimegraphᚋcri
 		return graphql.Null
 	}
 	return ec._Paragraph(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPeriod2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐPeriod(ctx context.Context, v any) (*model.Period, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.Period)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPeriod2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐPeriod(ctx context.Context, sel ast.SelectionSet, v *model.Period) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOQuote2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐQuote(ctx context.Context, sel ast.SelectionSet, v *model.Quote) graphql.Marshaler {

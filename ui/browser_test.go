@@ -288,10 +288,9 @@ func (tb *tab) downloadLink(sel string) []byte {
 }
 
 // The neighbourhood diagram is drawn inline with clickable nodes, and the
-// SVG export downloads the diagram. Needs the /diagram endpoints.
+// SVG export downloads the diagram.
 func TestBrowserExportSVG(t *testing.T) {
 	tb := newTab(t)
-	tb.skipUnlessRouted("/diagram/neighbourhood?id=crimetype%3A0204&format=svg")
 	tb.open("/entity?id=crimetype%3A0204")
 	tb.waitJS("the diagram", `document.querySelector('.diagram svg, .diagram .notice') !== null`)
 	if msg := tb.text(".diagram .notice"); msg != "" {
@@ -324,7 +323,6 @@ func TestBrowserExportSVG(t *testing.T) {
 	}
 
 	// The matrix exports too.
-	tb.skipUnlessRouted("/diagram/cooccurrence?rows=CrimeType&columns=Section&format=svg")
 	tb.open("/matrix?rows=CrimeType&columns=Section")
 	csv := tb.downloadLink(`a[data-export="csv"]`)
 	if !strings.Contains(string(csv), "Trafficking in persons") {
@@ -349,7 +347,7 @@ func TestBrowserGraphiQL(t *testing.T) {
 	tb.do("run it", chromedp.Click(chromedp.CSS(".graphiql-execute-button")))
 	tb.waitJS("the answer", `(document.querySelector('.result-window') || {innerText: ''}).innerText.includes('state:HTI')`)
 	result := tb.text(".result-window")
-	if !strings.Contains(result, `"documents": 4`) {
+	if !strings.Contains(result, `"documents": 6`) {
 		t.Errorf("GraphiQL answered:\n%s", result)
 	}
 	tb.screenshot("graphiql")
@@ -379,6 +377,12 @@ func TestBrowserPaths(t *testing.T) {
 		t.Error("the steps of the paths cite no paragraph")
 	}
 	tb.waitJS("the diagram or its message", `document.querySelector('.diagram svg, .diagram .notice') !== null`)
+	if msg := tb.text(".diagram .notice"); msg != "" {
+		t.Fatalf("the paths diagram is not drawn: %s", msg)
+	}
+	if n := eval[int](tb, `document.querySelectorAll('.diagram svg a[href^="/entity?id="]').length`); n == 0 {
+		t.Error("the paths diagram has no links to entity pages")
+	}
 	tb.screenshot("paths")
 }
 

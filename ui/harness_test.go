@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -28,7 +26,8 @@ import (
 )
 
 // The browser tests share one server over the real store, holding the
-// embedded corpus and testdata/escaping.md, and one headless Chromium; each
+// embedded corpus, testdata/escaping.md and the two Kosovo Force reports of
+// internal/extract/testdata/series, and one headless Chromium; each
 // test opens its own tab. Both are built on first use, so the handler
 // tests above run without them.
 
@@ -130,6 +129,15 @@ func setup() (*env, string, error) {
 		return nil, "", err
 	}
 	sources = append(sources, ingest.Source{Name: "escaping.md", Data: esc})
+	// Two quarterly reports on Kosovo Force operations: one series under
+	// resolution 1244 (1999), for the series and compare journeys.
+	for _, name := range []string{"S-2025-395.pdf", "S-2025-525.pdf"} {
+		src, err := ingest.ReadFile(filepath.Join("..", "internal", "extract", "testdata", "series", name), "")
+		if err != nil {
+			return nil, "", err
+		}
+		sources = append(sources, src)
+	}
 	for _, s := range sources {
 		if _, err := in.Ingest(ctx, s); err != nil {
 			return nil, "", fmt.Errorf("ingest %s: %w", s.Name, err)
@@ -191,8 +199,8 @@ type tab struct {
 
 // newTab opens a tab. When the test ends it fails the test for every
 // uncaught exception, console.error call and browser error the page
-// produced, except failed loads of endpoints the lead has not landed yet
-// (/diagram/, /export/), which are logged.
+// produced, failed loads included, except those a test expects
+// (allowFailedLoad).
 func newTab(t *testing.T) *tab {
 	t.Helper()
 	e := browserEnv(t)
@@ -243,11 +251,7 @@ func (tb *tab) checkConsole() {
 			if u, err := url.Parse(m.URL); err == nil {
 				path = u.Path
 			}
-			switch {
-			case strings.HasPrefix(path, "/diagram/") || strings.HasPrefix(path, "/export/"):
-				tb.t.Logf("endpoint not available yet: %s", m.Text+" "+m.URL)
-			case tb.allowed(path):
-			default:
+			if !tb.allowed(path) {
 				tb.t.Errorf("failed load: %s %s", m.Text, m.URL)
 			}
 		case m.Type == chromedp.ConsoleError:
@@ -263,23 +267,6 @@ func (tb *tab) allowed(path string) bool {
 		}
 	}
 	return false
-}
-
-// skipUnlessRouted skips the test while the server has no route for path
-// at all: the UI's own 404 for a reserved prefix (text "not found"), as
-// opposed to an endpoint that exists and fails, which the test must see.
-// The diagram and export endpoints are wired separately from the UI.
-func (tb *tab) skipUnlessRouted(path string) {
-	tb.t.Helper()
-	res, err := http.Get(tb.env.url + path)
-	if err != nil {
-		tb.t.Fatalf("GET %s: %v", path, err)
-	}
-	defer res.Body.Close()
-	body, _ := io.ReadAll(io.LimitReader(res.Body, 64))
-	if res.StatusCode == http.StatusNotFound && strings.HasPrefix(res.Header.Get("Content-Type"), "text/plain") && strings.TrimSpace(string(body)) == "not found" {
-		tb.t.Skipf("the server has no route for %s yet (see the diagram and export contract)", path)
-	}
 }
 
 // do runs actions, failing the test on error.

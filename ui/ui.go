@@ -4,10 +4,11 @@
 //
 // There is no build step. The files under static/ are what the browser
 // receives: index.html is the shell of every page, and the modules under
-// static/assets/js/ render the page the URL names (router.js). The server
-// answers every path that is not an asset with index.html, so that a deep
-// link such as /entity?id=state:TUR or /document?key=S/2025/85#para-61(d)
-// opens the right page on its own.
+// static/assets/js/ render the page the URL names (main.js is the router;
+// pages/ holds one module per page). The server answers every path that is
+// not an asset with index.html, so that a deep link such as
+// /entity?id=state:TUR or /document?key=S/2025/85#para-61(d) opens the
+// right page on its own.
 package ui
 
 import (

@@ -11,6 +11,52 @@ import (
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
+type CallPair struct {
+	A          *Recommendation `json:"a"`
+	B          *Recommendation `json:"b"`
+	Similarity *CallSimilarity `json:"similarity"`
+}
+
+type CallSimilarity struct {
+	// 0.7 × text + 0.3 × entities.
+	Score float64 `json:"score"`
+	// TF-IDF cosine of their words.
+	Text float64 `json:"text"`
+	// Jaccard index of their linked entities.
+	Entities float64 `json:"entities"`
+	// The shared words that weigh most, heaviest first.
+	SharedWords    []string `json:"sharedWords"`
+	SharedEntities []string `json:"sharedEntities"`
+}
+
+// An entity and the paragraphs of each compared document that name it.
+type ComparedEntity struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Kind  string `json:"kind"`
+	// Null for a kind the API has no type for yet.
+	Entity Entity `json:"entity,omitempty"`
+	A      int    `json:"a"`
+	B      int    `json:"b"`
+}
+
+type Comparison struct {
+	A      *Document          `json:"a"`
+	B      *Document          `json:"b"`
+	Groups []*ComparisonGroup `json:"groups"`
+	// Calls of a matched one to one with calls of b, best first.
+	Pairs      []*CallPair       `json:"pairs"`
+	UnmatchedA []*Recommendation `json:"unmatchedA"`
+	UnmatchedB []*Recommendation `json:"unmatchedB"`
+}
+
+type ComparisonGroup struct {
+	Kind   string            `json:"kind"`
+	Shared []*ComparedEntity `json:"shared"`
+	OnlyA  []*ComparedEntity `json:"onlyA"`
+	OnlyB  []*ComparedEntity `json:"onlyB"`
+}
+
 // A relationship diagram, ready for a brief: its Graphviz source, and the
 // URL that downloads it drawn.
 type Diagram struct {
@@ -21,6 +67,53 @@ type Diagram struct {
 	URL       string `json:"url"`
 	NodeCount int    `json:"nodeCount"`
 	EdgeCount int    `json:"edgeCount"`
+}
+
+type DocumentFacets struct {
+	Bodies   []*Facet `json:"bodies"`
+	Families []*Facet `json:"families"`
+	Years    []*Facet `json:"years"`
+	Months   []*Facet `json:"months"`
+	Series   []*Facet `json:"series"`
+}
+
+// Restricts documents; all the given fields must hold.
+type DocumentFilter struct {
+	// The issuing body, as listed in the body facet ("Security Council").
+	Body *string `json:"body,omitempty"`
+	// report, letter, note-verbale, resolution, decision, draft, amendment, record, list, agenda, information or other.
+	Family *string `json:"family,omitempty"`
+	// Four digits: 2025.
+	Year *string `json:"year,omitempty"`
+	// YYYY-MM: 2025-03.
+	Month *string `json:"month,omitempty"`
+	// A series ID (series:S/RES/2692(2023)).
+	Series *string `json:"series,omitempty"`
+	// Words, all of which its symbols or title contain.
+	Text *string `json:"text,omitempty"`
+	// Keep documents an ingested revision supersedes.
+	WithSuperseded *bool `json:"withSuperseded,omitempty"`
+}
+
+type DocumentList struct {
+	TotalCount  int  `json:"totalCount"`
+	HasNextPage bool `json:"hasNextPage"`
+	// Resumes after the last item.
+	EndCursor *string             `json:"endCursor,omitempty"`
+	Items     []*DocumentListItem `json:"items"`
+	Facets    *DocumentFacets     `json:"facets"`
+}
+
+type DocumentListItem struct {
+	Document *Document `json:"document"`
+	// Its family: the stored one, or read from its symbol.
+	Family string `json:"family"`
+	// IDs of the series it belongs to.
+	Series []string `json:"series"`
+	// True when an ingested revision supersedes it (only listed with withSuperseded).
+	Superseded      bool `json:"superseded"`
+	Paragraphs      int  `json:"paragraphs"`
+	Recommendations int  `json:"recommendations"`
 }
 
 // What the store keeps about an ingested document.
@@ -40,8 +133,24 @@ type DocumentRecord struct {
 	Edges           int    `json:"edges"`
 }
 
+type DocumentSeries struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	// The resolutions that mandate it (MANDATED_BY).
+	Mandates []*Relation `json:"mandates"`
+	// Its documents, oldest first.
+	Members []*SeriesMember `json:"members"`
+}
+
 type EdgeKindCount struct {
 	Kind  string `json:"kind"`
+	Count int    `json:"count"`
+}
+
+// One value of a facet and the documents that have it.
+type Facet struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
 	Count int    `json:"count"`
 }
 
@@ -73,6 +182,24 @@ type RecommendationFilter struct {
 	Text *string `json:"text,omitempty"`
 }
 
+type SeriesMember struct {
+	Document *Document `json:"document"`
+	// The position the document gives itself ("the sixth report"); null when it gives none.
+	Order *int `json:"order,omitempty"`
+	// Where it says it belongs to the series.
+	Evidence []*Evidence `json:"evidence"`
+	// Entities it names that no earlier member named, most named first (at most 25).
+	New []*ComparedEntity `json:"new"`
+	// Entities the member before it named and it does not (at most 25).
+	Dropped []*ComparedEntity `json:"dropped"`
+	Calls   int               `json:"calls"`
+}
+
+type SimilarCall struct {
+	Call       *Recommendation `json:"call"`
+	Similarity *CallSimilarity `json:"similarity"`
+}
+
 // Corpus counts.
 type Stats struct {
 	Nodes       int              `json:"nodes"`
@@ -82,6 +209,39 @@ type Stats struct {
 	EdgesByKind []*EdgeKindCount `json:"edgesByKind"`
 	// The graph version: it increases with every committed change.
 	Version string `json:"version"`
+}
+
+type Timeline struct {
+	Entity Entity `json:"entity,omitempty"`
+	By     Period `json:"by"`
+	// From the first period with an occurrence to the last, empty periods included.
+	Buckets  []*TimelineBucket `json:"buckets"`
+	Mentions int               `json:"mentions"`
+	Calls    int               `json:"calls"`
+	// Mentions and calls in documents without a date, in no bucket.
+	UndatedMentions int `json:"undatedMentions"`
+	UndatedCalls    int `json:"undatedCalls"`
+}
+
+type TimelineBucket struct {
+	Period string `json:"period"`
+	// Paragraphs that name the entity.
+	Mentions int `json:"mentions"`
+	// Calls to act linked to it.
+	Calls     int `json:"calls"`
+	Documents int `json:"documents"`
+}
+
+type TimelineSource struct {
+	// The paragraph (a mention) or the recommendation (a call).
+	ID          string `json:"id"`
+	Call        bool   `json:"call"`
+	DocumentKey string `json:"documentKey"`
+	Date        string `json:"date"`
+	Ref         string `json:"ref"`
+	Citation    string `json:"citation"`
+	// The text of the paragraph or call.
+	Text string `json:"text"`
 }
 
 // A format a diagram can be downloaded in.
@@ -257,6 +417,120 @@ func (e *Direction) UnmarshalJSON(b []byte) error {
 }
 
 func (e Direction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type DocumentOrder string
+
+const (
+	DocumentOrderNewest DocumentOrder = "NEWEST"
+	DocumentOrderOldest DocumentOrder = "OLDEST"
+	DocumentOrderSymbol DocumentOrder = "SYMBOL"
+)
+
+var AllDocumentOrder = []DocumentOrder{
+	DocumentOrderNewest,
+	DocumentOrderOldest,
+	DocumentOrderSymbol,
+}
+
+func (e DocumentOrder) IsValid() bool {
+	switch e {
+	case DocumentOrderNewest, DocumentOrderOldest, DocumentOrderSymbol:
+		return true
+	}
+	return false
+}
+
+func (e DocumentOrder) String() string {
+	return string(e)
+}
+
+func (e *DocumentOrder) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DocumentOrder(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DocumentOrder", str)
+	}
+	return nil
+}
+
+func (e DocumentOrder) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DocumentOrder) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DocumentOrder) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type Period string
+
+const (
+	PeriodMonth   Period = "MONTH"
+	PeriodQuarter Period = "QUARTER"
+	PeriodYear    Period = "YEAR"
+)
+
+var AllPeriod = []Period{
+	PeriodMonth,
+	PeriodQuarter,
+	PeriodYear,
+}
+
+func (e Period) IsValid() bool {
+	switch e {
+	case PeriodMonth, PeriodQuarter, PeriodYear:
+		return true
+	}
+	return false
+}
+
+func (e Period) String() string {
+	return string(e)
+}
+
+func (e *Period) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Period(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Period", str)
+	}
+	return nil
+}
+
+func (e Period) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Period) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Period) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

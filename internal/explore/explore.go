@@ -100,6 +100,16 @@ type Explorer struct {
 
 	mu   sync.Mutex // guards recs and serialises its rebuilds
 	recs *recIndex
+
+	docMu  sync.Mutex // guards docIdx and serialises its rebuilds
+	docIdx *docIndex
+
+	simMu  sync.Mutex // guards simIdx and serialises its rebuilds
+	simIdx *simIndex
+
+	profMu      sync.Mutex // guards profs
+	profVersion uint64
+	profs       map[kg.ID]*profile // what each document names, of graph version profVersion
 }
 
 // New returns an Explorer over r.

@@ -18,6 +18,9 @@ const ROUTES = {
   '/matrix': { module: './pages/matrix.js', nav: 'matrix' },
   '/paths': { module: './pages/paths.js', nav: 'paths' },
   '/document': { module: './pages/document.js', nav: '' },
+  '/documents': { module: './pages/documents.js', nav: 'documents' },
+  '/series': { module: './pages/series.js', nav: 'documents' },
+  '/compare': { module: './pages/compare.js', nav: 'documents' },
 };
 
 const main = document.getElementById('main');

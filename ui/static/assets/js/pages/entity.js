@@ -9,6 +9,11 @@ import {
   showDiagram, diagramURL, diagramExports, dataExports,
 } from '../components.js';
 import { EDGES, edgeName, documentURL, docName, kindName, plural, sourceURL } from '../format.js';
+import { timelineSection } from '../timeline.js';
+import { similarSection } from '../similar.js';
+
+/** TIMELINE_KINDS are the kinds whose page shows them over time. */
+const TIMELINE_KINDS = new Set(['STATE', 'ORGANIZATION', 'CRIME_TYPE', 'INSTRUMENT', 'THEME', 'PERSON', 'GROUP']);
 
 const ENTITY = `query Entity($id: ID!) {
   node(id: $id) {
@@ -146,6 +151,8 @@ export async function render(ctx) {
     h('p', { class: 'muted' }, kindBadge(e.kind), ' ', h('code', null, e.id)),
     pageHeading(e.label),
     overview(e),
+    TIMELINE_KINDS.has(e.kind) ? h('section', { 'aria-labelledby': 'timeline-h' }, h('h2', { id: 'timeline-h' }, 'Over time'), timelineSection(ctx, e)) : null,
+    e.kind === 'RECOMMENDATION' ? h('section', { 'aria-labelledby': 'similar-h' }, h('h2', { id: 'similar-h' }, 'Similar calls in other documents'), similarSection(ctx, e)) : null,
     h('section', { 'aria-labelledby': 'diagram-h' }, h('h2', { id: 'diagram-h' }, 'Neighbourhood'), diagram),
     h('section', { 'aria-labelledby': 'relations-h' }, h('h2', { id: 'relations-h' }, 'Relations'), relBox));
 

@@ -4,13 +4,19 @@ import { h, replace } from '../dom.js';
 import { gql } from '../api.js';
 import { loading, errorNotice, scrollTable, pageHeading, dataExports } from '../components.js';
 import { searchBox } from '../searchbox.js';
-import { KINDS, entityURL, documentURL, plural } from '../format.js';
+import { KINDS, plural } from '../format.js';
+import { DOC_FIELDS, docRow, docTable } from './documents.js';
+
+/** NEWEST is how many documents the home page lists: the corpus at a
+ * glance at any size is the facets and the newest few, not every one. */
+const NEWEST = 10;
 
 const QUERY = `query Home {
   stats { nodes edges documents version nodesByKind { kind count } edgesByKind { kind count } }
-  documents(first: 100) {
+  documentList(first: ${NEWEST}) {
     totalCount
-    nodes { id key symbol symbols title date body record { paragraphs recommendations nodes edges source ingestedAt } }
+    items { ${DOC_FIELDS} }
+    facets { bodies { value label count } families { value label count } years { value label count } series { value label count } }
   }
 }`;
 
@@ -47,23 +53,15 @@ export async function render(ctx) {
 
 function corpus(d) {
   const counts = new Map(d.stats.nodesByKind.map((k) => [k.kind, k.count]));
-  const docs = d.documents.nodes;
-  const rows = docs.map((doc) => h('tr', null,
-    h('th', { scope: 'row' }, h('a', { href: documentURL(doc.key) }, doc.symbols.length ? doc.symbols.join(' – ') : doc.key)),
-    h('td', null, h('a', { href: entityURL(doc.id) }, doc.title), doc.body ? h('div', { class: 'muted small' }, doc.body) : null),
-    h('td', { class: 'num' }, doc.date || '—'),
-    h('td', { class: 'num' }, doc.record ? doc.record.paragraphs : '—'),
-    h('td', { class: 'num' }, doc.record && doc.record.recommendations
-      ? h('a', { href: `/recommendations?document=${encodeURIComponent(doc.id)}` }, String(doc.record.recommendations)) : '0'),
-    h('td', null, h('a', { href: documentURL(doc.key) }, 'Read'))));
-  const table = h('table', null,
-    h('caption', null, `${plural(docs.length, 'ingested document')}: ${plural(d.stats.nodes, 'entity', 'entities')}, ${plural(d.stats.edges, 'relation')}`),
-    h('thead', null, h('tr', null,
-      h('th', { scope: 'col' }, 'Symbol'), h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col', class: 'num' }, 'Date'),
-      h('th', { scope: 'col', class: 'num' }, 'Paragraphs'), h('th', { scope: 'col', class: 'num' }, 'Recommendations'),
-      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Reader')))),
-    h('tbody', null, rows));
-
+  const l = d.documentList;
+  const seriesLabels = new Map(l.facets.series.map((f) => [f.value, f.label]));
+  const table = docTable(`The ${plural(l.items.length, 'newest document')} of ${plural(l.totalCount, 'ingested document')}: ${plural(d.stats.nodes, 'entity', 'entities')}, ${plural(d.stats.edges, 'relation')}`,
+    l.items.map((it) => docRow(it, seriesLabels)));
+  const facetList = (title, name, facets, max = 8) => h('div', { class: 'glance' },
+    h('h3', null, title),
+    h('ul', { class: 'glance__list' }, facets.slice(0, max).map((f) => h('li', null,
+      h('a', { href: `/documents?${name}=${encodeURIComponent(f.value)}` }, f.label), ' ', h('span', { class: 'muted' }, `(${f.count})`))),
+      facets.length > max ? h('li', null, h('a', { href: '/documents' }, `${facets.length - max} more…`)) : null));
   const kinds = ORDER.filter((k) => counts.has(k)).map((k) => h('li', { class: 'card' },
     h('a', { href: k === 'RECOMMENDATION' ? '/recommendations' : `/entities?kind=${KINDS[k].url}` },
       h('span', { class: 'card__count' }, counts.get(k).toLocaleString('en')),
@@ -71,7 +69,15 @@ function corpus(d) {
 
   return [
     h('h2', null, 'Documents'),
-    docs.length ? scrollTable(table, 'Documents') : h('p', { class: 'empty' }, 'No document has been ingested yet. Run crimegraph ingest FILE.'),
+    l.totalCount ? [
+      h('div', { class: 'glance-grid' },
+        facetList('By issuing body', 'body', l.facets.bodies),
+        facetList('By family', 'family', l.facets.families),
+        facetList('By year', 'year', l.facets.years),
+        l.facets.series.length ? facetList('Series', 'series', l.facets.series, 5) : null),
+      scrollTable(table, 'Newest documents'),
+      h('p', null, h('a', { href: '/documents', id: 'all-documents' }, `Browse all ${plural(l.totalCount, 'document')}`), ' by body, family, year, month, series and words.'),
+    ] : h('p', { class: 'empty' }, 'No document has been ingested yet. Run crimegraph ingest FILE.'),
     h('h2', null, 'Entities by kind'),
     h('ul', { class: 'cards' }, kinds),
     h('h2', null, 'Explore'),

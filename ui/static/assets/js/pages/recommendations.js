@@ -125,8 +125,9 @@ export async function render(ctx) {
     summary.textContent = '';
     const facetVars = {};
     for (const f of FIELDS) if (f.name !== 'addressee') facetVars[f.name] = without(filter, f.name);
-    const facets = gql(facetQuery(), facetVars, { signal: ctx.signal }).then(
-      (d) => { if (my === gen) fillFacets(d); },
+    const names = resolveNames(filter, ctx.signal);
+    const facets = Promise.all([gql(facetQuery(), facetVars, { signal: ctx.signal }), names]).then(
+      ([d, ids]) => { if (my === gen) fillFacets(d, ids); },
       () => { /* the lists keep their current options; the table reports errors */ });
     try {
       const d = await gql(LIST, { filter: Object.keys(filter).length ? filter : null, after: null }, { signal: ctx.signal });
@@ -140,10 +141,11 @@ export async function render(ctx) {
     await facets;
   }
 
-  function fillFacets(d) {
+  function fillFacets(d, ids) {
     for (const f of FIELDS) {
       const sel = selects[f.name];
       const current = filter[f.name] || '';
+      const named = ids[f.name] || new Set();
       const source = f.name === 'addressee' ? 'actor' : f.name;
       const groups = f.kinds.map((k) => {
         const m = d[`${source}_${k}`];
@@ -156,7 +158,9 @@ export async function render(ctx) {
       let found = !current;
       for (const g of groups) {
         const items = g.opts.map(({ r, n }) => {
-          const on = r.id === current || fold(r.label) === fold(current);
+          // The URL may name the entity by ID, label, code or alias
+          // (?crimeType=0204): the server resolved it to IDs.
+          const on = r.id === current || named.has(r.id) || fold(r.label) === fold(current);
           if (on) found = true;
           // The matrix counts actors named (NAMES_ACTOR); for the
           // called-upon list (ADDRESSED_TO) it only supplies the names.
@@ -224,6 +228,23 @@ export async function render(ctx) {
   }
 
   await load();
+}
+
+/** resolveNames asks the server which entities each filter value names
+ * (a code, an alias, a label or an ID), as the filter itself does. */
+async function resolveNames(filter, signal) {
+  const fields = FIELDS.filter((f) => filter[f.name]);
+  if (!fields.length) return {};
+  const vars = fields.map((f, i) => `$n${i}: String!`).join(', ');
+  const parts = fields.map((f, i) => `f${i}: lookup(name: $n${i}, first: 20) { nodes { id } }`).join('\n');
+  const values = Object.fromEntries(fields.map((f, i) => [`n${i}`, filter[f.name]]));
+  try {
+    const d = await gql(`query Names(${vars}) { ${parts} }`, values, { signal });
+    return Object.fromEntries(fields.map((f, i) => [f.name, new Set(d[`f${i}`].nodes.map((n) => n.id))]));
+  } catch (err) {
+    if (signal.aborted) throw err;
+    return {};
+  }
 }
 
 function optionLabel(r) {
