@@ -35,7 +35,10 @@ func (r GazetteerRecognizer) context(c Context) gazetteer.Context {
 func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	gc := r.context(c)
 	var ms []Mention
-	for _, m := range append(r.g.Match(text, gc), r.g.Authorities(text)...) {
+	found := r.g.Match(text, gc)
+	found = append(found, r.g.Authorities(text)...)
+	found = append(found, r.g.Demonyms(text)...)
+	for _, m := range found {
 		n, ok := r.g.Node(m.ID)
 		if !ok {
 			continue
