@@ -44,6 +44,18 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 			continue
 		}
 		ms = append(ms, Mention{Node: n, Start: m.Start, End: m.End})
+		// A national institution names its State too: "HNP" is Haiti's.
+		if st := n.Props[kg.PropStateISO3]; n.Kind == kg.KindOrganization && st != "" {
+			if sn, ok := r.g.Node(kg.NewID(kg.KindState, st)); ok {
+				ms = append(ms, Mention{Node: sn, Start: m.Start, End: m.End})
+			}
+		}
+	}
+	for _, in := range r.g.Institutions(text, found) {
+		ms = append(ms, Mention{Node: in.Node, Start: in.Start, End: in.End})
+		if sn, ok := r.g.Node(in.State); ok {
+			ms = append(ms, Mention{Node: sn, Start: in.Start, End: in.End})
+		}
 	}
 	// Skip the pattern recognisers where they cannot match.
 	if containsFold(text, "resolution") {
@@ -95,6 +107,9 @@ func leftmostLongest(ms []Mention) []Mention {
 		switch {
 		case m.Node.Kind == kg.KindTheme:
 		case m.Start == start && m.End == end:
+			if len(out) > 0 && sameNodeAt(out, m) {
+				continue
+			}
 		case m.Start < end:
 			continue
 		default:
@@ -103,6 +118,27 @@ func leftmostLongest(ms []Mention) []Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// institution returns the national institution a long form names whole
+// ("Egyptian National Police" in "Egyptian National Police (ENP)"), so
+// that its acronym joins the node every other form of its name reaches.
+func (r GazetteerRecognizer) institution(long string) (kg.Node, bool) {
+	ins := r.g.Institutions(long, r.g.Match(long, gazetteer.Context{Kinds: []kg.Kind{kg.KindState}}))
+	if len(ins) == 1 && ins[0].Start <= 4 && ins[0].End == len(long) {
+		return ins[0].Node, true
+	}
+	return kg.Node{}, false
+}
+
+// sameNodeAt reports whether out already holds m's node at m's span.
+func sameNodeAt(out []Mention, m Mention) bool {
+	for i := len(out) - 1; i >= 0 && out[i].Start == m.Start; i-- {
+		if out[i].Node.ID == m.Node.ID && out[i].End == m.End {
+			return true
+		}
+	}
+	return false
 }
 
 // Acronyms returns the entities text defines an acronym for. A known
@@ -114,6 +150,8 @@ func (r GazetteerRecognizer) Acronyms(text string, c Context) []Mention {
 		var n kg.Node
 		if id, ok := r.g.ResolveAcronym(a); ok {
 			n, _ = r.g.Node(id)
+		} else if in, ok := r.institution(a.Long); ok {
+			n = in
 		} else if looksLikeOrganization(a.Long) {
 			n = kg.Node{ID: kg.NewID(kg.KindOrganization, kg.Slug(a.Long, 80)), Kind: kg.KindOrganization, Label: a.Long,
 				Props: map[string]string{kg.PropAcronym: a.Short, kg.PropSource: "acronym defined in text"}}
