@@ -18,6 +18,7 @@ var recEdge = map[kg.Kind]kg.EdgeKind{
 	kg.KindTheme:        kg.EdgeConcerns,
 	kg.KindState:        kg.EdgeNamesActor,
 	kg.KindOrganization: kg.EdgeNamesActor,
+	kg.KindGroup:        kg.EdgeNamesActor,
 }
 
 // entities links every paragraph to the entities named in it, and every
@@ -41,6 +42,7 @@ func (x *extractor) entities() {
 			id := x.node(m.Node)
 			ev := kg.Evidence{Ref: p.Ref, Start: m.Start, End: m.End}
 			x.broader(m.Node, ev)
+			x.institutionOf(m.Node, ev)
 			if isCitation(m.Node) {
 				x.edge(pid, kg.EdgeCites, id, ev, nil)
 			} else {
@@ -71,6 +73,18 @@ func (x *extractor) broader(n kg.Node, ev kg.Evidence) {
 		}
 		x.edge(n.ID, kg.EdgeSubtypeOf, x.node(parent), ev, nil)
 		n = parent
+	}
+}
+
+// institutionOf links a national institution to its State, citing the
+// words that name it ("Haitian National Police", "HNP").
+func (x *extractor) institutionOf(n kg.Node, ev kg.Evidence) {
+	st := n.Props[kg.PropStateISO3]
+	if n.Kind != kg.KindOrganization || n.Props[kg.PropCategory] != "national" || st == "" {
+		return
+	}
+	if sn, ok := x.rec.Node(kg.NewID(kg.KindState, st)); ok {
+		x.edge(n.ID, kg.EdgeInstitutionOf, x.node(sn), ev, nil)
 	}
 }
 

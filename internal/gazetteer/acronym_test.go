@@ -49,7 +49,8 @@ func TestResolveAcronym(t *testing.T) {
 		{"the United Nations Office on Drugs and Crime (UNODC)", "organization:unodc"},
 		{"the International Centre for Criminal Law Reform and Criminal Justice Policy (ICCLR)", "organization:icclr"},
 		{"the Caribbean Financial Action Task Force (CFATF)", "organization:cfatf"},
-		{"the Conseil Présidentiel de Transition (CPT)", ""},
+		{"the Conseil Présidentiel de Transition (CPT)", "organization:hti-cpt"}, // institutions.tsv
+		{"the Conseil National des Gardiens (CNG)", ""},
 	} {
 		as := Acronyms(tc.text)
 		if len(as) != 1 {

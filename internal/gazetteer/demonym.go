@@ -96,3 +96,112 @@ func (g *Gazetteer) Authorities(text string) []Match {
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= utf8.RuneSelf
 }
+
+// demonymMisses are adjectives of nationality that also name something
+// else often enough in UN English to be no mention of their State alone:
+// languages ("in French"), and "American" of "Latin American".
+var demonymMisses = map[string]bool{
+	"French": true, "Spanish": true, "Chinese": true, "Russian": true, "Portuguese": true, "Arabic": true,
+	"Dutch": true, "Turkish": true, "Korean": true, "Lao": true, "Swiss": true,
+	"American": true, // "American eel", "Latin American"; the State is named "United States"
+}
+
+// demonymBefore are words after which an adjective is part of a regional
+// name ("Latin American", "South African" stays), and demonymAfter words
+// after which it names a place or a language, not the State.
+var (
+	demonymBefore = map[string]bool{"Latin": true, "North": true, "Central": true, "Inter": true, "Pan": true, "Afro": true, "Meso": true, "Ibero": true}
+	demonymAfter  = map[string]bool{
+		"Ocean": true, "Sea": true, "Gulf": true, "Peninsula": true, "Basin": true, "Plateau": true, "Desert": true,
+		"language": true, "languages": true, "version": true, "versions": true, "text": true, "texts": true, "translation": true,
+		"original": true, "speaking": true, "subcontinent": true, "Subcontinent": true, "States": true,
+	}
+)
+
+// Demonyms finds States named through their people and bodies: an
+// adjective of nationality before a noun ("Haitian gangs", "Iraqi security
+// forces", "Libyan dinars", "Bahamian police"), or the people in the plural
+// ("Haitians", "Somalis"). Each match spans the adjective. Adjectives two
+// States share ("Dominican", "Congolese") and those that also name a
+// language are passed over; the longest adjective wins ("South Sudanese").
+func (g *Gazetteer) Demonyms(text string) []Match {
+	m, _ := demonyms()
+	var out []Match
+	for i := 0; i < len(text); {
+		// Candidate words start with an ASCII capital after a non-letter.
+		c := text[i]
+		if c < 'A' || c > 'Z' || i > 0 && isWordByte(text[i-1]) {
+			i++
+			continue
+		}
+		best, bestEnd, people := kg.ID(""), 0, false
+		end := i
+		for w := 0; w < 3; w++ {
+			j := end
+			for j < len(text) && (isWordByte(text[j]) || text[j] == '-' && j+1 < len(text) && text[j+1] >= 'A' && text[j+1] <= 'Z') {
+				j++
+			}
+			if j == end {
+				break
+			}
+			word := text[i:j]
+			if id, ok := m[word]; ok && !demonymMisses[word] {
+				best, bestEnd, people = id, j, false
+			} else if id, ok := m[strings.TrimSuffix(word, "s")]; ok && w == 0 && plural(word) && !demonymMisses[word[:len(word)-1]] {
+				best, bestEnd, people = id, j, true
+			}
+			if j >= len(text) || text[j] != ' ' {
+				break
+			}
+			end = j + 1
+		}
+		if best == "" || !people && !demonymContext(text, i, bestEnd) {
+			i++
+			for i < len(text) && isWordByte(text[i]) {
+				i++
+			}
+			continue
+		}
+		if _, known := g.byID[best]; known {
+			out = append(out, Match{ID: best, Kind: kg.KindState, Start: i, End: bestEnd, Text: text[i:bestEnd]})
+		}
+		i = bestEnd
+	}
+	return out
+}
+
+// plural reports whether word is the plural of an adjective of nationality
+// used as a noun for the people: "Haitians", "Somalis", "Iraqis".
+func plural(word string) bool {
+	return strings.HasSuffix(word, "ns") || strings.HasSuffix(word, "is")
+}
+
+// demonymContext checks the words around an adjective at [start, end).
+func demonymContext(text string, start, end int) bool {
+	// The word before: "Latin American", "Inter-American".
+	b := start
+	for b > 0 && (text[b-1] == ' ' || text[b-1] == '-') {
+		b--
+	}
+	a := b
+	for a > 0 && isWordByte(text[a-1]) {
+		a--
+	}
+	if b < start && demonymBefore[text[a:b]] {
+		return false
+	}
+	// The word after must be a word of letters that does not make a place
+	// or a language of the adjective.
+	if end >= len(text) || text[end] != ' ' && text[end] != '-' {
+		return false
+	}
+	k := end + 1
+	e := k
+	for e < len(text) && isWordByte(text[e]) {
+		e++
+	}
+	if e == k || demonymAfter[text[k:e]] {
+		return false
+	}
+	return true
+}

@@ -34,7 +34,7 @@ import (
 // the override table; the output is committed, so the build needs neither.
 //go:generate go run ./internal/genstates -csv data/source/country-codes.csv -overrides data/states-overrides.tsv -out data/states.tsv
 
-//go:embed data/states.tsv data/organizations.tsv data/crimetypes.tsv data/instruments.tsv data/themes.tsv data/sdg-targets.tsv
+//go:embed data/states.tsv data/organizations.tsv data/crimetypes.tsv data/instruments.tsv data/themes.tsv data/sdg-targets.tsv data/groups.tsv data/institutions.tsv
 var dataFS embed.FS
 
 // Property names the gazetteer writes beside the kg.Prop* ones.
@@ -44,6 +44,7 @@ const (
 	PropAddresses    = "addresses"          // Instrument: IDs of the crime types it is about, comma-separated
 	PropIntermediate = "intermediateRegion" // State: M49 intermediate region
 	PropNote         = "note"               // any: a curator's note
+	PropAffiliate    = "affiliate"          // Group: ID of the group the list says it is an affiliate of
 )
 
 // Gazetteer is the parsed lists and the index over their names.
@@ -100,6 +101,8 @@ func load() (*Gazetteer, error) {
 	}{
 		{"data/states.tsv", g.loadStates},
 		{"data/organizations.tsv", g.loadOrganizations},
+		{"data/groups.tsv", g.loadGroups},
+		{"data/institutions.tsv", g.loadInstitutions},
 		{"data/crimetypes.tsv", g.loadCrimeTypes},
 		{"data/instruments.tsv", g.loadInstruments},
 		{"data/themes.tsv", g.loadThemes},

@@ -54,7 +54,7 @@ func (t *trie) insert(words []string, ph int32) {
 // properName reports whether names of kind k are proper names, whose
 // capitalised words must be capitalised in the text too.
 func properName(k kg.Kind) bool {
-	return k == kg.KindState || k == kg.KindOrganization || k == kg.KindInstrument
+	return k == kg.KindState || k == kg.KindOrganization || k == kg.KindInstrument || k == kg.KindGroup
 }
 
 // leadingArticles are dropped from the front of proper names before

@@ -13,7 +13,7 @@ import (
 var (
 	orgCategories = map[string]bool{
 		"un-entity": true, "un-body": true, "pni-institute": true,
-		"regional": true, "intergovernmental": true, "ngo": true,
+		"regional": true, "intergovernmental": true, "ngo": true, "national": true,
 	}
 	instrumentCategories = map[string]bool{
 		"convention": true, "protocol": true, "treaty": true, "standard": true,
@@ -107,6 +107,71 @@ func isAcronym(s string) bool {
 		}
 	}
 	return caps >= 2
+}
+
+// loadInstitutions reads the national institutions: Organizations of
+// category national, each the institution of its State.
+func (g *Gazetteer) loadInstitutions(t *table) error {
+	for _, r := range t.rows {
+		st := r.get("state")
+		if _, ok := g.byID[kg.NewID(kg.KindState, st)]; !ok {
+			return fmt.Errorf("%s:%d: state %q is not the ISO3 code of a listed State", t.name, r.line, st)
+		}
+		if k := r.get("key"); !strings.HasPrefix(k, strings.ToLower(st)+"-") {
+			return fmt.Errorf("%s:%d: key %q must start with %s-", t.name, r.line, k, strings.ToLower(st))
+		}
+		props := map[string]string{kg.PropCategory: "national", kg.PropStateISO3: st, PropNote: r.get("note")}
+		if err := g.add(t, r, kg.KindOrganization, r.get("key"), r.get("label"), r.get("aliases"), r.get("exclude"), props); err != nil {
+			return err
+		}
+		e := g.entries[len(g.entries)-1]
+		for _, n := range e.names {
+			if n.flags&(flagLookup|flagCode) == 0 && isAcronym(n.text) {
+				e.props[kg.PropAcronym] = n.text
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// groupKinds are the values of a Group's groupKind.
+var groupKinds = map[string]bool{"terrorist": true, "gang": true, "armed-group": true, "criminal-network": true}
+
+func (g *Gazetteer) loadGroups(t *table) error {
+	for _, r := range t.rows {
+		gk := r.get("groupKind")
+		if !groupKinds[gk] {
+			return fmt.Errorf("%s:%d: groupKind %q, want terrorist, gang, armed-group or criminal-network", t.name, r.line, gk)
+		}
+		states := strings.Fields(r.get("states"))
+		for _, s := range states {
+			if _, ok := g.byID[kg.NewID(kg.KindState, s)]; !ok {
+				return fmt.Errorf("%s:%d: %q is not the ISO3 code of a listed State", t.name, r.line, s)
+			}
+		}
+		aff := ""
+		if a := r.get("affiliate"); a != "" {
+			aff = string(kg.NewID(kg.KindGroup, a))
+		}
+		props := map[string]string{
+			kg.PropGroupKind: gk,
+			kg.PropStateISO3: strings.Join(states, " "),
+			PropAffiliate:    aff,
+			PropNote:         r.get("note"),
+		}
+		if err := g.add(t, r, kg.KindGroup, r.get("key"), r.get("label"), r.get("aliases"), r.get("exclude"), props); err != nil {
+			return err
+		}
+		e := g.entries[len(g.entries)-1]
+		for _, n := range e.names {
+			if n.flags&(flagLookup|flagCode) == 0 && isAcronym(n.text) {
+				e.props[kg.PropAcronym] = n.text
+				break
+			}
+		}
+	}
+	return nil
 }
 
 func (g *Gazetteer) loadCrimeTypes(t *table) error {
@@ -220,6 +285,11 @@ func (g *Gazetteer) validate() error {
 		for _, a := range splitList(e.props[PropAddresses]) {
 			if _, ok := g.byID[kg.ID(a)]; !ok {
 				errs = append(errs, fmt.Sprintf("%s: addresses unknown %s", where, a))
+			}
+		}
+		if a := e.props[PropAffiliate]; a != "" {
+			if ae, ok := g.byID[kg.ID(a)]; !ok || ae.kind != kg.KindGroup {
+				errs = append(errs, fmt.Sprintf("%s: affiliate %s is not a listed group", where, a))
 			}
 		}
 		if b := e.props[kg.PropBody]; b != "" {

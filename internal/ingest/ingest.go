@@ -345,3 +345,7 @@ func Files(paths []string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// NewRecognizer loads the embedded gazetteer as extraction's recogniser
+// (extract.NewRecognizer), the one ingest runs by default.
+func NewRecognizer() (extract.GazetteerRecognizer, error) { return extract.NewRecognizer() }

@@ -1,4 +1,4 @@
-package ingest
+package extract
 
 import (
 	"sort"
@@ -6,47 +6,61 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/crimegraph/crimegraph/internal/extract"
 	"github.com/crimegraph/crimegraph/internal/gazetteer"
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
-// Recognizer adapts the gazetteer to extraction: named entities from the
-// lists, resolutions and document symbols by their shape, and acronyms
-// defined in the text.
-type Recognizer struct{ g *gazetteer.Gazetteer }
+// GazetteerRecognizer adapts the gazetteer to extraction: named entities
+// from the lists, resolutions and document symbols by their shape, and
+// acronyms defined in the text.
+type GazetteerRecognizer struct{ g *gazetteer.Gazetteer }
 
-var _ extract.Recognizer = Recognizer{}
+var _ Recognizer = GazetteerRecognizer{}
 
 // NewRecognizer loads the embedded gazetteer.
-func NewRecognizer() (Recognizer, error) {
+func NewRecognizer() (GazetteerRecognizer, error) {
 	g, err := gazetteer.Load()
 	if err != nil {
-		return Recognizer{}, err
+		return GazetteerRecognizer{}, err
 	}
-	return Recognizer{g: g}, nil
+	return GazetteerRecognizer{g: g}, nil
 }
 
-func (r Recognizer) context(c extract.Context) gazetteer.Context {
+func (r GazetteerRecognizer) context(c Context) gazetteer.Context {
 	return gazetteer.ContextFor(c.Symbols...)
 }
 
 // Recognize returns the mentions in text, leftmost-longest across the
 // three recognisers, sorted by position. A document never cites itself.
-func (r Recognizer) Recognize(text string, c extract.Context) []extract.Mention {
+func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	gc := r.context(c)
-	var ms []extract.Mention
-	for _, m := range append(r.g.Match(text, gc), r.g.Authorities(text)...) {
+	var ms []Mention
+	found := r.g.Match(text, gc)
+	found = append(found, r.g.Authorities(text)...)
+	found = append(found, r.g.Demonyms(text)...)
+	for _, m := range found {
 		n, ok := r.g.Node(m.ID)
 		if !ok {
 			continue
 		}
-		ms = append(ms, extract.Mention{Node: n, Start: m.Start, End: m.End})
+		ms = append(ms, Mention{Node: n, Start: m.Start, End: m.End})
+		// A national institution names its State too: "HNP" is Haiti's.
+		if st := n.Props[kg.PropStateISO3]; n.Kind == kg.KindOrganization && st != "" {
+			if sn, ok := r.g.Node(kg.NewID(kg.KindState, st)); ok {
+				ms = append(ms, Mention{Node: sn, Start: m.Start, End: m.End})
+			}
+		}
+	}
+	for _, in := range r.g.Institutions(text, found) {
+		ms = append(ms, Mention{Node: in.Node, Start: in.Start, End: in.End})
+		if sn, ok := r.g.Node(in.State); ok {
+			ms = append(ms, Mention{Node: sn, Start: in.Start, End: in.End})
+		}
 	}
 	// Skip the pattern recognisers where they cannot match.
 	if containsFold(text, "resolution") {
 		for _, res := range gazetteer.Resolutions(text, gc) {
-			ms = append(ms, extract.Mention{Node: res.Node(), Start: res.Start, End: res.End})
+			ms = append(ms, Mention{Node: res.Node(), Start: res.Start, End: res.End})
 		}
 	}
 	if !strings.Contains(text, "/") {
@@ -60,7 +74,7 @@ func (r Recognizer) Recognize(text string, c extract.Context) []extract.Mention 
 		if own[s.Symbol] || s.Resolution != "" {
 			continue // self-reference, or a resolution already found by number
 		}
-		ms = append(ms, extract.Mention{Node: s.Node(), Start: s.Start, End: s.End})
+		ms = append(ms, Mention{Node: s.Node(), Start: s.Start, End: s.End})
 	}
 	return leftmostLongest(ms)
 }
@@ -80,7 +94,7 @@ func containsFold(text, w string) bool {
 // longer one from another recogniser. Mentions of the very same words are
 // all kept ("SGBV" names both sexual and gender-based violence), and
 // themes are a layer of their own that may overlap the rest.
-func leftmostLongest(ms []extract.Mention) []extract.Mention {
+func leftmostLongest(ms []Mention) []Mention {
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].Start != ms[j].Start {
 			return ms[i].Start < ms[j].Start
@@ -93,6 +107,9 @@ func leftmostLongest(ms []extract.Mention) []extract.Mention {
 		switch {
 		case m.Node.Kind == kg.KindTheme:
 		case m.Start == start && m.End == end:
+			if len(out) > 0 && sameNodeAt(out, m) {
+				continue
+			}
 		case m.Start < end:
 			continue
 		default:
@@ -103,15 +120,38 @@ func leftmostLongest(ms []extract.Mention) []extract.Mention {
 	return out
 }
 
+// institution returns the national institution a long form names whole
+// ("Egyptian National Police" in "Egyptian National Police (ENP)"), so
+// that its acronym joins the node every other form of its name reaches.
+func (r GazetteerRecognizer) institution(long string) (kg.Node, bool) {
+	ins := r.g.Institutions(long, r.g.Match(long, gazetteer.Context{Kinds: []kg.Kind{kg.KindState}}))
+	if len(ins) == 1 && ins[0].Start <= 4 && ins[0].End == len(long) {
+		return ins[0].Node, true
+	}
+	return kg.Node{}, false
+}
+
+// sameNodeAt reports whether out already holds m's node at m's span.
+func sameNodeAt(out []Mention, m Mention) bool {
+	for i := len(out) - 1; i >= 0 && out[i].Start == m.Start; i-- {
+		if out[i].Node.ID == m.Node.ID && out[i].End == m.End {
+			return true
+		}
+	}
+	return false
+}
+
 // Acronyms returns the entities text defines an acronym for. A known
 // entity gains the acronym as an alias; an unknown long form that names an
 // organization becomes a new Organization.
-func (r Recognizer) Acronyms(text string, c extract.Context) []extract.Mention {
-	var out []extract.Mention
+func (r GazetteerRecognizer) Acronyms(text string, c Context) []Mention {
+	var out []Mention
 	for _, a := range gazetteer.Acronyms(text) {
 		var n kg.Node
 		if id, ok := r.g.ResolveAcronym(a); ok {
 			n, _ = r.g.Node(id)
+		} else if in, ok := r.institution(a.Long); ok {
+			n = in
 		} else if looksLikeOrganization(a.Long) {
 			n = kg.Node{ID: kg.NewID(kg.KindOrganization, kg.Slug(a.Long, 80)), Kind: kg.KindOrganization, Label: a.Long,
 				Props: map[string]string{kg.PropAcronym: a.Short, kg.PropSource: "acronym defined in text"}}
@@ -119,7 +159,7 @@ func (r Recognizer) Acronyms(text string, c extract.Context) []extract.Mention {
 			continue
 		}
 		n.Aliases = append(append([]string(nil), n.Aliases...), a.Short)
-		out = append(out, extract.Mention{Node: n, Start: a.Start, End: a.End})
+		out = append(out, Mention{Node: n, Start: a.Start, End: a.End})
 	}
 	return out
 }
@@ -167,7 +207,7 @@ var nameFunctionWords = map[string]bool{
 }
 
 // Node returns a gazetteer entity by ID.
-func (r Recognizer) Node(id kg.ID) (kg.Node, bool) { return r.g.Node(id) }
+func (r GazetteerRecognizer) Node(id kg.ID) (kg.Node, bool) { return r.g.Node(id) }
 
 // Version is the gazetteer's data version.
-func (r Recognizer) Version() string { return r.g.Version() }
+func (r GazetteerRecognizer) Version() string { return r.g.Version() }

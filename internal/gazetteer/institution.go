@@ -1,0 +1,280 @@
+package gazetteer
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
+)
+
+// An institution type: the head nouns that name it and the label of the
+// type, as in "Haitian National Police" → police, "National Police".
+type institutionType struct {
+	key, label string
+	heads      []string // as written; a lower-case head only counts beside its State
+	bare       bool     // named without its State, it is still an institution when the text names one State only
+}
+
+var institutionTypes = []institutionType{
+	{"police", "National Police", []string{"National Police Force", "National Police", "Police Force", "Police Service", "Police", "police force", "police service", "police"}, false},
+	{"armed-forces", "Armed Forces", []string{"Armed Forces", "armed forces", "Defense Forces", "Defence Forces", "Defence and Security Forces", "Defense and Security Forces", "defence and security forces", "defense and security forces"}, false},
+	{"army", "Army", []string{"National Army", "Army", "army"}, false},
+	{"navy", "Navy", []string{"Navy", "navy", "Naval Forces", "naval forces"}, false},
+	{"air-force", "Air Force", []string{"Air Force", "air force"}, false},
+	{"coast-guard", "Coast Guard", []string{"Coast Guard", "coast guard", "Coastguard", "coastguard"}, false},
+	{"gendarmerie", "Gendarmerie", []string{"National Gendarmerie", "Gendarmerie", "gendarmerie"}, false},
+	{"national-guard", "National Guard", []string{"National Guard"}, false},
+	{"border-police", "Border Police", []string{"Border Police", "Border Guard", "Border Guards", "border police", "border guard"}, false},
+	{"customs", "Customs Administration", []string{"Customs Administration", "Customs Service", "Customs", "customs administration", "customs service", "customs"}, false},
+	{"central-bank", "Central Bank", []string{"Central Bank"}, true},
+	{"fiu", "Financial Intelligence Unit", []string{"Central Financial Intelligence Unit", "Financial Intelligence Unit", "financial intelligence unit"}, true},
+	{"anti-corruption", "Anti-Corruption Unit", []string{"Anti-Corruption Unit", "Anti-Corruption Commission", "Anti-Corruption Agency", "Anti-Corruption Authority", "Anti-Corruption Bureau", "Anti-Corruption Office"}, true},
+	{"prison-administration", "Prison Administration", []string{"Directorate of Prison Administration", "Prison Administration", "Prison Service", "prison administration", "prison service"}, false},
+	{"supreme-court", "Supreme Court", []string{"Supreme Court"}, true},
+	{"constitutional-court", "Constitutional Court", []string{"Constitutional Court"}, true},
+	{"court-of-cassation", "Court of Cassation", []string{"Court of Cassation"}, true},
+	{"prosecutor", "Public Prosecutor’s Office", []string{"Public Prosecutor’s Office", "Public Prosecutor's Office", "Office of the Public Prosecutor", "Public Prosecution Service", "Prosecutor General’s Office", "Prosecutor General's Office", "Office of the Prosecutor General", "Attorney General’s Office", "Attorney General's Office", "Office of the Attorney General"}, true},
+	{"military-prosecutor", "Office of the Military Prosecutor", []string{"Office of the Military Prosecutor", "Military Prosecutor’s Office", "Military Prosecutor's Office"}, true},
+	{"parliament", "Parliament", []string{"Parliament", "National Assembly", "House of Representatives"}, true},
+	{"human-rights-commission", "National Human Rights Commission", []string{"National Human Rights Commission", "National Commission for Human Rights", "National Commission on Human Rights"}, true},
+}
+
+// headRe finds the head nouns, longest first, and the ministries and
+// departments, whose names run on: "Ministry of Justice and Public
+// Security", "Department of the Treasury".
+var headRe, headType = func() (*regexp.Regexp, map[string]int) {
+	types := map[string]int{}
+	var alts []string
+	for i, t := range institutionTypes {
+		for _, h := range t.heads {
+			types[h] = i
+			alts = append(alts, regexp.QuoteMeta(h))
+		}
+	}
+	sortLongestFirst(alts)
+	word := `[A-Z][\p{L}’'\-]*`
+	// The name runs on through commas and "and", never through "of" or
+	// "the": "Ministry of Foreign Affairs, Emigration and Egyptian
+	// Expatriates" stops before "of Egypt", and "Ministry of Justice and
+	// the Ministry of Defence" are two.
+	ministry := `(?:Ministry|Department) of (?:the )?` + word + `(?:,? (?:and )?` + word + `)*`
+	return regexp.MustCompile(`\b(?:` + ministry + `|` + strings.Join(alts, "|") + `)\b`), types
+}()
+
+func sortLongestFirst(alts []string) {
+	for i := 1; i < len(alts); i++ {
+		for j := i; j > 0 && len(alts[j]) > len(alts[j-1]); j-- {
+			alts[j], alts[j-1] = alts[j-1], alts[j]
+		}
+	}
+}
+
+// Institution is a national institution named in a text: a police force,
+// an army, a ministry, a court, a financial intelligence unit... of one State.
+type Institution struct {
+	Node       kg.Node // Organization, category national, with the State in PropStateISO3
+	State      kg.ID
+	Start, End int // the whole name, State adjective or name included
+}
+
+// instPrefix are words a State's adjective may stand before the head with:
+// "Haitian National Police", "Nigerian Federal Ministry of Justice".
+var instPrefix = []string{"Federal ", "Royal ", "Republican ", "national ", "Transitional "}
+
+// Institutions finds the national institutions of States in text, given
+// the gazetteer's matches in it. An institution is a head noun (police,
+// army, coast guard, customs, central bank, financial intelligence unit,
+// ministry of ..., supreme court, prosecutor's office, parliament...) with
+// its State: an adjective before it ("Haitian National Police", "the
+// Dominican army"), the State's name before it ("Israel Defense Forces")
+// or after "of" ("Central Bank of Libya", "Ministry of Justice of Haiti").
+// A capitalised head of a kind that is named bare ("the Central Bank",
+// "Ministry of Mines and Geology") is the institution of the one State the
+// text names, and of none when it names none or several. The same
+// institution under every form is one node, keyed by State and type
+// ("organization:hti-police"); a node the institutions table lists under
+// that key gives its label and aliases (acronyms, French and Spanish names).
+func (g *Gazetteer) Institutions(text string, ms []Match) []Institution {
+	if !strings.ContainsAny(text, "PpAaNnCcGgMmDdFfBbSsOoHh") {
+		return nil
+	}
+	locs := headRe.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return nil
+	}
+	adj, _ := demonyms()
+	var states []Match
+	single := kg.ID("")
+	for _, m := range ms {
+		if m.Kind == kg.KindState {
+			states = append(states, m)
+			if single == "" {
+				single = m.ID
+			} else if single != m.ID {
+				single = "-"
+			}
+		}
+	}
+	var out []Institution
+	for _, l := range locs {
+		hs, he := l[0], l[1]
+		head := text[hs:he]
+		ti, ok := headType[head]
+		key, label := "", ""
+		if ok {
+			key, label = institutionTypes[ti].key, institutionTypes[ti].label
+		} else { // a ministry or department: its name is its type
+			label = head
+			key = kg.Slug(head, 80)
+		}
+		// The name may run on into "of <State>": "Ministry of Justice of Haiti".
+		var state kg.ID
+		start, end := hs, he
+		whole := false
+		for _, s := range states {
+			if !ok && s.End == he && (s.Start == hs+len("Ministry of ") || s.Start == hs+len("Department of ") || strings.HasSuffix(text[hs:s.Start], " of the ") && !strings.Contains(text[hs:s.Start-len(" of the ")], " of ")) {
+				whole = true // "Department of the United Arab Emirates" names a State, not a department
+			}
+			if s.Start >= hs && s.End == he && s.Start > hs+4 && (strings.HasSuffix(text[hs:s.Start], " of ") || strings.HasSuffix(text[hs:s.Start], " of the ")) {
+				state, end = s.ID, he
+				label = strings.TrimSuffix(strings.TrimSuffix(text[hs:s.Start], " the "), " of ")
+				label = strings.TrimSuffix(label, " of")
+				if !ok {
+					key = kg.Slug(label, 80)
+				}
+			}
+		}
+		if whole {
+			continue
+		}
+		// "<State> <head>", "<State>’s <head>", "<adjective> [National] <head>".
+		if state == "" {
+			before := strings.TrimRight(text[:hs], " ")
+			for _, p := range instPrefix {
+				if strings.HasSuffix(before+" ", p) && len(before) >= len(p) {
+					before = strings.TrimRight(before[:len(before)-len(p)+1], " ")
+				}
+			}
+			for _, s := range states {
+				if s.End == len(before) || s.End+len("’s") == len(before) && strings.HasSuffix(before, "’s") || s.End+2 == len(before) && strings.HasSuffix(before, "'s") {
+					state, start = s.ID, s.Start
+				}
+			}
+			if state == "" {
+				a := len(before)
+				for a > 0 && (isWordByte(before[a-1]) || before[a-1] == '-') {
+					a--
+				}
+				// Two-word adjectives: "South Sudanese", "Sri Lankan".
+				for _, from := range []int{prevWord(before, a), a} {
+					if from < 0 || from >= len(before) {
+						continue
+					}
+					if id, ok := adj[before[from:]]; ok && before[from] >= 'A' && before[from] <= 'Z' && (from == 0 || !isWordByte(before[from-1])) {
+						state, start = id, from
+						break
+					}
+				}
+			}
+		}
+		// "<head> of [the] <State>".
+		if state == "" {
+			rest := text[he:]
+			off := 0
+			switch {
+			case strings.HasPrefix(rest, " of the "):
+				off = len(" of the ")
+			case strings.HasPrefix(rest, " of "):
+				off = len(" of ")
+			}
+			if off > 0 {
+				for _, s := range states {
+					if s.Start == he+off || s.Start == he+len(" of ") {
+						state, end = s.ID, s.End
+						break
+					}
+				}
+			}
+		}
+		bare := !ok || institutionTypes[ti].bare
+		if state == "" && bare && head[0] >= 'A' && head[0] <= 'Z' && single != "" && single != "-" {
+			state = single
+		}
+		if state == "" {
+			continue
+		}
+		if !ok && !strings.HasPrefix(head, "Ministry") && !strings.HasPrefix(head, "Department") || listedOver(ms, start, end) {
+			continue
+		}
+		out = append(out, Institution{Node: g.institutionNode(state, key, label, text[start:end]), State: state, Start: start, End: end})
+	}
+	return out
+}
+
+// listedOver reports whether a listed organization or group covers
+// [start, end): "Libyan National Army" is listed, not a generic army.
+func listedOver(ms []Match, start, end int) bool {
+	for _, m := range ms {
+		if (m.Kind == kg.KindOrganization || m.Kind == kg.KindGroup || m.Kind == kg.KindInstrument) && m.Start <= start && m.End >= end {
+			return true
+		}
+	}
+	return false
+}
+
+// prevWord returns the start of the word before the one starting at a, or -1.
+func prevWord(s string, a int) int {
+	if a < 2 || s[a-1] != ' ' {
+		return -1
+	}
+	b := a - 1
+	for b > 0 && isWordByte(s[b-1]) {
+		b--
+	}
+	return b
+}
+
+// InstitutionID is the ID of a State's institution of a type:
+// "organization:hti-police".
+func InstitutionID(state kg.ID, typeKey string) kg.ID {
+	return kg.NewID(kg.KindOrganization, strings.ToLower(state.Key())+"-"+typeKey)
+}
+
+// institutionNode is the node of a State's institution: the listed one
+// when the institutions table has it, else one labelled by the State's
+// adjective and the type ("Bahamian National Police"), or the type and the
+// State ("Ministry of Justice of Belgium").
+func (g *Gazetteer) institutionNode(state kg.ID, typeKey, typeLabel, printed string) kg.Node {
+	id := InstitutionID(state, typeKey)
+	if n, ok := g.Node(id); ok {
+		n.Aliases = append(n.Aliases, strings.TrimPrefix(printed, "the "))
+		return n
+	}
+	label := typeLabel
+	if d := stateAdjective(state); d != "" && !strings.HasPrefix(typeLabel, "Ministry") && !strings.HasPrefix(typeLabel, "Department") {
+		label = d + " " + typeLabel
+	} else if s, ok := g.byID[state]; ok {
+		label = typeLabel + " of " + s.label
+	}
+	return kg.Node{ID: id, Kind: kg.KindOrganization, Label: label, Aliases: []string{printed},
+		Props: map[string]string{kg.PropCategory: "national", kg.PropStateISO3: state.Key(), kg.PropSource: "national institution named in text"}}
+}
+
+// stateAdjective returns the first adjective of nationality the demonyms
+// table lists for a State, "" when it has none of its own.
+func stateAdjective(state kg.ID) string {
+	return adjectiveOf()[state]
+}
+
+var adjectiveOf = sync.OnceValue(func() map[kg.ID]string {
+	m := map[kg.ID]string{}
+	for _, line := range strings.Split(demonymsTSV, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 2 || strings.HasPrefix(line, "#") || f[0] == "iso3" {
+			continue
+		}
+		m[kg.NewID(kg.KindState, f[0])] = strings.Split(f[1], "|")[0]
+	}
+	return m
+})

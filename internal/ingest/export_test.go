@@ -1,4 +1,0 @@
-package ingest
-
-// LooksLikeOrganization is exported for tests.
-var LooksLikeOrganization = looksLikeOrganization
