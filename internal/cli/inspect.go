@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -12,6 +13,7 @@ import (
 	"github.com/crimegraph/crimegraph/internal/extract"
 	"github.com/crimegraph/crimegraph/internal/ingest"
 	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/pdftext"
 	"github.com/crimegraph/crimegraph/internal/report"
 )
 
@@ -26,6 +28,7 @@ func init() {
 		summary: "Parse and extract documents without storing them, and report per file: paragraphs, recommendations,\n" +
 			"entities, time, and anything suspicious (gaps or duplicates in the numbering, very long paragraphs).",
 		setup: func(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+			lines := fs.Bool("lines", false, "print what the PDF front end sees instead: physical lines with their kind and geometry, the identity, the logical lines")
 			return func(ctx context.Context, args []string) error {
 				if len(args) == 0 {
 					return usagef("give at least one file or folder")
@@ -33,6 +36,9 @@ func init() {
 				paths, err := ingest.Files(args)
 				if err != nil {
 					return err
+				}
+				if *lines {
+					return dumpLines(ctx, e, paths)
 				}
 				rec, err := ingest.NewRecognizer()
 				if err != nil {
@@ -77,6 +83,21 @@ func init() {
 			}
 		},
 	})
+}
+
+// dumpLines writes pdftext's view of each PDF.
+func dumpLines(ctx context.Context, e *env, paths []string) error {
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return kg.Wrap(kg.CodeNotFound, err, "cannot read "+p)
+		}
+		fmt.Fprintf(e.stdout, "######## %s\n", p)
+		if err := pdftext.DefaultOptions().Dump(ctx, data, e.stdout); err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+	}
+	return nil
 }
 
 // numberRange prints the span of report paragraph numbers, "1–95".
