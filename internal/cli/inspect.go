@@ -45,9 +45,11 @@ func init() {
 					return err
 				}
 				tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "file\tkey\tparas\trange\trecs\tentities\tms\tverdict")
+				fmt.Fprintln(tw, "file\tkey\tfamily\tparts\trange\tcalls rec/op/call\tentities\tms\tverdict")
 				start := time.Now()
-				var failed, suspicious int
+				var failed, suspicious, stored, dropped, parts int
+				families := map[report.Family]int{}
+				forms := map[string]int{}
 				for _, p := range paths {
 					if ctx.Err() != nil {
 						break
@@ -60,7 +62,7 @@ func init() {
 					}
 					if err != nil {
 						failed++
-						fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t%d\trefused: %s\n", src.Name, time.Since(t0).Milliseconds(), kg.ErrorMessage(err))
+						fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\t%d\trefused: %s\n", src.Name, time.Since(t0).Milliseconds(), kg.ErrorMessage(err))
 						continue
 					}
 					key := ingest.DocKey(rep, src)
@@ -75,10 +77,28 @@ func init() {
 					if len(notes) > 0 {
 						verdict += " " + fmt.Sprint(notes)
 					}
-					fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%d\t%d\t%d\t%s\n", src.Name, key, x.Paragraphs, numberRange(rep),
-						x.Recommendations, entityCount(x.Fragment), ms, verdict)
+					stored++
+					parts += x.Paragraphs
+					families[rep.Family]++
+					for f, n := range x.Calls {
+						forms[f] += n
+					}
+					if droppedText(rep) {
+						dropped++
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%d/%d/%d\t%d\t%d\t%s\n", src.Name, key, rep.Family, x.Paragraphs, numberRange(rep),
+						x.Calls[kg.FormRecommendation], x.Calls[kg.FormOperative], x.Calls[kg.FormCall], entityCount(x.Fragment), ms, verdict)
 				}
-				fmt.Fprintf(tw, "\n%d files in %s: %d refused, %d suspicious\n", len(paths), time.Since(start).Round(time.Millisecond), failed, suspicious)
+				fmt.Fprintf(tw, "\n%d files in %s: %d read, %d refused, %d with text dropped, %d suspicious\n", len(paths), time.Since(start).Round(time.Millisecond),
+					stored, failed, dropped, suspicious)
+				fmt.Fprintf(tw, "%d parts; calls: %d recommendations, %d operative paragraphs, %d calls\n", parts,
+					forms[kg.FormRecommendation], forms[kg.FormOperative], forms[kg.FormCall])
+				fams := make([]string, 0, len(families))
+				for f, n := range families {
+					fams = append(fams, fmt.Sprintf("%s %d", f, n))
+				}
+				sort.Strings(fams)
+				fmt.Fprintf(tw, "families: %s\n", strings.Join(fams, ", "))
 				return tw.Flush()
 			}
 		},
@@ -98,6 +118,16 @@ func dumpLines(ctx context.Context, e *env, paths []string) error {
 		}
 	}
 	return nil
+}
+
+// droppedText reports whether the parser left text out of the parts.
+func droppedText(rep *report.Report) bool {
+	for _, w := range rep.Warnings {
+		if strings.Contains(w, "were not kept") {
+			return true
+		}
+	}
+	return false
 }
 
 // numberRange prints the span of report paragraph numbers, "1–95".

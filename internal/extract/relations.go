@@ -34,8 +34,9 @@ func (x *extractor) entities() {
 		ms := x.rec.Recognize(p.Text, x.ctx)
 		x.mentions[p.Ref] = ms
 		var recID kg.ID
-		if p.Recommendation {
-			recID = x.recID(p.Ref)
+		callRef, c := x.callOf(p)
+		if c != nil {
+			recID = x.recID(callRef)
 		}
 		for _, m := range ms {
 			id := x.node(m.Node)
@@ -54,8 +55,15 @@ func (x *extractor) entities() {
 				}
 			}
 		}
-		if recID != "" && p.Chapeau != "" {
+		switch {
+		case recID == "":
+		case c.form == kg.FormRecommendation && p.Chapeau != "":
 			x.addressees(p, recID)
+		case callRef == p.Ref:
+			x.callAddressees(c, p, recID)
+		}
+		if recID != "" && callRef == p.Ref {
+			x.madeBy(c, recID, p.Ref)
 		}
 	})
 }

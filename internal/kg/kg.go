@@ -331,9 +331,10 @@ func (e Evidence) Citation() string {
 // Refs of the parts a document does not number (see UnnumberedRef and
 // PreambularRef): "p3" is the first unnumbered part starting on page 3,
 // "p3-2" the second, "annex.p3" and "annexII.p3-2" the same inside an
-// annex; "pp4" is the fourth preambular paragraph of a resolution.
+// annex; "u3" is the third unnumbered part of a source without pages; "pp4"
+// is the fourth preambular paragraph of a resolution.
 var (
-	unnumberedRe = regexp.MustCompile(`^(?:(annex)([IVXLC]*|\d*)\.)?p(\d+)(?:-\d+)?((?:\([a-z]{1,3}\))*)$`)
+	unnumberedRe = regexp.MustCompile(`^(?:(annex)([IVXLC]*|\d*)\.)?([pu])(\d+)(?:-\d+)?((?:\([a-z]{1,3}\))*)$`)
 	preambularRe = regexp.MustCompile(`^pp(\d+)((?:\([a-z]{1,3}\))*)$`)
 )
 
@@ -342,7 +343,10 @@ var (
 // "annexII").
 func UnnumberedRef(annex string, page, k int) string {
 	ref := "p" + strconv.Itoa(page)
-	if k > 1 {
+	switch {
+	case page <= 0: // a source without pages (Markdown): its place in the document
+		ref = "u" + strconv.Itoa(k)
+	case k > 1:
 		ref += "-" + strconv.Itoa(k)
 	}
 	if annex != "" {
@@ -363,7 +367,10 @@ func unnumberedCitation(ref string) (string, bool) {
 	if m == nil {
 		return "", false
 	}
-	c := "p. " + m[3] + m[4]
+	c := "p. " + m[4] + m[5]
+	if m[3] == "u" {
+		c = "unnumbered part " + m[4] + m[5]
+	}
 	if m[1] != "" {
 		annex := "annex"
 		if m[2] != "" {

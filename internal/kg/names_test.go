@@ -63,6 +63,7 @@ func TestIDs(t *testing.T) {
 		"annexII.p7-4": "S/2025/85, annex II, p. 7",
 		"p2(b)":        "S/2025/85, p. 2(b)",
 		"pp4":          "S/2025/85, preambular para. 4",
+		"u3":           "S/2025/85, unnumbered part 3",
 		"pp4(a)":       "S/2025/85, preambular para. 4(a)",
 	} {
 		if got := (Evidence{Doc: "S/2025/85", Ref: ref}).Citation(); got != want {
