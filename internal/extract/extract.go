@@ -48,7 +48,7 @@ type Recognizer interface {
 type Result struct {
 	Fragment        kg.Fragment
 	Record          kg.DocRecord
-	Paragraphs      int // numbered paragraphs and their items
+	Paragraphs      int            // numbered paragraphs and their items
 	Recommendations int            // calls to act of every form
 	Calls           map[string]int // calls to act by form (kg.FormRecommendation, …)
 }
