@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -12,6 +13,7 @@ import (
 	"github.com/crimegraph/crimegraph/internal/extract"
 	"github.com/crimegraph/crimegraph/internal/ingest"
 	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/pdftext"
 	"github.com/crimegraph/crimegraph/internal/report"
 )
 
@@ -26,6 +28,7 @@ func init() {
 		summary: "Parse and extract documents without storing them, and report per file: paragraphs, recommendations,\n" +
 			"entities, time, and anything suspicious (gaps or duplicates in the numbering, very long paragraphs).",
 		setup: func(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+			lines := fs.Bool("lines", false, "print what the PDF front end sees instead: physical lines with their kind and geometry, the identity, the logical lines")
 			return func(ctx context.Context, args []string) error {
 				if len(args) == 0 {
 					return usagef("give at least one file or folder")
@@ -34,14 +37,19 @@ func init() {
 				if err != nil {
 					return err
 				}
+				if *lines {
+					return dumpLines(ctx, e, paths)
+				}
 				rec, err := ingest.NewRecognizer()
 				if err != nil {
 					return err
 				}
 				tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "file\tkey\tparas\trange\trecs\tentities\tms\tverdict")
+				fmt.Fprintln(tw, "file\tkey\tfamily\tparts\trange\tcalls rec/op/call\tentities\tms\tverdict")
 				start := time.Now()
-				var failed, suspicious int
+				var failed, suspicious, stored, dropped, parts int
+				families := map[report.Family]int{}
+				forms := map[string]int{}
 				for _, p := range paths {
 					if ctx.Err() != nil {
 						break
@@ -54,7 +62,7 @@ func init() {
 					}
 					if err != nil {
 						failed++
-						fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t%d\trefused: %s\n", src.Name, time.Since(t0).Milliseconds(), kg.ErrorMessage(err))
+						fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\t%d\trefused: %s\n", src.Name, time.Since(t0).Milliseconds(), kg.ErrorMessage(err))
 						continue
 					}
 					key := ingest.DocKey(rep, src)
@@ -69,14 +77,57 @@ func init() {
 					if len(notes) > 0 {
 						verdict += " " + fmt.Sprint(notes)
 					}
-					fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%d\t%d\t%d\t%s\n", src.Name, key, x.Paragraphs, numberRange(rep),
-						x.Recommendations, entityCount(x.Fragment), ms, verdict)
+					stored++
+					parts += x.Paragraphs
+					families[rep.Family]++
+					for f, n := range x.Calls {
+						forms[f] += n
+					}
+					if droppedText(rep) {
+						dropped++
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%d/%d/%d\t%d\t%d\t%s\n", src.Name, key, rep.Family, x.Paragraphs, numberRange(rep),
+						x.Calls[kg.FormRecommendation], x.Calls[kg.FormOperative], x.Calls[kg.FormCall], entityCount(x.Fragment), ms, verdict)
 				}
-				fmt.Fprintf(tw, "\n%d files in %s: %d refused, %d suspicious\n", len(paths), time.Since(start).Round(time.Millisecond), failed, suspicious)
+				fmt.Fprintf(tw, "\n%d files in %s: %d read, %d refused, %d with text dropped, %d suspicious\n", len(paths), time.Since(start).Round(time.Millisecond),
+					stored, failed, dropped, suspicious)
+				fmt.Fprintf(tw, "%d parts; calls: %d recommendations, %d operative paragraphs, %d calls\n", parts,
+					forms[kg.FormRecommendation], forms[kg.FormOperative], forms[kg.FormCall])
+				fams := make([]string, 0, len(families))
+				for f, n := range families {
+					fams = append(fams, fmt.Sprintf("%s %d", f, n))
+				}
+				sort.Strings(fams)
+				fmt.Fprintf(tw, "families: %s\n", strings.Join(fams, ", "))
 				return tw.Flush()
 			}
 		},
 	})
+}
+
+// dumpLines writes pdftext's view of each PDF.
+func dumpLines(ctx context.Context, e *env, paths []string) error {
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return kg.Wrap(kg.CodeNotFound, err, "cannot read "+p)
+		}
+		fmt.Fprintf(e.stdout, "######## %s\n", p)
+		if err := pdftext.DefaultOptions().Dump(ctx, data, e.stdout); err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+	}
+	return nil
+}
+
+// droppedText reports whether the parser left text out of the parts.
+func droppedText(rep *report.Report) bool {
+	for _, w := range rep.Warnings {
+		if strings.Contains(w, "were not kept") {
+			return true
+		}
+	}
+	return false
 }
 
 // numberRange prints the span of report paragraph numbers, "1–95".

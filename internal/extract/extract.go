@@ -48,8 +48,9 @@ type Recognizer interface {
 type Result struct {
 	Fragment        kg.Fragment
 	Record          kg.DocRecord
-	Paragraphs      int // numbered paragraphs and their items
-	Recommendations int
+	Paragraphs      int            // numbered paragraphs and their items
+	Recommendations int            // calls to act of every form
+	Calls           map[string]int // calls to act by form (kg.FormRecommendation, …)
 }
 
 // Extract builds the fragment of document docKey from its parsed report.
@@ -67,6 +68,7 @@ func Extract(rep *report.Report, docKey string, rec Recognizer) Result {
 		Record:          kg.DocRecord{Key: docKey, Title: rep.Title, Symbols: rep.Symbols, Paragraphs: x.nParas, Recommendations: x.nRecs},
 		Paragraphs:      x.nParas,
 		Recommendations: x.nRecs,
+		Calls:           x.byForm,
 	}
 }
 
@@ -92,7 +94,8 @@ func Parts(rep *report.Report, docKey string) []kg.Node {
 func newExtractor(rep *report.Report, docKey string, rec Recognizer) *extractor {
 	return &extractor{rep: rep, key: docKey, rec: rec, nodes: map[kg.ID]kg.Node{},
 		ctx:   Context{Body: rep.Body, Symbols: rep.Symbols},
-		paras: map[string]*report.Paragraph{}, mentions: map[string][]Mention{}, sections: map[string]*report.Section{}}
+		paras: map[string]*report.Paragraph{}, mentions: map[string][]Mention{}, sections: map[string]*report.Section{},
+		calls: findCalls(rep), byForm: map[string]int{}}
 }
 
 type extractor struct {
@@ -109,6 +112,8 @@ type extractor struct {
 	meeting  kg.ID
 	nParas   int
 	nRecs    int
+	calls    map[string]*call // paragraph ref → the call to act it states
+	byForm   map[string]int
 }
 
 // node adds n, merging aliases with an earlier statement of the same node.
@@ -157,6 +162,7 @@ func (x *extractor) run() {
 	x.participation()
 	x.officers()
 	x.series()
+	x.stream()
 }
 
 // document adds the document node and the documents its annex lists.
@@ -173,6 +179,7 @@ func (x *extractor) document() {
 	if label == "" {
 		label = x.key
 	}
+	documentProps(r, props)
 	x.docID = x.node(kg.Node{ID: kg.NewID(kg.KindDocument, x.key), Label: label, Aliases: r.Symbols, Props: props})
 	if len(r.Annex) == 0 {
 		return
@@ -262,16 +269,18 @@ func (x *extractor) structure() {
 			if p.Page > 0 {
 				props[kg.PropPage] = strconv.Itoa(p.Page)
 			}
-			if p.Recommendation {
+			c := x.calls[p.Ref]
+			if c != nil {
 				props[kg.PropStates] = string(x.recID(p.Ref))
 			}
+			setIf(props, kg.PropPartKind, p.Kind)
 			// Labelled as cited: "S/2025/85, para. 61(d)", "E/2025/28,
 			// resolution 68/1, para. 3".
 			label := kg.Evidence{Doc: x.key, Ref: p.Ref}.Citation()
 			pid := x.node(kg.Node{ID: x.paraID(p.Ref), Label: label, Props: props})
 			x.edge(parent, kg.EdgeContains, pid, kg.Evidence{Ref: p.Ref}, nil)
-			if p.Recommendation {
-				x.recommendation(p, pid)
+			if c != nil {
+				x.recommendation(p, pid, c)
 			}
 			walkPara(pid, p.Items, p.Text)
 		}
@@ -306,9 +315,12 @@ func (x *extractor) sectionEvidence(s *report.Section) kg.Evidence {
 	return kg.Evidence{Ref: first(s)}
 }
 
-func (x *extractor) recommendation(p *report.Paragraph, pid kg.ID) {
+func (x *extractor) recommendation(p *report.Paragraph, pid kg.ID, c *call) {
 	x.nRecs++
-	props := map[string]string{kg.PropRef: p.Ref, kg.PropDocument: x.key, kg.PropText: p.Text}
+	x.byForm[c.form]++
+	props := map[string]string{kg.PropRef: p.Ref, kg.PropDocument: x.key, kg.PropText: p.Text, kg.PropForm: c.form}
+	setIf(props, kg.PropVerb, c.verb)
+	setIf(props, kg.PropBy, c.by)
 	if p.Section != "" {
 		props[kg.PropSection] = string(x.sectionID(p.Section))
 	}

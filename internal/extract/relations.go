@@ -35,8 +35,9 @@ func (x *extractor) entities() {
 		ms := x.rec.Recognize(p.Text, x.ctx)
 		x.mentions[p.Ref] = ms
 		var recID kg.ID
-		if p.Recommendation {
-			recID = x.recID(p.Ref)
+		callRef, c := x.callOf(p)
+		if c != nil {
+			recID = x.recID(callRef)
 		}
 		for _, m := range ms {
 			id := x.node(m.Node)
@@ -56,8 +57,15 @@ func (x *extractor) entities() {
 				}
 			}
 		}
-		if recID != "" && p.Chapeau != "" {
+		switch {
+		case recID == "":
+		case c.form == kg.FormRecommendation && p.Chapeau != "":
 			x.addressees(p, recID)
+		case callRef == p.Ref:
+			x.callAddressees(c, p, recID)
+		}
+		if recID != "" && callRef == p.Ref {
+			x.madeBy(c, recID, p.Ref)
 		}
 	})
 }

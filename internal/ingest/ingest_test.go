@@ -163,7 +163,7 @@ func TestBadInputLeavesStoreUnchanged(t *testing.T) {
 		{"blank", "blank.md", []byte("  \n\n\t\n"), "empty file"},
 		{"binary", "image.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary"},
 		{"latin-1", "old.txt", []byte("Informe de la reuni\xf3n\n\n1. Texto."), "not UTF-8"},
-		{"no structure", "notes.md", []byte("# Notes\n\nSome prose without any numbered paragraph.\n"), "no numbered paragraphs"},
+		{"no structure", "notes.md", []byte("# Notes\n\nSome prose without any numbered paragraph.\n"), "does not read as a UN document"},
 		{"truncated PDF", "cut.pdf", pdf[:len(pdf)/3], "cut.pdf"},
 		{"not a PDF", "fake.pdf", []byte("%PDF-1.7\nthis is not really a PDF\n"), "fake.pdf"},
 	}

@@ -10,7 +10,9 @@ package kg
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -185,14 +187,15 @@ const (
 	PropSource    = "source" // where a gazetteer entry came from
 
 	// Documents of the whole stream.
-	PropFamily    = "family"    // Document: report|letter|note-verbale|resolution|decision|draft|amendment|record|list|agenda|information|other
-	PropAddressee = "addressee" // Document (letter): to whom it is addressed, as printed
-	PropSender    = "sender"    // Document (letter): who signs it, as printed
-	PropTransmits = "transmits" // Document (letter): title of the annex it transmits
-	PropParent    = "parent"    // Document (Rev./Corr./Add.): symbol of the parent document
-	PropRevision  = "revision"  // Document: "Rev.1", "Corr.1", "Add.2"
-	PropMeetingNo = "meetingNo" // Document (record, resolution): number of the meeting
-	PropPartKind  = "partKind"  // Paragraph: numbered|preambular|operative|heading|table|list|signature|note|text
+	PropFamily     = "family"     // Document: report|letter|note-verbale|resolution|decision|draft|amendment|record|list|agenda|information|other
+	PropAddressee  = "addressee"  // Document (letter): to whom it is addressed, as printed
+	PropSender     = "sender"     // Document (letter): who signs it, as printed
+	PropTransmits  = "transmits"  // Document (letter): title of the annex it transmits
+	PropParent     = "parent"     // Document (Rev./Corr./Add.): symbol of the parent document
+	PropRevision   = "revision"   // Document: "Rev.1", "Corr.1", "Add.2"
+	PropMeetingNo  = "meetingNo"  // Document (record, resolution): number of the meeting
+	PropPartKind   = "partKind"   // Paragraph: numbered|preambular|operative|heading|table|list|signature|note|text
+	PropSuperseded = "superseded" // Document: symbol of the revision that replaces it, set by the store or explore layer that sees both
 
 	// Calls to act (Recommendation nodes of every form).
 	PropForm = "form" // Recommendation: recommendation|operative|call
@@ -202,6 +205,21 @@ const (
 	// Actors.
 	PropGroupKind = "groupKind" // Group: terrorist|gang|armed-group|criminal-network
 	PropStateISO3 = "state"     // Organization (national), Group: ISO3 of the State it belongs to or is based in
+)
+
+// Part kinds (PropPartKind of a Paragraph node): what a piece of a
+// document's text is, so that no text is left out for not being a
+// numbered paragraph.
+const (
+	PartNumbered   = "numbered"   // a numbered paragraph of a report or letter, or one of its items
+	PartPreambular = "preambular" // a preambular paragraph of a resolution or decision ("Recalling …")
+	PartOperative  = "operative"  // an operative paragraph of a resolution or decision ("Decides …")
+	PartHeading    = "heading"    // a heading or masthead line that is not a section of the outline
+	PartTable      = "table"      // rows of a table
+	PartList       = "list"       // a list: of participants, of speakers, of items
+	PartSignature  = "signature"  // "(Signed) …" and the signatory's title
+	PartNote       = "note"       // a note: footnote, "* Reissued for technical reasons"
+	PartText       = "text"       // an unnumbered paragraph (a letter's, a record's, an annex's)
 )
 
 // Call forms (PropForm of a Recommendation node).
@@ -292,7 +310,8 @@ type Evidence struct {
 }
 
 // Citation renders the evidence the way UN documents cite themselves:
-// "S/2025/85, para. 61(d)".
+// "S/2025/85, para. 61(d)"; a part without a paragraph number by where it
+// stands, "A/79/722, annex, p. 3", "S/RES/2776 (2025), preambular para. 4".
 func (e Evidence) Citation() string {
 	switch {
 	case e.Ref == "":
@@ -303,7 +322,63 @@ func (e Evidence) Citation() string {
 	if c, ok := instrumentCitation(e.Ref); ok {
 		return e.Doc + ", " + c
 	}
+	if c, ok := unnumberedCitation(e.Ref); ok {
+		return e.Doc + ", " + c
+	}
 	return e.Doc + ", " + e.Ref // "annex"
+}
+
+// Refs of the parts a document does not number (see UnnumberedRef and
+// PreambularRef): "p3" is the first unnumbered part starting on page 3,
+// "p3-2" the second, "annex.p3" and "annexII.p3-2" the same inside an
+// annex; "u3" is the third unnumbered part of a source without pages; "pp4"
+// is the fourth preambular paragraph of a resolution.
+var (
+	unnumberedRe = regexp.MustCompile(`^(?:(annex)([IVXLC]*|\d*)\.)?([pu])(\d+)(?:-\d+)?((?:\([a-z]{1,3}\))*)$`)
+	preambularRe = regexp.MustCompile(`^pp(\d+)((?:\([a-z]{1,3}\))*)$`)
+)
+
+// UnnumberedRef is the ref of the k-th (1-based) unnumbered part that
+// starts on page page, inside annex annex ("" outside an annex, "annex",
+// "annexII").
+func UnnumberedRef(annex string, page, k int) string {
+	ref := "p" + strconv.Itoa(page)
+	switch {
+	case page <= 0: // a source without pages (Markdown): its place in the document
+		ref = "u" + strconv.Itoa(k)
+	case k > 1:
+		ref += "-" + strconv.Itoa(k)
+	}
+	if annex != "" {
+		ref = annex + "." + ref
+	}
+	return ref
+}
+
+// PreambularRef is the ref of the n-th preambular paragraph of a
+// resolution or decision that is a document of its own.
+func PreambularRef(n int) string { return "pp" + strconv.Itoa(n) }
+
+func unnumberedCitation(ref string) (string, bool) {
+	if m := preambularRe.FindStringSubmatch(ref); m != nil {
+		return "preambular para. " + m[1] + m[2], true
+	}
+	m := unnumberedRe.FindStringSubmatch(ref)
+	if m == nil {
+		return "", false
+	}
+	c := "p. " + m[4] + m[5]
+	if m[3] == "u" {
+		c = "unnumbered part " + m[4] + m[5]
+	}
+	if m[1] != "" {
+		annex := "annex"
+		if m[2] != "" {
+			annex += " " + m[2]
+		}
+		c = annex + ", " + c
+	}
+	return c, true
 }
 
 // instrumentParts names the prefixes of the refs of paragraphs inside a

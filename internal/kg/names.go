@@ -116,10 +116,44 @@ func compareRefPart(a, b string, level int) int {
 			return ra - rb
 		}
 	}
+	if hasDigit(a) && hasDigit(b) { // "p3-2" < "p10", "op9" < "op10"
+		return naturalCompare(a, b)
+	}
 	if len(a) != len(b) { // (z) < (aa)
 		return len(a) - len(b)
 	}
 	return strings.Compare(a, b)
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// naturalCompare compares runs of digits as numbers and the rest as text.
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		ra, rb := leadingRun(a), leadingRun(b)
+		na, ea := strconv.Atoi(ra)
+		nb, eb := strconv.Atoi(rb)
+		switch {
+		case ea == nil && eb == nil && na != nb:
+			return na - nb
+		case ea != nil || eb != nil:
+			if c := strings.Compare(ra, rb); c != 0 {
+				return c
+			}
+		}
+		a, b = a[len(ra):], b[len(rb):]
+	}
+	return len(a) - len(b)
+}
+
+// leadingRun returns the leading run of digits or of non-digits of s.
+func leadingRun(s string) string {
+	digit := s[0] >= '0' && s[0] <= '9'
+	i := 1
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9') == digit {
+		i++
+	}
+	return s[:i]
 }
 
 // RomanValue returns the value of a lower- or upper-case Roman numeral up to

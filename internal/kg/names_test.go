@@ -26,6 +26,10 @@ func TestFold(t *testing.T) {
 
 func TestCompareRefs(t *testing.T) {
 	ordered := []string{"2", "9", "10", "10(a)", "10(b)", "10(b)(i)", "10(b)(ii)", "10(b)(iv)", "10(b)(x)", "10(i)", "10(z)", "10(aa)", "11", "annex"}
+	ordered = append(ordered, "annex.p2", "annex.p2-2", "annex.p10", "p2", "p2-2", "p2-10", "p10", "pp2", "pp10")
+	if got := UnnumberedRef("annexII", 7, 4); got != "annexII.p7-4" {
+		t.Errorf("UnnumberedRef = %q", got)
+	}
 	for i := 0; i+1 < len(ordered); i++ {
 		if c := CompareRefs(ordered[i], ordered[i+1]); c >= 0 {
 			t.Errorf("CompareRefs(%q, %q) = %d, want < 0", ordered[i], ordered[i+1], c)
@@ -53,6 +57,14 @@ func TestIDs(t *testing.T) {
 		"res68/1.op3":  "S/2025/85, resolution 68/1, para. 3",
 		"res68/1.p2":   "S/2025/85, resolution 68/1, preambular para. 2",
 		"ddecI.op4(b)": "S/2025/85, draft decision I, para. 4(b)",
+		"p3":           "S/2025/85, p. 3",
+		"p3-2":         "S/2025/85, p. 3",
+		"annex.p3":     "S/2025/85, annex, p. 3",
+		"annexII.p7-4": "S/2025/85, annex II, p. 7",
+		"p2(b)":        "S/2025/85, p. 2(b)",
+		"pp4":          "S/2025/85, preambular para. 4",
+		"u3":           "S/2025/85, unnumbered part 3",
+		"pp4(a)":       "S/2025/85, preambular para. 4(a)",
 	} {
 		if got := (Evidence{Doc: "S/2025/85", Ref: ref}).Citation(); got != want {
 			t.Errorf("Citation(%q) = %q, want %q", ref, got, want)

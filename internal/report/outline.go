@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
 // OutlineWidth is how many characters of each text Outline shows.
@@ -28,6 +30,36 @@ func (r *Report) Outline() string {
 	w("symbols: %s", orDash(strings.Join(r.Symbols, " | ")))
 	w("date:    %s", orDash(r.Date))
 	w("body:    %s", orDash(r.Body))
+	w("family:  %s", orDash(string(r.Family)))
+	if v := r.Version; v.Parent != "" {
+		w("version: %s of %s", v.Element, v.Parent)
+	}
+	if l := r.Letter; l != nil {
+		w("\n# letter")
+		w("date:      %s", orDash(l.Date))
+		w("sender:    %s", orDash(l.Sender))
+		w("addressee: %s", orDash(l.Addressee))
+		w("signed:    %s %s", orDash(l.Signatory), orDash(l.Signature))
+		w("transmits: %s", orDash(clip(l.Transmits, OutlineWidth)))
+		for _, a := range l.Annexes {
+			w("annex:     %s", clip(a, OutlineWidth))
+		}
+	}
+	if a := r.Act; a != nil {
+		w("\n# act")
+		w("body:    %s", orDash(a.Body))
+		w("meeting: %s", orDash(a.MeetingNo))
+		w("date:    %s", orDash(a.Date))
+		if a.Amends != "" {
+			w("amends:  %s", a.Amends)
+		}
+	}
+	if len(r.Statements) > 0 {
+		w("\n# statements (%d)", len(r.Statements))
+		for _, st := range r.Statements {
+			w("%s (%s) [%s] %s", st.Speaker, orDash(st.For), orDash(st.Item), strings.Join(st.Refs, " "))
+		}
+	}
 
 	w("\n# meeting")
 	if m := r.Meeting; m != nil {
@@ -65,7 +97,11 @@ func (r *Report) Outline() string {
 		if q.Page > 0 {
 			page = fmt.Sprintf(" p%d", q.Page)
 		}
-		w("%s%s %s [%s]%s %s", strings.Repeat("  ", indent), mark, q.Ref, q.Section, page, clip(q.Text, OutlineWidth))
+		kind := ""
+		if q.Kind != "" && q.Kind != kg.PartNumbered {
+			kind = " {" + q.Kind + "}"
+		}
+		w("%s%s %s [%s]%s%s %s", strings.Repeat("  ", indent), mark, q.Ref, q.Section, page, kind, clip(q.Text, OutlineWidth))
 	})
 
 	recs := r.Recommendations()

@@ -90,6 +90,8 @@ type parser struct {
 	pCount  int             // unnumbered paragraphs so far
 
 	annex   bool           // inside an annex
+	annexNo string         // its number ("II"), "" when it has none
+	loose   map[string]int // unnumbered parts so far, by annex and page, for their refs
 	lastDoc *AnnexDocument // the last entry of a list of documents, for its title's continuation
 	dropped int            // body lines with no paragraph to join
 	warns   []string
@@ -111,11 +113,12 @@ func Parse(lines []Line, opts Options) (*Report, error) {
 		keys:  map[string]bool{},
 		text:  map[*Paragraph]*strings.Builder{},
 		irefs: map[string]bool{},
+		loose: map[string]int{},
 	}
 	tocFrom, tocTo := findTOC(ls)
 	body := bodyStart(ls, tocFrom)
 	p.front = ls[:body]
-	p.r.Identity = readIdentity(p.front, opts)
+	p.r.Identity = readIdentity(masthead(p.front), opts)
 
 	p.capLater = map[string]int{}
 	for _, l := range ls[body:] {
@@ -123,6 +126,7 @@ func Parse(lines []Line, opts Options) (*Report, error) {
 			p.capLater[l.tok.label]++
 		}
 	}
+	p.frontParts(body, tocFrom)
 	stray := strayLeadingNumber(ls, body)
 	for p.i = body; p.i < len(ls); p.i++ {
 		if l := &ls[p.i]; l.tok.kind == tokCap && l.tok.roman > 0 {
@@ -303,9 +307,11 @@ func (p *parser) open(s *Section, rank, hint int) {
 	if s.Kind != SecResolution && s.Kind != SecDecision {
 		p.instr = nil
 	}
-	p.annex = false
+	p.annex, p.annexNo = false, ""
 	for _, f := range p.stack {
-		p.annex = p.annex || f.s.Kind == SecAnnex
+		if f.s.Kind == SecAnnex {
+			p.annex, p.annexNo = true, f.s.Number
+		}
 	}
 }
 
@@ -508,6 +514,12 @@ func (p *parser) number(l *pline) {
 		p.paragraph(l)
 		return
 	}
+	if p.annex || p.last == 0 {
+		// An annex, or a document whose own paragraphs are not numbered,
+		// with a numbering of its own: a numbered part of it.
+		p.loosePart(l, kg.PartNumbered)
+		return
+	}
 	if p.lastUnit() != nil {
 		if t.n <= p.last {
 			p.warnf("paragraph %d appears again after paragraph %d: kept as text of %s", t.n, p.last, p.lastUnit().Ref)
@@ -517,7 +529,7 @@ func (p *parser) number(l *pline) {
 		p.appendLast("\n", l.Text)
 		return
 	}
-	p.dropped++
+	p.loosePart(l, kg.PartText)
 }
 
 // nextNumber returns the number the next line starts with, or 0.
@@ -553,7 +565,7 @@ func (p *parser) alpha(l *pline) {
 			p.open(&Section{Number: t.label, Title: t.rest, Kind: SecItem}, rankLetter, l.Level)
 			return
 		}
-		p.dropped++
+		p.loosePart(l, kg.PartText)
 		return
 	}
 
@@ -594,6 +606,8 @@ func (p *parser) alpha(l *pline) {
 			p.warnf("%s: its items start at (%s)", p.para.Ref, t.label)
 		}
 		p.addLetter(l)
+	case p.para.Kind != "":
+		p.appendLast("\n", l.Text) // a list of an unnumbered part: its text
 	default:
 		p.warnf("%s: item (%s) is out of sequence: kept as text of %s", p.para.Ref, t.label, p.lastUnit().Ref)
 		p.appendLast("\n", l.Text)
@@ -690,19 +704,50 @@ func (p *parser) plain(l *pline) {
 		p.openSub(l, SecOther)
 		return
 	}
-	if p.annex && p.para == nil {
-		p.annexLine(l)
+	if p.annex && (p.para == nil || p.para.Kind != "") && p.annexLine(l) {
 		return
 	}
 	if !p.listCtx && p.headingAhead(l) {
 		p.openSub(l, SecOther)
 		return
 	}
-	if p.lastUnit() == nil {
-		p.dropped++
+	if u := p.lastUnit(); u == nil || u.Kind != "" && p.startsPart(u, l) {
+		p.loosePart(l, kg.PartText)
 		return
 	}
 	p.appendLast("\n", l.Text)
+}
+
+// startsPart reports whether a line starts a new unnumbered part rather
+// than going on with u: a sentence ended and a new one starts, as the
+// paragraphs of a letter do. Rows of a table, lines of a list and lines
+// a front end cut short go on.
+func (p *parser) startsPart(u *Paragraph, l *pline) bool {
+	prev := p.text[u].String()
+	return endsParagraph(prev) && (startsUpper(l.Text) || strings.HasPrefix(l.Text, "(")) && len(l.Text) > 60
+}
+
+// endsParagraph reports whether s ends the way a paragraph does.
+func endsParagraph(s string) bool {
+	t := strings.TrimRight(s, "”\"’') ")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == '.' || r == ':' || r == ';' || r == '!' || r == '?' || r == ',' // the preamble of a resolution
+}
+
+// loosePart keeps a line that is no numbered paragraph, no item and no
+// heading of the outline as an unnumbered part of its own, ref'd by the
+// page it starts on, so that no text is dropped.
+func (p *parser) loosePart(l *pline, kind string) {
+	annex := ""
+	if p.annex {
+		annex = "annex" + p.annexNo
+	}
+	page := l.Page
+	key := annex + "|" + strconv.Itoa(page)
+	p.loose[key]++
+	p.newPara(l, kg.UnnumberedRef(annex, page, p.loose[key]), 0, l.Text)
+	p.para.Kind = kind
+	p.lastDoc = nil
 }
 
 // headingAhead recognises an unnumbered heading that its source did not
@@ -726,18 +771,19 @@ func (p *parser) headingAhead(l *pline) bool {
 }
 
 // annexLine reads a line of an annex: an entry of a list of documents, or
-// the rest of the last entry's title.
-func (p *parser) annexLine(l *pline) {
+// the rest of the last entry's title. It reports whether the line was one.
+func (p *parser) annexLine(l *pline) bool {
 	if d, ok := annexRow(l.Text); ok {
 		p.r.Annex = append(p.r.Annex, d)
 		p.lastDoc = &p.r.Annex[len(p.r.Annex)-1]
-		return
+		p.para, p.letter, p.roman = nil, nil, nil
+		return true
 	}
 	if d := p.lastDoc; d != nil && (d.Title == "" || startsLower(l.Text) || unclosed(d.Title) || hangs(d.Title)) {
 		d.Title = strings.TrimSpace(d.Title + " " + l.Text)
-		return
+		return true
 	}
-	// a table, a chart or a heading inside the annex: not part of the structure
+	return false // a table, a chart, text: an unnumbered part
 }
 
 // newPara starts a paragraph: a report paragraph (n > 0) or a paragraph
@@ -805,7 +851,19 @@ func (p *parser) finish() (*Report, error) {
 		}
 	})
 	if len(r.Paragraphs) == 0 {
-		return nil, kg.Errorf(kg.CodeUnsupported, "no numbered paragraphs found: this does not read as a UN report")
+		return nil, kg.Errorf(kg.CodeUnsupported, "no text found beyond the masthead")
+	}
+	r.Walk(func(q *Paragraph) {
+		switch {
+		case q.Kind == "":
+			q.Kind = kg.PartNumbered
+		case q.Kind == kg.PartText:
+			q.Kind = kindOfPart(q.Text)
+		}
+	})
+	instrumentKinds(r)
+	if err := readFamily(r, p.ls); err != nil {
+		return nil, err
 	}
 	order := 0
 	r.Walk(func(q *Paragraph) { q.Order = order; order++ })
@@ -824,7 +882,7 @@ func (p *parser) finish() (*Report, error) {
 			p.warnf("paragraph %s is %d characters long: it may have swallowed a page or a heading", q.Ref, n)
 		}
 	})
-	if p.last == 0 {
+	if p.last == 0 && len(p.irefs) > 0 && len(p.loose) == 0 {
 		p.warnf("no numbered report paragraphs: only the text of resolutions or decisions")
 	}
 	if p.dropped > 0 {

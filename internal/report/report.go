@@ -72,7 +72,12 @@ type Section struct {
 	Order       int      // position among all sections, 0-based, in reading order
 }
 
-// Paragraph is a numbered paragraph or one of its lettered or Roman items.
+// Paragraph is a numbered paragraph or one of its lettered or Roman items,
+// or a part of the text the document does not number (a letter's
+// paragraph, a heading of the masthead, a table, a signature): nothing a
+// document says is left out of the parts. An unnumbered part has Number 0
+// and a ref that says where it stands ("p3", "annex.p3-2", see
+// kg.UnnumberedRef).
 //
 // The text of a resolution or decision adopted inside the report (a section
 // of kind SecResolution or SecDecision) is kept as paragraphs too, so that
@@ -87,6 +92,7 @@ type Paragraph struct {
 	Page           int          // page where it starts
 	Section        string       // key of the innermost enclosing section
 	Items          []*Paragraph // lettered sub-paragraphs, or Roman items of a lettered one
+	Kind           string       // what the part is: kg.PartNumbered, kg.PartText, kg.PartHeading, … (see kg's part kinds)
 	Recommendation bool         // the paragraph (or item) states a recommendation
 	Chapeau        string       // for a recommendation: the chapeau introducing it, e.g. "UNODC calls upon Haitian governmental authorities to:"
 	Order          int          // position in reading order among all paragraphs and items
@@ -102,6 +108,11 @@ type AnnexDocument struct {
 // Report is the parsed structure of one document.
 type Report struct {
 	Identity
+	Family     Family          // what kind of document it is, read from the document (family.go)
+	Version    Version         // what it is to a parent document: revision, corrigendum, addendum
+	Letter     *Letter         // for a letter or note verbale: addressee, sender, what it transmits
+	Act        *Act            // for a resolution, decision, draft or amendment: who adopts it, where
+	Statements []Statement     // for a record: who spoke, for whom, under which agenda item
 	Meeting    *Meeting        // nil when the document is not a meeting report
 	Sections   []*Section      // top-level sections; children hang below
 	Paragraphs []*Paragraph    // paragraphs in reading order (report paragraphs 1..N and resolution text); items hang below
@@ -142,4 +153,41 @@ func (r *Report) Recommendations() []*Paragraph {
 		}
 	})
 	return out
+}
+
+// Version is what a document is to its parent: "S/2025/71/Rev.1" is
+// revision 1 of S/2025/71.
+type Version struct {
+	Parent  string // symbol of the parent document, "" when none
+	Kind    string // unsym.Revision, unsym.Corrigendum or unsym.Addendum
+	Element string // "Rev.1", "Corr.1", "Add.12"
+}
+
+// Letter is what a letter or note verbale says about itself.
+type Letter struct {
+	Date      string // date of the letter (not of issue), YYYY-MM-DD
+	Sender    string // as printed: "the Permanent Representative of Israel to the United Nations"
+	Addressee string // as printed: "the President of the Security Council"
+	Signature string // ref of the signature part, "" when none
+	Signatory string // the name signed: "Danny Danon"
+	Transmits string // title of the annex it transmits, "" when it transmits none
+	Annexes   []string
+}
+
+// Act is what a resolution, decision, draft or amendment says about its
+// adoption.
+type Act struct {
+	Body      string // adopting (or, for a draft, deciding) body: "Security Council"
+	MeetingNo string // "9872" for "at its 9872nd meeting"
+	Date      string // date of adoption, YYYY-MM-DD
+	Amends    string // for an amendment: symbol of the draft it amends
+	Sponsors  string // for a draft: the States submitting it, as printed
+}
+
+// Statement is one speaker's turn in a record of a meeting.
+type Statement struct {
+	Speaker string // "Mr. Heartney"
+	For     string // the State or organization in brackets: "United States of America"
+	Item    string // key of the agenda item's section, "" when none was announced
+	Refs    []string
 }

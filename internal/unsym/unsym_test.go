@@ -1,0 +1,37 @@
+package unsym
+
+import "testing"
+
+func TestVersion(t *testing.T) {
+	for _, c := range []struct{ sym, parent, kind, el string }{
+		{"S/2025/71/Rev.1", "S/2025/71", Revision, "Rev.1"},
+		{"E/2025/68/Corr.1", "E/2025/68", Corrigendum, "Corr.1"},
+		{"A/79/7/Add.12", "A/79/7", Addendum, "Add.12"},
+		{"E/C.2/2025/2/Add.1/Corr.1", "E/C.2/2025/2/Add.1", Corrigendum, "Corr.1"},
+		{"S/2025/85", "", "", ""},
+		{"JIU/NOTE/2022/1/Rev.1", "JIU/NOTE/2022/1", Revision, "Rev.1"},
+	} {
+		p, k, e := Version(c.sym)
+		if p != c.parent || k != c.kind || e != c.el {
+			t.Errorf("Version(%q) = %q, %q, %q; want %q, %q, %q", c.sym, p, k, e, c.parent, c.kind, c.el)
+		}
+	}
+}
+
+func TestBodyAndElements(t *testing.T) {
+	if b := Body("A/HRC/RES/59/25"); b != "General Assembly" {
+		t.Errorf("Body = %q", b)
+	}
+	if b := Body("UNW/2025/L.3"); b != "" {
+		t.Errorf("Body(UNW) = %q", b)
+	}
+	if n, ok := IsRecord("A/79/PV.64"); !ok || n != "64" {
+		t.Errorf("IsRecord = %q %v", n, ok)
+	}
+	if _, ok := IsRecord("A/79/64"); ok {
+		t.Error("A/79/64 taken for a record")
+	}
+	if !Element("E/2025/L.4", "L.") || Element("E/2025/4", "L.") || !Element("S/RES/2785 (2025)", "RES") {
+		t.Error("Element")
+	}
+}
