@@ -88,10 +88,18 @@ func TestDiagramWorkerDies(t *testing.T) {
 	done := make(chan answer, 1)
 	go func() {
 		// A large circo layout takes seconds.
-		status, _, b := c.get("/diagram/neighbourhood?id=state:HTI&depth=2&layout=circo&limit=50")
+		status, _, b := c.get("/diagram/neighbourhood?id=state:HTI&depth=2&layout=circo&limit=40")
 		done <- answer{status, b}
 	}()
-	for !r.Stats().Workers[0].Busy { // the worker has the request
+	for deadline := time.Now().Add(10 * time.Second); !r.Stats().Workers[0].Busy; { // the worker has the request
+		select {
+		case a := <-done:
+			t.Fatalf("the circo diagram answered before the worker was seen busy: %d %.300s", a.status, a.body)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the worker never took the circo diagram")
+		}
 		time.Sleep(5 * time.Millisecond)
 	}
 	time.Sleep(50 * time.Millisecond)
