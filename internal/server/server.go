@@ -43,7 +43,6 @@ type Config struct {
 type Server struct {
 	cfg    Config
 	router *mux.Router
-	ready  func() error
 }
 
 // New builds the router.
