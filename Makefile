@@ -6,6 +6,8 @@ DATA  ?= ./data
 ADDR  ?= localhost:8080
 CORPUS ?= ../shared/corpus-extra
 FUZZTIME ?= 10m
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := bin/staticcheck-$(STATICCHECK_VERSION)/staticcheck
 
 .DEFAULT_GOAL := help
 
@@ -20,6 +22,10 @@ deps: ## install the Debian packages crimegraph calls at run time (poppler, libr
 .PHONY: test-deps
 test-deps: ## install the Debian packages the tests compare against (graphviz, xmllint, rapper, networkx, chromium)
 	@scripts/deps.sh test
+
+.PHONY: load-deps
+load-deps: # test-deps and wrk, for load and soak
+	@scripts/deps.sh load
 
 .PHONY: build
 build: ## build bin/crimegraph
@@ -48,11 +54,11 @@ faults: test-deps ## kill -9 `crimegraph ingest` 50 times at random moments; eac
 	CRIMEGRAPH_KILL_RUNS=50 $(GO) test -count=1 -run TestKillDuringIngest -v ./cmd/crimegraph/ | grep -E '^(---|ok|FAIL|PASS)'
 
 .PHONY: load
-load: test-deps ## 60 s of mixed load (entity pages, search, filters, diagrams) at 64 connections with wrk; latency, throughput, RSS
+load: load-deps ## 60 s of mixed load (entity pages, search, filters, diagrams) at 64 connections with wrk; latency, throughput, RSS
 	scripts/load-mix.sh 60s 64
 
 .PHONY: soak
-soak: test-deps ## 30 minutes of steady mixed load; RSS and goroutines sampled into out/load/metrics.tsv
+soak: load-deps ## 30 minutes of steady mixed load; RSS and goroutines sampled into out/load/metrics.tsv
 	scripts/soak.sh 30m
 
 .PHONY: fuzz
@@ -76,9 +82,15 @@ golden: ## rewrite the golden files after a reviewed change (then review git dif
 	UPDATE_GOLDEN=1 $(GO) test -count=1 -run 'Golden|Layout' ./...
 
 .PHONY: lint
-lint: ## gofmt and go vet
+lint: $(STATICCHECK) ## gofmt, go vet and staticcheck (installed into bin/ on first use)
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
+
+# staticcheck, pinned: v0.8.2 is staticcheck 2026.2.2, which supports Go 1.26.
+# The version is in the path, so changing the pin installs the new one.
+$(STATICCHECK):
+	GOBIN=$(abspath $(dir $@)) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 .PHONY: clean
 clean: ## remove build output (not the data folder)

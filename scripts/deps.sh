@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Installs the Debian packages crimegraph's runtime and tests need, only
-# those missing. Usage: scripts/deps.sh run|test
+# those missing. Usage: scripts/deps.sh run|test|load
 #   run:  what `crimegraph` itself calls (PDF text, SVG → PNG/PDF, fonts)
 #   test: run + the independent tools tests compare against (native
 #         Graphviz, xmllint, rapper, networkx, Chromium)
+#   load: test + wrk, which `make load`, `make soak` and scripts/loadtest.sh drive
 set -euo pipefail
 want=(poppler-utils librsvg2-bin fonts-dejavu-core)
-if [ "${1:-run}" = test ]; then
+if [ "${1:-run}" = test ] || [ "${1:-run}" = load ]; then
   # nodejs/npm run the graphql-js validation of the schema (graph/graphqljs_test.go).
   want+=(graphviz libxml2-utils raptor2-utils python3-networkx chromium)
   command -v node >/dev/null && command -v npm >/dev/null || want+=(nodejs npm)
 fi
+[ "${1:-run}" = load ] && want+=(wrk)
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -13,15 +13,11 @@ duration=${1:-60s}
 conns=${2:-64}
 addr=${ADDR:-127.0.0.1:18090}
 every=${SAMPLE_EVERY:-10}
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 mkdir -p out/load
-bin=$(mktemp -d /tmp/crimegraph-mix-bin.XXXXXX)/crimegraph
-go build -o "$bin" ./cmd/crimegraph
+. scripts/serve.sh
 data=$(mktemp -d /tmp/crimegraph-mix.XXXXXX)
-"$bin" serve --data "$data" --addr "$addr" --log-level warn --log-format json >out/load/server.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; kill $sampler 2>/dev/null || true; rm -rf "$data" "$(dirname "$bin")"' EXIT
-for _ in $(seq 1 600); do curl -fs "http://$addr/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
+cleanup+=("$data")
+serve "$addr" "$data" out/load/server.log --log-format json
 
 metric() { curl -fs "http://$addr/metrics" | awk -v m="$1" '$1 == m { printf "%.0f", $2 }'; }
 sample() { printf "%s\t%s\t%s\n" "$(date +%s)" "$(metric process_resident_memory_bytes)" "$(metric go_goroutines)"; }
@@ -32,6 +28,7 @@ printf "time\trss_bytes\tgoroutines\n" >out/load/metrics.tsv
 sample >>out/load/metrics.tsv
 ( while sleep "$every"; do sample >>out/load/metrics.tsv; done ) &
 sampler=$!
+pids+=("$sampler")
 before=$(sample)
 echo "== machine: $(nproc) cores, $(go version | cut -d' ' -f3); $conns connections for $duration; DELAY_MS=${DELAY_MS:-0}"
 wrk -t2 -c"$conns" -d"$duration" --timeout 30s -s scripts/mixload.lua "http://$addr"

@@ -17,21 +17,11 @@ duration=${1:-20s}
 addr=${ADDR:-127.0.0.1:18080}
 conns=${CONNS:-64}
 threads=${THREADS:-2}
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-
-bin=$(mktemp -d /tmp/crimegraph-load-bin.XXXXXX)/crimegraph
-go build -o "$bin" ./cmd/crimegraph
-data=${DATA:-$(mktemp -d /tmp/crimegraph-load.XXXXXX)}
-"$bin" serve --data "$data" --addr "$addr" --log-level warn >/tmp/crimegraph-load.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$(dirname "$bin")"' EXIT
-for _ in $(seq 1 300); do
-  curl -fs "http://$addr/readyz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-curl -fs "http://$addr/readyz" >/dev/null || { echo "server did not start:"; cat /tmp/crimegraph-load.log; exit 1; } >&2
+. scripts/serve.sh
+serve "$addr" "${DATA:-$(mktemp -d /tmp/crimegraph-load.XXXXXX)}" /tmp/crimegraph-load.log
 
 body=$(mktemp /tmp/crimegraph-load-body.XXXXXX.json)
+cleanup+=("$body")
 python3 - "$body" <<'PY'
 import json, sys
 q = open("graph/testdata/queries/entity-page.graphql").read()
@@ -50,4 +40,3 @@ BODY=$body NONCE=1 wrk -t"$threads" -c"$conns" -d"$duration" -s scripts/loadtest
 echo
 echo "== entity page, 1 connection, $duration, every request executed: the latency of one request"
 BODY=$body NONCE=1 wrk -t1 -c1 -d"$duration" -s scripts/loadtest.lua "http://$addr/graphql"
-rm -f "$body"

@@ -21,7 +21,7 @@ func init() {
 		setup: func(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 			data := dataFlag(fs)
 			symbol := fs.String("symbol", "", "UN symbol to file the document under, for a report whose symbol is not printed in it (one file only)")
-			embedded := fs.Bool("embedded", false, "ingest the embedded default corpus (the documents `make run` starts with)")
+			embedded := fs.Bool("embedded", false, "ingest the embedded default corpus (the documents make run starts with)")
 			remove := fs.String("remove", "", "remove the document with this key (UN symbol) instead of ingesting")
 			verbose := fs.Bool("v", false, "print a line per document as soon as it is stored")
 			return func(ctx context.Context, args []string) error {

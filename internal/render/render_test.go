@@ -128,10 +128,7 @@ func TestSVG(t *testing.T) {
 					t.Fatal(err)
 				}
 				text := svgText(t, svg)
-				want := []string{"Key", "Source: "}
-				for _, w := range strings.Fields(g.Title) {
-					want = append(want, w)
-				}
+				want := append([]string{"Key", "Source: "}, strings.Fields(g.Title)...)
 				for _, n := range g.Nodes {
 					if ref := n.Prop(kg.PropRef); ref != "" {
 						want = append(want, ref)

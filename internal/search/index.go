@@ -53,6 +53,20 @@ type Index struct {
 	held   map[kg.ID]string // fingerprints of staged nodes
 }
 
+// errClosed answers a use of a closed index.
+func errClosed() error { return kg.Errorf(kg.CodeUnavailable, "the search index is closed") }
+
+// writable returns the bleve index for a writer, with x.wmu held: no
+// Rebuild or Close can swap it until the writer is done.
+func (x *Index) writable() (bleve.Index, error) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if x.idx == nil {
+		return nil, errClosed()
+	}
+	return x.idx, nil
+}
+
 // Open opens the index in dir, creating it if needed, and rebuilds it from
 // r if it is missing, unreadable, of another format or at another graph
 // version than r.

@@ -155,7 +155,7 @@ func (x *Index) search(ctx context.Context, req *bleve.SearchRequest) (*bleve.Se
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	if x.idx == nil {
-		return nil, nil, kg.Errorf(kg.CodeUnavailable, "the search index is closed")
+		return nil, nil, errClosed()
 	}
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {

@@ -34,10 +34,7 @@ func open(t testing.TB, writes bool) (*store.Store, *search.Index, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	rec, frag := storetest.Doc("BASE/1", 3)
-	if _, err := s.Put(ctx, rec, frag); err != nil {
-		t.Fatal(err)
-	}
+	put(t, s, "BASE/1", 3)
 	dir := filepath.Join(t.TempDir(), "search")
 	x, err := search.Open(ctx, dir, s)
 	if err != nil {
@@ -45,6 +42,25 @@ func open(t testing.TB, writes bool) (*store.Store, *search.Index, string) {
 	}
 	t.Cleanup(func() { x.Close() })
 	return s, x, dir
+}
+
+// put writes storetest's document key of paras paragraphs into s.
+func put(t testing.TB, s *store.Store, key string, paras int) kg.Change {
+	t.Helper()
+	rec, frag := storetest.Doc(key, paras)
+	ch, err := s.Put(ctx, rec, frag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ch
+}
+
+// syncTo syncs x with the change ch of s.
+func syncTo(t testing.TB, x *search.Index, s *store.Store, ch kg.Change) {
+	t.Helper()
+	if err := x.Sync(ctx, s, ch); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func ids(r search.Result) []string {
@@ -194,14 +210,7 @@ func TestMatchIDs(t *testing.T) {
 // forgets what it removed, and records the version.
 func TestSyncFollowsTheStore(t *testing.T) {
 	s, x, _ := open(t, true)
-	rec, frag := storetest.Doc("A/TEST/1", 2)
-	ch, err := s.Put(ctx, rec, frag)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := x.Sync(ctx, s, ch); err != nil {
-		t.Fatal(err)
-	}
+	syncTo(t, x, s, put(t, s, "A/TEST/1", 2))
 	if x.Version() != s.Version() {
 		t.Errorf("index at version %d, store at %d", x.Version(), s.Version())
 	}
@@ -209,13 +218,11 @@ func TestSyncFollowsTheStore(t *testing.T) {
 	if len(res.Hits) == 0 || res.Hits[0].ID != "document:A/TEST/1" {
 		t.Errorf("new document not found: %v", ids(res))
 	}
-	ch, err = s.Remove(ctx, "A/TEST/1")
+	ch, err := s.Remove(ctx, "A/TEST/1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := x.Sync(ctx, s, ch); err != nil {
-		t.Fatal(err)
-	}
+	syncTo(t, x, s, ch)
 	res, _ = x.Search(ctx, search.Query{Text: "A/TEST/1"})
 	for _, h := range res.Hits {
 		if h.ID == "document:A/TEST/1" || h.ID.DocKey() == "A/TEST/1" {
@@ -236,18 +243,8 @@ func TestSyncFollowsTheStore(t *testing.T) {
 // TestSyncGapRebuilds: a lost Sync (a change skipping versions) rebuilds.
 func TestSyncGapRebuilds(t *testing.T) {
 	s, x, _ := open(t, true)
-	r1, f1 := storetest.Doc("X/1", 1)
-	if _, err := s.Put(ctx, r1, f1); err != nil { // never synced
-		t.Fatal(err)
-	}
-	r2, f2 := storetest.Doc("X/2", 1)
-	ch, err := s.Put(ctx, r2, f2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := x.Sync(ctx, s, ch); err != nil {
-		t.Fatal(err)
-	}
+	put(t, s, "X/1", 1) // never synced
+	syncTo(t, x, s, put(t, s, "X/2", 1))
 	for _, sym := range []string{"X/1", "X/2"} {
 		res, _ := x.Search(ctx, search.Query{Text: sym})
 		if len(res.Hits) == 0 || res.Hits[0].ID != kg.NewID(kg.KindDocument, sym) {
@@ -264,10 +261,7 @@ func TestOpenRecovers(t *testing.T) {
 	if err := x.Close(); err != nil {
 		t.Fatal(err)
 	}
-	rec, frag := storetest.Doc("A/TEST/1", 1)
-	if _, err := s.Put(ctx, rec, frag); err != nil {
-		t.Fatal(err)
-	}
+	put(t, s, "A/TEST/1", 1)
 	x, err := search.Open(ctx, dir, s)
 	if err != nil {
 		t.Fatal(err)
@@ -448,14 +442,7 @@ func TestStageCrash(t *testing.T) {
 // next Open finds the index current and need not rebuild it.
 func TestCloseFlushes(t *testing.T) {
 	s, x, dir := open(t, true)
-	rec, frag := storetest.Doc("S/4", 1)
-	ch, err := s.Put(ctx, rec, frag)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := x.Sync(ctx, s, ch); err != nil {
-		t.Fatal(err)
-	}
+	syncTo(t, x, s, put(t, s, "S/4", 1))
 	if err := x.Close(); err != nil {
 		t.Fatal(err)
 	}

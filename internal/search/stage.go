@@ -75,11 +75,9 @@ func (s *Staged) add(ctx context.Context, nodes []kg.Node) error {
 		}
 		byID[n.ID] = append(byID[n.ID], n)
 	}
-	x.mu.RLock()
-	idx := x.idx
-	x.mu.RUnlock()
-	if idx == nil {
-		return kg.Errorf(kg.CodeUnavailable, "the search index is closed")
+	idx, err := x.writable()
+	if err != nil {
+		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return kg.Wrap(kg.CodeTimeout, err, "search index staging interrupted")
@@ -111,33 +109,25 @@ func (s *Staged) add(ctx context.Context, nodes []kg.Node) error {
 // re-reads the staged nodes ch did not touch. Nodes the store holds as
 // they were staged are not indexed again.
 func (s *Staged) Commit(ctx context.Context, r kg.Reader, ch kg.Change) error {
-	x := s.x
-	x.wmu.Lock()
-	defer x.wmu.Unlock()
-	if !s.close() {
-		return nil
-	}
-	return x.sync(ctx, r, ch, s.ids)
+	return s.close(func(x *Index) error { return x.sync(ctx, r, ch, s.ids) })
 }
 
 // Abort puts back what r holds for the staged nodes: the store write they
 // were staged for did not happen.
 func (s *Staged) Abort(ctx context.Context, r kg.Reader) error {
+	return s.close(func(x *Index) error { return x.apply(ctx, r, s.ids, x.Version()) })
+}
+
+// close closes the stage and runs then, under x.wmu, or does nothing if
+// the stage is closed already.
+func (s *Staged) close(then func(x *Index) error) error {
 	x := s.x
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
-	if !s.close() {
+	if s.done {
 		return nil
 	}
-	return x.apply(ctx, r, s.ids, x.Version())
-}
-
-// close closes the stage, with x.wmu held, and reports whether it was open.
-func (s *Staged) close() bool {
-	if s.done {
-		return false
-	}
 	s.done = true
-	s.x.staged--
-	return true
+	x.staged--
+	return then(x)
 }

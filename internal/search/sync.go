@@ -53,11 +53,9 @@ func (x *Index) sync(ctx context.Context, r kg.Reader, ch kg.Change, ids []kg.ID
 // date, and records version. A node staged exactly as r now has it is
 // left alone.
 func (x *Index) apply(ctx context.Context, r kg.Reader, ids []kg.ID, version uint64) error {
-	x.mu.RLock()
-	idx := x.idx
-	x.mu.RUnlock()
-	if idx == nil {
-		return kg.Errorf(kg.CodeUnavailable, "the search index is closed")
+	idx, err := x.writable()
+	if err != nil {
+		return err
 	}
 	for start := 0; start < len(ids) || start == 0; start += batchSize {
 		part := ids[start:min(start+batchSize, len(ids))]

@@ -44,7 +44,6 @@ type Config struct {
 type Server struct {
 	cfg    Config
 	router *mux.Router
-	ready  func() error
 }
 
 // New builds the router.

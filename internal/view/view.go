@@ -106,19 +106,11 @@ func FromQuery(kind Kind, q url.Values) (Request, error) {
 	if r.Limit, err = intParam(q, "limit"); err != nil {
 		return r, err
 	}
-	for _, s := range list(q.Get("kinds")) {
-		k, err := kg.ParseKind(s)
-		if err != nil {
-			return r, err
-		}
-		r.NodeKinds = append(r.NodeKinds, k)
+	if r.NodeKinds, err = parseList(q.Get("kinds"), kg.ParseKind); err != nil {
+		return r, err
 	}
-	for _, s := range list(q.Get("edges")) {
-		k, err := kg.ParseEdgeKind(s)
-		if err != nil {
-			return r, err
-		}
-		r.EdgeKinds = append(r.EdgeKinds, k)
+	if r.EdgeKinds, err = parseList(q.Get("edges"), kg.ParseEdgeKind); err != nil {
+		return r, err
 	}
 	return r, r.validate()
 }
@@ -149,14 +141,21 @@ func first(q url.Values, names ...string) string {
 	return ""
 }
 
-func list(s string) []string {
-	var out []string
+// parseList parses each item of a comma-separated list; empty items are
+// skipped, and an empty list is nil.
+func parseList[T any](s string, parse func(string) (T, error)) ([]T, error) {
+	var out []T
 	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+		if p = strings.TrimSpace(p); p == "" {
+			continue
 		}
+		v, err := parse(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
 	}
-	return out
+	return out, nil
 }
 
 func intParam(q url.Values, name string) (int, error) {
