@@ -507,9 +507,9 @@ func (g *Subgraph) Sort() {
 func (g *Subgraph) Sources() []Evidence {
 	var all []Evidence
 	for _, e := range g.Edges {
-		all = MergeEvidence(all, e.Evidence)
+		all = append(all, e.Evidence...)
 	}
-	return all
+	return MergeEvidence(nil, all) // one sort: merging per edge was quadratic
 }
 
 // EntityPath is the UI page of a node, a relative link used by diagrams

@@ -155,7 +155,10 @@ func normalize(f kg.Fragment) ([]kg.Node, []kg.Edge, error) {
 		}
 		k := ek{e.From, e.To, e.Kind}
 		if i, ok := byKey[k]; ok {
-			edges[i].Evidence = kg.MergeEvidence(edges[i].Evidence, e.Evidence)
+			// Gathered here, sorted once below: merging (sorting) for
+			// each duplicate made an edge stated in every paragraph
+			// quadratic in the paragraphs.
+			edges[i].Evidence = append(edges[i].Evidence, e.Evidence...)
 			for pk, pv := range e.Props {
 				if edges[i].Props == nil {
 					edges[i].Props = map[string]string{}
@@ -167,8 +170,11 @@ func normalize(f kg.Fragment) ([]kg.Node, []kg.Edge, error) {
 			continue
 		}
 		byKey[k] = len(edges)
-		e.Evidence = kg.MergeEvidence(nil, e.Evidence)
+		e.Evidence = append([]kg.Evidence(nil), e.Evidence...)
 		edges = append(edges, e)
+	}
+	for i := range edges {
+		edges[i].Evidence = kg.MergeEvidence(nil, edges[i].Evidence)
 	}
 	sort.Slice(edges, func(i, j int) bool { return edgeLess(edges[i], edges[j]) })
 	return nodes, edges, nil
