@@ -578,3 +578,62 @@ func TestReadOnlyOpensAfterUncleanStop(t *testing.T) {
 		t.Errorf("check: %s", errOut)
 	}
 }
+
+// TestSignalStopsIngest: SIGTERM or SIGINT during the ingest of a long
+// document ends the process promptly (the bound: a second; here
+// two, for a loaded machine), with an interrupted status and the store
+// intact. Parsing this document alone takes seconds.
+func TestSignalStopsIngest(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("## Fifteenth United Nations Congress on Crime Prevention and Criminal Justice\n\n" +
+		"### Report of the Synthetic Regional Preparatory Meeting for the Fifteenth United Nations Congress on Crime Prevention and Criminal Justice, held in Bangkok, from 1 to 3 March 2025\n\n## I. Introduction\n\n")
+	for i := 1; i <= 100000; i++ {
+		fmt.Fprintf(&b, "%d. The representative of Türkiye spoke on trafficking in persons and the smuggling of migrants, and Mexico on corruption.\n\n", i)
+	}
+	long := filepath.Join(t.TempDir(), "long.md")
+	if err := os.WriteFile(long, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	md := filepath.Join("..", "..", "internal", "corpus", "files", "lac-regional-preparatory-meeting-2025.md")
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			data := t.TempDir()
+			if _, errOut, code := run(t, "ingest", "--data", data, md); code != 0 {
+				t.Fatal(errOut)
+			}
+			before := stats(t, data)
+			cmd := exec.Command(bin, "ingest", "--data", data, long)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(1500 * time.Millisecond) // past the start, into the parse
+			sent := time.Now()
+			cmd.Process.Signal(sig)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case err := <-done:
+				took := time.Since(sent)
+				t.Logf("exited %v after %v: %s", err, took.Round(time.Millisecond), strings.TrimSpace(stderr.String()))
+				if took > 2*time.Second {
+					t.Errorf("ingest took %v to stop after %v", took, sig)
+				}
+				if !strings.Contains(stderr.String(), "interrupted") {
+					t.Errorf("stderr does not say the ingest was interrupted:\n%s", stderr.String())
+				}
+			case <-time.After(30 * time.Second):
+				cmd.Process.Kill()
+				<-done
+				t.Fatalf("ingest still running 30 s after %v", sig)
+			}
+			if out, errOut, code := run(t, "check", "--data", data); code != 0 {
+				t.Fatalf("check after %v: %s%s", sig, out, errOut)
+			}
+			if got := stats(t, data); got != before {
+				t.Errorf("the interrupted ingest changed the store:\n%s\nbefore:\n%s", got, before)
+			}
+		})
+	}
+}
