@@ -804,3 +804,35 @@ func TestIngestSummaryCountsAsStats(t *testing.T) {
 		t.Errorf("summary %q, stats:\n%s", m[0], st)
 	}
 }
+
+// TestEntityNameAsSearch: the codes the search index finds an entity by
+// are names the store's Lookup finds it by too (one list, kg.NameProps):
+// entity(name:) with an ISO alpha-2 code was null while search found it.
+func TestEntityNameAsSearch(t *testing.T) {
+	data := t.TempDir()
+	md := filepath.Join("..", "..", "internal", "corpus", "files", "lac-regional-preparatory-meeting-2025.md")
+	if _, errOut, code := run(t, "ingest", "--data", data, md); code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, code := range []string{"MX", "BR", "MEX"} {
+		out, errOut, status := run(t, "query", "--data", data,
+			fmt.Sprintf(`{ entity(name: %q) { id } search(query: %q, first: 1) { nodes { entity { id } } } }`, code, code))
+		if status != 0 {
+			t.Fatalf("%s: %s%s", code, out, errOut)
+		}
+		var res struct {
+			Data struct {
+				Entity *struct{ ID string }
+				Search struct {
+					Nodes []struct{ Entity struct{ ID string } }
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Data.Search.Nodes) == 0 || res.Data.Entity == nil || res.Data.Entity.ID != res.Data.Search.Nodes[0].Entity.ID {
+			t.Errorf("%s: entity(name:) = %+v, search finds %+v", code, res.Data.Entity, res.Data.Search.Nodes)
+		}
+	}
+}

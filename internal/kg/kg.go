@@ -149,6 +149,13 @@ func ParseEdgeKind(s string) (EdgeKind, error) {
 	return u, nil
 }
 
+// NameProps are the properties whose values are names too: a State is
+// found by its ISO codes (alpha-3 and alpha-2), a crime type by its ICCS
+// code, a document or resolution by its symbol, an organization by its
+// acronym. The store's name index (Lookup, entity(name:)) and the search
+// index's code field both read this one list.
+var NameProps = []string{PropISO3, PropISO2, PropICCS, PropSymbol, PropAcronym}
+
 // Well-known property names. Properties are strings; the API gives them types.
 const (
 	PropISO3      = "iso3"      // State: ISO 3166-1 alpha-3

@@ -13,11 +13,6 @@ import (
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
-// indexedProps are the properties whose values are names too: a State is
-// found by its ISO code, a crime type by its ICCS code, a document by its
-// symbol.
-var indexedProps = []string{kg.PropISO3, kg.PropICCS, kg.PropSymbol, kg.PropAcronym}
-
 // Put replaces everything document rec.Key supported by frag, in one
 // transaction. Nodes and edges other documents also support keep their
 // share; what only the old version supported disappears.
@@ -259,7 +254,7 @@ func names(n kg.Node) []string {
 	for _, a := range n.Aliases {
 		all = append(all, kg.Fold(a))
 	}
-	for _, p := range indexedProps {
+	for _, p := range kg.NameProps {
 		if v := n.Props[p]; v != "" {
 			all = append(all, kg.Fold(v))
 		}
