@@ -169,6 +169,20 @@ func copySparse(t *testing.T, from, to string) {
 	}
 }
 
+// TestReadOnlyOfNothingStored: a folder a writer created and was killed
+// in before Badger's first file is no store, and a read-only open says so
+// (Badger alone: "no manifest found, required for read-only db").
+func TestReadOnlyOfNothingStored(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "KEYREGISTRY"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(Options{Dir: dir, ReadOnly: true})
+	if kg.ErrorCode(err) != kg.CodeNotFound || !strings.Contains(err.Error(), "no store at") {
+		t.Fatalf("read-only open of a folder with nothing stored: %v", err)
+	}
+}
+
 func TestIncompatibleFormatRefused(t *testing.T) {
 	dir := t.TempDir()
 	s, _ := Open(Options{Dir: dir})
