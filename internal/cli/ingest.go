@@ -59,21 +59,24 @@ func init() {
 				for _, p := range paths {
 					sources = append(sources, func() (ingest.Source, error) { return ingest.ReadFile(p, *symbol) })
 				}
-				return runIngest(ctx, in, sources, ingestOpts{verbose: *verbose}, e.stdout, e.stderr)
+				return runIngest(ctx, in, sources, ingestOpts{verbose: *verbose, store: s}, e.stdout, e.stderr)
 			}
 		},
 	})
 }
 
-// ingestSummary totals an ingest run for the one-line summary.
+// ingestSummary totals an ingest run for the one-line summary. Nodes and
+// edges are the store's, as stats counts them: a node several documents
+// state is one node, so the per-document counts do not add up to them.
 type ingestSummary struct {
-	docs, unchanged, failed, paras, recs, nodes, edges int
+	docs, unchanged, failed, paras, recs int
 }
 
 // ingestOpts tune runIngest.
 type ingestOpts struct {
 	verbose bool                                  // a line per document as it is stored
 	observe func(outcome string, d time.Duration) // metrics hook, may be nil
+	store   kg.Reader                             // for the summary's store totals
 }
 
 func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (ingest.Source, error), o ingestOpts, stdout, stderr io.Writer) error {
@@ -88,6 +91,10 @@ func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (inges
 			progressbar.OptionThrottle(100*time.Millisecond))
 	}
 	var sum ingestSummary
+	var before kg.Stats
+	if o.store != nil {
+		before, _ = o.store.Stats(ctx)
+	}
 	for _, next := range sources {
 		if ctx.Err() != nil {
 			break
@@ -118,8 +125,6 @@ func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (inges
 					sum.docs++
 					sum.paras += r.Record.Paragraphs
 					sum.recs += r.Record.Recommendations
-					sum.nodes += r.Record.Nodes
-					sum.edges += r.Record.Edges
 				}
 			}
 		}
@@ -137,8 +142,15 @@ func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (inges
 	if bar != nil {
 		bar.Finish()
 	}
-	fmt.Fprintf(stdout, "ingested %d documents (%d unchanged, %d failed): %d paragraphs, %d recommendations, %d nodes, %d edges in %s\n",
-		sum.docs, sum.unchanged, sum.failed, sum.paras, sum.recs, sum.nodes, sum.edges, time.Since(start).Round(time.Millisecond))
+	totals := ""
+	if o.store != nil {
+		if after, err := o.store.Stats(context.WithoutCancel(ctx)); err == nil {
+			totals = fmt.Sprintf("; the store holds %d nodes (%+d), %d edges (%+d)",
+				after.TotalNodes(), after.TotalNodes()-before.TotalNodes(), after.TotalEdges(), after.TotalEdges()-before.TotalEdges())
+		}
+	}
+	fmt.Fprintf(stdout, "ingested %d documents (%d unchanged, %d failed): %d paragraphs, %d recommendations%s, in %s\n",
+		sum.docs, sum.unchanged, sum.failed, sum.paras, sum.recs, totals, time.Since(start).Round(time.Millisecond))
 	if err := ctx.Err(); err != nil {
 		return kg.Wrap(kg.CodeTimeout, err, "interrupted; every document reported above as ingested is stored whole")
 	}

@@ -53,7 +53,7 @@ func seed(ctx context.Context, in *ingest.Ingester, s kg.Reader, m *server.Metri
 		return err
 	}
 	e.log.Info("empty store: ingesting the embedded corpus")
-	return runIngest(ctx, in, embeddedSources(), ingestOpts{observe: m.ObserveIngest}, e.stderr, e.stderr)
+	return runIngest(ctx, in, embeddedSources(), ingestOpts{observe: m.ObserveIngest, store: s}, e.stderr, e.stderr)
 }
 
 // embeddedSources are the documents of the embedded default corpus.

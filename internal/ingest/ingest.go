@@ -9,6 +9,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -119,7 +120,12 @@ func prefix(name string, err error) error {
 	if strings.HasPrefix(err.Error(), name) {
 		return err
 	}
-	return &kg.Error{Code: kg.ErrorCode(err), Message: name + ": " + kg.ErrorMessage(err), Err: err}
+	// The cause under the message, so that the message is not said twice.
+	cause := err
+	if ke := (*kg.Error)(nil); errors.As(err, &ke) {
+		cause = ke.Err
+	}
+	return &kg.Error{Code: kg.ErrorCode(err), Message: name + ": " + kg.ErrorMessage(err), Err: cause}
 }
 
 // DocKey is the key a report is stored under: the --symbol override, else
@@ -164,22 +170,32 @@ func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
 	if old, ok := in.sameBytes(ctx, hash, src.Symbol); ok {
 		return Result{Record: old, Unchanged: true, Duration: time.Since(start)}, nil
 	}
-	rep, err := Parse(ctx, src)
-	if err != nil {
-		return Result{}, err
+	var rep *report.Report
+	if err := interruptible(ctx, func() (err error) { rep, err = Parse(ctx, src); return err }); err != nil {
+		return Result{}, prefix(src.Name, err)
 	}
 	key := DocKey(rep, src)
+	if err := in.fits(key, rep); err != nil {
+		return Result{}, prefix(src.Name, err)
+	}
 	stage := in.stage(ctx, key, rep)
-	x := extract.Extract(rep, key, in.opt.Recognizer)
+	var x extract.Result
+	err := interruptible(ctx, func() error { x = extract.Extract(rep, key, in.opt.Recognizer); return nil })
+	var ch kg.Change
+	if err == nil {
+		x.Record.Source = src.Name
+		x.Record.Hash = hash
+		stage.nodes <- x.Fragment.Nodes
+		ch, err = in.opt.Store.Put(ctx, x.Record, x.Fragment)
+	} else {
+		stage.nodes <- nil
+	}
 	rec := x.Record
-	rec.Source = src.Name
-	rec.Hash = hash
-	stage.nodes <- x.Fragment.Nodes
-	ch, err := in.opt.Store.Put(ctx, rec, x.Fragment)
 	st := <-stage.done
 	if err != nil {
 		if st != nil {
-			if err := st.Abort(ctx, in.opt.Store); err != nil {
+			// Undo the stage even when the error is the cancellation.
+			if err := st.Abort(context.WithoutCancel(ctx), in.opt.Store); err != nil {
 				in.indexFailed(key, err)
 			}
 		}
@@ -202,6 +218,47 @@ func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
 		rec = stored
 	}
 	return Result{Record: rec, Duration: time.Since(start), Warnings: rep.Warnings, Change: ch}, nil
+}
+
+// interruptible runs fn, the parse or the extraction (plain computation
+// over a document, which takes no context), and returns at once when ctx
+// is cancelled: SIGTERM ends an ingest within a second whatever the
+// document's size, and nothing has been written. The abandoned fn runs on
+// to its end in the background and its result is dropped.
+func interruptible(ctx context.Context, fn func() error) error {
+	if err := ctx.Err(); err != nil {
+		return cancelled(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- fn() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return cancelled(ctx.Err())
+	}
+}
+
+func cancelled(err error) error {
+	return kg.Wrap(kg.CodeTimeout, err, "interrupted before anything was stored")
+}
+
+// fits refuses, before extracting it, a document whose parts alone are more
+// than the store can hold in the one atomic write a document gets.
+func (in *Ingester) fits(key string, rep *report.Report) error {
+	st, ok := in.opt.Store.(interface{ MaxParts() int })
+	if !ok {
+		return nil
+	}
+	parts := 0
+	rep.Walk(func(*report.Paragraph) { parts++ })
+	rep.WalkSections(func(*report.Section) { parts++ })
+	if limit := st.MaxParts(); parts >= limit {
+		return kg.Errorf(kg.CodeTooLarge,
+			"document %s has %d paragraphs and sections; one document can hold at most about %d (the store writes each document in one atomic write), so it was not read further: split it",
+			key, parts, limit)
+	}
+	return nil
 }
 
 // stager indexes, on the machine's other core, the nodes whose index

@@ -151,6 +151,13 @@ func ParseEdgeKind(s string) (EdgeKind, error) {
 	return u, nil
 }
 
+// NameProps are the properties whose values are names too: a State is
+// found by its ISO codes (alpha-3 and alpha-2), a crime type by its ICCS
+// code, a document or resolution by its symbol, an organization by its
+// acronym. The store's name index (Lookup, entity(name:)) and the search
+// index's code field both read this one list.
+var NameProps = []string{PropISO3, PropISO2, PropICCS, PropSymbol, PropAcronym}
+
 // Well-known property names. Properties are strings; the API gives them types.
 const (
 	PropISO3      = "iso3"      // State: ISO 3166-1 alpha-3
@@ -582,9 +589,9 @@ func (g *Subgraph) Sort() {
 func (g *Subgraph) Sources() []Evidence {
 	var all []Evidence
 	for _, e := range g.Edges {
-		all = MergeEvidence(all, e.Evidence)
+		all = append(all, e.Evidence...)
 	}
-	return all
+	return MergeEvidence(nil, all) // one sort: merging per edge was quadratic
 }
 
 // EntityPath is the UI page of a node, a relative link used by diagrams

@@ -34,9 +34,6 @@ const (
 	aCode = "crimegraph_code"
 )
 
-// codeProps are the properties indexed as codes.
-var codeProps = []string{kg.PropISO3, kg.PropISO2, kg.PropICCS, kg.PropSymbol, kg.PropAcronym}
-
 func newMapping() *mapping.IndexMappingImpl {
 	m := mapping.NewIndexMapping()
 	must(m.AddCustomAnalyzer(aText, map[string]any{
@@ -98,7 +95,7 @@ type entry struct {
 // document returns the index entry of a node.
 func document(n kg.Node) entry {
 	e := entry{kind: string(n.Kind), label: n.Label, aliases: n.Aliases}
-	for _, p := range codeProps {
+	for _, p := range kg.NameProps { // the codes: the properties that are names
 		if v := n.Prop(p); v != "" {
 			e.codes = append(e.codes, v)
 		}

@@ -33,7 +33,8 @@ import (
 // is the encoded statement, no longer the empty marker of format 1, which
 // now stands only for a document's own sections, paragraphs and
 // recommendations; in format 1 a document citing one stored before it
-// failed to merge. A format-1 store is refused with a message to ingest
+// failed to merge. Format 2 also indexes every kg.NameProps value as a
+// name (ISO alpha-2 was missing). A format-1 store is refused with a message to ingest
 // the documents again into a new data folder.
 const FormatVersion = "crimegraph-store/2"
 

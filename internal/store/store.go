@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -110,6 +111,10 @@ func Open(opts Options) (*Store, error) {
 			}
 		} else if _, err := os.Stat(opts.Dir); err != nil {
 			return nil, kg.Wrap(kg.CodeNotFound, err, "no store at "+opts.Dir)
+		} else if _, err := os.Stat(filepath.Join(opts.Dir, badger.ManifestFilename)); errors.Is(err, os.ErrNotExist) {
+			// A writer stopped before Badger's first file: nothing was
+			// ever committed there.
+			return nil, kg.Wrap(kg.CodeNotFound, err, "no store at "+opts.Dir+" (nothing was ever stored there)")
 		}
 	}
 	db, err := badger.Open(bo)

@@ -13,11 +13,6 @@ import (
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
-// indexedProps are the properties whose values are names too: a State is
-// found by its ISO code, a crime type by its ICCS code, a document by its
-// symbol.
-var indexedProps = []string{kg.PropISO3, kg.PropICCS, kg.PropSymbol, kg.PropAcronym}
-
 // Put replaces everything document rec.Key supported by frag, in one
 // transaction. Nodes and edges other documents also support keep their
 // share; what only the old version supported disappears.
@@ -34,8 +29,11 @@ func (s *Store) Put(ctx context.Context, rec kg.DocRecord, frag kg.Fragment) (kg
 	if rec.IngestedAt.IsZero() {
 		rec.IngestedAt = time.Now().UTC()
 	}
+	if err := s.fits(rec, nodes, edges); err != nil {
+		return kg.Change{}, err
+	}
 	return s.write(ctx, func(w *writer) error {
-		return w.replace(rec, nodes, edges, false)
+		return w.replace(ctx, rec, nodes, edges, false)
 	})
 }
 
@@ -45,7 +43,7 @@ func (s *Store) Remove(ctx context.Context, key string) (kg.Change, error) {
 		if _, err := w.txn.Get(docKey(key)); errors.Is(err, badger.ErrKeyNotFound) {
 			return kg.NotFound("no ingested document %q", key)
 		}
-		return w.replace(kg.DocRecord{Key: key}, nil, nil, true)
+		return w.replace(ctx, kg.DocRecord{Key: key}, nil, nil, true)
 	})
 }
 
@@ -87,6 +85,65 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) (kg.Change,
 	s.version.Store(version)
 	sort.Slice(touched, func(i, j int) bool { return touched[i] < touched[j] })
 	return kg.Change{Version: version, Touched: touched}, nil
+}
+
+// MaxWrite is the most one atomic write (one document) may hold: Badger
+// entries, and their estimated bytes. Documents beyond it are refused
+// before any work.
+func (s *Store) MaxWrite() (entries, bytes int64) {
+	return s.db.MaxBatchCount(), s.db.MaxBatchSize()
+}
+
+// MaxParts is the most sections and paragraphs a document can have: each
+// adds at least six entries to its write (the node record, the document's
+// contribution, the kind-index and name-index entries, the CONTAINS edge
+// under both directions). The ingest refuses a larger document before
+// extracting it.
+func (s *Store) MaxParts() int {
+	n, _ := s.MaxWrite()
+	return int(n / 6)
+}
+
+// fits estimates, as Badger counts them, the entries and bytes the first
+// write of a document makes, and refuses one that cannot fit in one
+// transaction before the transaction starts: Badger would otherwise fail
+// at the entry past its limit, after most of the work.
+func (s *Store) fits(rec kg.DocRecord, nodes []kg.Node, edges []kg.Edge) error {
+	maxCount, maxSize := s.MaxWrite()
+	threshold := int64(s.db.Opts().ValueThreshold)
+	var count, size int64
+	add := func(key []byte, value int) {
+		v := int64(value)
+		if v >= threshold {
+			v = 12 // a value-log pointer
+		}
+		count++
+		size += int64(len(key)) + v + 2 + 10 // as Badger's Txn.checkSize
+	}
+	for _, n := range nodes {
+		b := len(encodeNode(n))
+		add(nodeKey(n.ID), b)
+		if ownPart(n.ID, rec.Key) {
+			add(contribKey(n.ID, rec.Key), 0)
+		} else {
+			add(contribKey(n.ID, rec.Key), b)
+		}
+		add(kindKey(n.Kind, kg.SortKey(n), n.ID), 0)
+		for _, f := range names(n) {
+			add(aliasKey(f, n.ID), 0)
+		}
+	}
+	for _, e := range edges {
+		b := len(encodeEdge([]edgeEntry{{Doc: rec.Key, Props: e.Props, Evidence: e.Evidence}}))
+		add(outKey(e.From, e.Kind, e.To), b)
+		add(inKey(e.To, e.Kind, e.From), b)
+	}
+	if count >= maxCount || size >= maxSize {
+		return kg.Errorf(kg.CodeTooLarge,
+			"document %s is too large to store in one atomic write: its %d nodes and %d edges need about %d entries (%d MB), one write holds at most %d (%d MB); split the document",
+			rec.Key, len(nodes), len(edges), count, size>>20, maxCount, maxSize>>20)
+	}
+	return nil
 }
 
 func writeError(err error) error {
@@ -155,7 +212,10 @@ func normalize(f kg.Fragment) ([]kg.Node, []kg.Edge, error) {
 		}
 		k := ek{e.From, e.To, e.Kind}
 		if i, ok := byKey[k]; ok {
-			edges[i].Evidence = kg.MergeEvidence(edges[i].Evidence, e.Evidence)
+			// Gathered here, sorted once below: merging (sorting) for
+			// each duplicate made an edge stated in every paragraph
+			// quadratic in the paragraphs.
+			edges[i].Evidence = append(edges[i].Evidence, e.Evidence...)
 			for pk, pv := range e.Props {
 				if edges[i].Props == nil {
 					edges[i].Props = map[string]string{}
@@ -167,8 +227,11 @@ func normalize(f kg.Fragment) ([]kg.Node, []kg.Edge, error) {
 			continue
 		}
 		byKey[k] = len(edges)
-		e.Evidence = kg.MergeEvidence(nil, e.Evidence)
+		e.Evidence = append([]kg.Evidence(nil), e.Evidence...)
 		edges = append(edges, e)
+	}
+	for i := range edges {
+		edges[i].Evidence = kg.MergeEvidence(nil, edges[i].Evidence)
 	}
 	sort.Slice(edges, func(i, j int) bool { return edgeLess(edges[i], edges[j]) })
 	return nodes, edges, nil
@@ -191,7 +254,7 @@ func names(n kg.Node) []string {
 	for _, a := range n.Aliases {
 		all = append(all, kg.Fold(a))
 	}
-	for _, p := range indexedProps {
+	for _, p := range kg.NameProps {
 		if v := n.Props[p]; v != "" {
 			all = append(all, kg.Fold(v))
 		}
@@ -244,8 +307,17 @@ func (w *writer) flushCounts() error {
 
 // replace swaps the document's old manifest for the new nodes and edges,
 // or, with remove, deletes the document.
-func (w *writer) replace(rec kg.DocRecord, nodes []kg.Node, edges []kg.Edge, remove bool) error {
+func (w *writer) replace(ctx context.Context, rec kg.DocRecord, nodes []kg.Node, edges []kg.Edge, remove bool) error {
 	doc := rec.Key
+	// A cancelled write stops between records; the transaction is then
+	// discarded and the store left as it was.
+	step := 0
+	cancelled := func() error {
+		if step++; step%256 == 0 {
+			return ctxErr(ctx)
+		}
+		return nil
+	}
 	w.doc = doc
 	var old manifest
 	if b, ok, err := w.get(manifestKey(doc)); err != nil {
@@ -261,6 +333,9 @@ func (w *writer) replace(rec kg.DocRecord, nodes []kg.Node, edges []kg.Edge, rem
 		newEdges[edgeRef{e.From, e.Kind, e.To}] = true
 	}
 	for _, r := range old.Edges {
+		if err := cancelled(); err != nil {
+			return err
+		}
 		if !newEdges[r] {
 			if err := w.dropEdge(r, doc); err != nil {
 				return err
@@ -268,6 +343,9 @@ func (w *writer) replace(rec kg.DocRecord, nodes []kg.Node, edges []kg.Edge, rem
 		}
 	}
 	for _, e := range edges {
+		if err := cancelled(); err != nil {
+			return err
+		}
 		if err := w.putEdge(e, doc); err != nil {
 			return err
 		}
@@ -278,6 +356,9 @@ func (w *writer) replace(rec kg.DocRecord, nodes []kg.Node, edges []kg.Edge, rem
 		newNodes[n.ID] = true
 	}
 	for _, id := range old.Nodes {
+		if err := cancelled(); err != nil {
+			return err
+		}
 		if !newNodes[id] {
 			if err := w.dropContrib(id, doc); err != nil {
 				return err
@@ -285,6 +366,9 @@ func (w *writer) replace(rec kg.DocRecord, nodes []kg.Node, edges []kg.Edge, rem
 		}
 	}
 	for _, n := range nodes {
+		if err := cancelled(); err != nil {
+			return err
+		}
 		if err := w.putContrib(n, doc); err != nil {
 			return err
 		}

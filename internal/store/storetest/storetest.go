@@ -22,7 +22,7 @@ type Opener func(t *testing.T) kg.Store
 func Doc(key string, paras int, extra ...kg.Edge) (kg.DocRecord, kg.Fragment) {
 	docID := kg.NewID(kg.KindDocument, key)
 	tur := kg.Node{ID: "state:TUR", Kind: kg.KindState, Label: "Türkiye",
-		Aliases: []string{"Turkey", "Turquía"}, Props: map[string]string{kg.PropISO3: "TUR"}}
+		Aliases: []string{"Turkey", "Turquía"}, Props: map[string]string{kg.PropISO3: "TUR", kg.PropISO2: "TR"}}
 	tip := kg.Node{ID: "crimetype:0204", Kind: kg.KindCrimeType, Label: "Trafficking in persons",
 		Aliases: []string{"human trafficking"}, Props: map[string]string{kg.PropICCS: "0204"}}
 	dom := kg.Node{ID: "state:DOM", Kind: kg.KindState, Label: "Dominican Republic",
@@ -107,7 +107,7 @@ func testRoundTrip(t *testing.T, s kg.Store) {
 		t.Fatal(err)
 	}
 	want := kg.Node{ID: "state:TUR", Kind: kg.KindState, Label: "Türkiye",
-		Aliases: []string{"Turkey", "Turquía"}, Props: map[string]string{kg.PropISO3: "TUR"}}
+		Aliases: []string{"Turkey", "Turquía"}, Props: map[string]string{kg.PropISO3: "TUR", kg.PropISO2: "TR"}}
 	if d := cmp.Diff(want, n); d != "" {
 		t.Errorf("Node (-want +got):\n%s", d)
 	}
@@ -155,6 +155,7 @@ func testAliasLookup(t *testing.T, s kg.Store) {
 		{"TURKIYE", kg.KindState, []string{"state:TUR"}},
 		{"turquia", "", []string{"state:TUR"}},
 		{"TUR", "", []string{"state:TUR"}},
+		{"TR", "", []string{"state:TUR"}}, // ISO alpha-2: every kg.NameProps value is a name
 		{"the Dominican Republic", "", []string{"state:DOM"}},
 		{"Dominican Republic", kg.KindState, []string{"state:DOM"}},
 		{"0204", "", []string{"crimetype:0204"}},
