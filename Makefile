@@ -21,6 +21,10 @@ deps: ## install the Debian packages crimegraph calls at run time (poppler, libr
 test-deps: ## install the Debian packages the tests compare against (graphviz, xmllint, rapper, networkx, chromium)
 	@scripts/deps.sh test
 
+.PHONY: load-deps
+load-deps: ## install wrk, which make load and make soak drive the server with
+	@scripts/deps.sh load
+
 .PHONY: build
 build: ## build bin/crimegraph
 	$(GO) build -o $(BIN) ./cmd/crimegraph
@@ -48,11 +52,15 @@ faults: test-deps ## kill -9 `crimegraph ingest` 50 times at random moments; eac
 	CRIMEGRAPH_KILL_RUNS=50 $(GO) test -count=1 -run TestKillDuringIngest -v ./cmd/crimegraph/ | grep -E '^(---|ok|FAIL|PASS)'
 
 .PHONY: load
-load: test-deps ## 60 s of mixed load (entity pages, search, filters, diagrams) at 64 connections with wrk; latency, throughput, RSS
+load: test-deps load-deps ## 60 s of mixed load (entity pages, search, filters, diagrams) at 64 connections with wrk; latency, throughput, RSS
 	scripts/load-mix.sh 60s 64
 
+.PHONY: attack
+attack: deps ## 60 s of the attack mix against a fresh server: checks RSS < 300 MB, /healthz < 100 ms, every timeout (docs/reliability.md)
+	scripts/attack.sh 60s
+
 .PHONY: soak
-soak: test-deps ## 30 minutes of steady mixed load; RSS and goroutines sampled into out/load/metrics.tsv
+soak: test-deps load-deps ## 30 minutes of steady mixed load; RSS and goroutines sampled into out/load/metrics.tsv
 	scripts/soak.sh 30m
 
 .PHONY: fuzz
