@@ -3577,7 +3577,7 @@ type Query {
   "Fetches any entity by its global ID (Relay)."
   node(id: ID!): Node
 
-  "Fetches up to 100 entities by ID, in order; an unknown ID gives null."
+  "Fetches up to 100 entities by ID, in order; an unknown ID gives null, and so does a malformed one (with an error at its index)."
   nodes(ids: [ID!]!): [Node]!
 
   """

@@ -9,10 +9,13 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/crimegraph/crimegraph/graph/model"
 	"github.com/crimegraph/crimegraph/internal/explore"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/search"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
@@ -31,22 +34,29 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 	if len(ids) > MaxPage {
 		return nil, kg.Errorf(kg.CodeTooLarge, "nodes takes at most %d IDs, not %d", MaxPage, len(ids))
 	}
-	kids := make([]kg.ID, len(ids))
+	// An ID that names no node, even one of no known kind, is null in its
+	// place (with an error at its index when it is malformed): the other
+	// entries stand.
+	var kids []kg.ID
+	at := make([]int, len(ids)) // index in kids, or -1
 	for i, s := range ids {
 		id, err := parseID(s)
 		if err != nil {
-			return nil, err
+			graphql.AddError(ctx, gqlerror.WrapPath(append(graphql.GetPath(ctx), ast.PathIndex(i)), err))
+			at[i] = -1
+			continue
 		}
-		kids[i] = id
+		at[i] = len(kids)
+		kids = append(kids, id)
 	}
 	ns, err := r.loaders(ctx).nodes.LoadAll(ctx, kids)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]model.Node, len(ns))
-	for i, n := range ns {
-		if n.ID != "" {
-			out[i] = model.Wrap(n)
+	out := make([]model.Node, len(ids))
+	for i, j := range at {
+		if j >= 0 && ns[j].ID != "" {
+			out[i] = model.Wrap(ns[j])
 		}
 	}
 	return out, nil

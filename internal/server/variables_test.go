@@ -85,3 +85,22 @@ func TestVariableMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestNodesKeepsTheOthers: in nodes(ids:), an ID of no known kind, or
+// malformed, is null in its place, with an error at its index; the other
+// entries stand (it used to empty the whole of data).
+func TestNodesKeepsTheOthers(t *testing.T) {
+	c := newServer(t)
+	r := c.post(`{ nodes(ids: ["state:TUR", "nonsense:x", "state:NOPE", "bad", "state:HTI"]) { id } }`, nil)
+	var data struct{ Nodes []*struct{ ID string } }
+	if err := json.Unmarshal(r.Data, &data); err != nil || len(data.Nodes) != 5 {
+		t.Fatalf("%d %s", r.Status, r.Raw)
+	}
+	if data.Nodes[0] == nil || data.Nodes[0].ID != "state:TUR" || data.Nodes[4] == nil || data.Nodes[4].ID != "state:HTI" ||
+		data.Nodes[1] != nil || data.Nodes[2] != nil || data.Nodes[3] != nil {
+		t.Errorf("nodes: %s", r.Data)
+	}
+	if len(r.Errors) != 2 || r.Errors[0].Path[1] != 1.0 || r.Errors[1].Path[1] != 3.0 || r.code() != string(kg.CodeInvalid) {
+		t.Errorf("errors: %s", r.Raw)
+	}
+}
