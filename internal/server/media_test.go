@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/crimegraph/crimegraph/internal/server"
 )
 
 // TestGraphQLResponseMedia: a client that accepts
@@ -59,5 +61,47 @@ func TestGraphQLResponseMedia(t *testing.T) {
 				t.Errorf("%d %s %s; want %d, %s, data entry %v", resp.StatusCode, resp.Header.Get("Content-Type"), b, tc.status, wantType, tc.data)
 			}
 		})
+	}
+}
+
+// TestCORS: off by default (no CORS headers, OPTIONS is a 405); with
+// origins configured, their preflights and requests are allowed and other
+// origins' are not.
+func TestCORS(t *testing.T) {
+	const explorer = "https://studio.apollographql.com"
+	do := func(c *client, method, origin string) *http.Response {
+		req, _ := http.NewRequest(method, c.url+"/graphql", strings.NewReader(`{"query":"{ stats { nodes } }"}`))
+		req.Header.Set("Origin", origin)
+		if method == http.MethodOptions {
+			req.Header.Set("Access-Control-Request-Method", http.MethodPost)
+			req.Header.Set("Access-Control-Request-Headers", "content-type")
+		} else {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp
+	}
+	off := newServer(t)
+	if r := do(off, http.MethodOptions, explorer); r.StatusCode != http.StatusMethodNotAllowed || r.Header.Get("Access-Control-Allow-Origin") != "" {
+		t.Errorf("CORS off: preflight %d, allow-origin %q", r.StatusCode, r.Header.Get("Access-Control-Allow-Origin"))
+	}
+	if r := do(off, http.MethodPost, explorer); r.StatusCode != 200 || r.Header.Get("Access-Control-Allow-Origin") != "" {
+		t.Errorf("CORS off: POST %d, allow-origin %q", r.StatusCode, r.Header.Get("Access-Control-Allow-Origin"))
+	}
+	on := newServer(t, func(cfg *server.Config) { cfg.CORSOrigins = []string{explorer} })
+	r := do(on, http.MethodOptions, explorer)
+	if r.StatusCode/100 != 2 || r.Header.Get("Access-Control-Allow-Origin") != explorer ||
+		!strings.Contains(r.Header.Get("Access-Control-Allow-Methods"), "POST") || !strings.EqualFold(r.Header.Get("Access-Control-Allow-Headers"), "content-type") {
+		t.Errorf("CORS on: preflight %d %v", r.StatusCode, r.Header)
+	}
+	if r := do(on, http.MethodPost, explorer); r.StatusCode != 200 || r.Header.Get("Access-Control-Allow-Origin") != explorer {
+		t.Errorf("CORS on: POST %d, allow-origin %q", r.StatusCode, r.Header.Get("Access-Control-Allow-Origin"))
+	}
+	if r := do(on, http.MethodPost, "https://evil.example"); r.Header.Get("Access-Control-Allow-Origin") != "" {
+		t.Errorf("another origin allowed: %q", r.Header.Get("Access-Control-Allow-Origin"))
 	}
 }
