@@ -59,7 +59,6 @@ func init() {
 					Search:      idx,
 					Explorer:    explore.New(s, explore.Options{Text: idx}),
 					Logger:      e.log,
-					ReadOnly:    *readOnly,
 					Metrics:     metrics,
 					CORSOrigins: origins(*corsOrigins),
 				})

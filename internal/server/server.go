@@ -22,9 +22,8 @@ import (
 
 // Config holds what the server needs.
 type Config struct {
-	Store    kg.Reader
-	Logger   *slog.Logger
-	ReadOnly bool // public mode: no mutation, no ingest endpoint
+	Store  kg.Reader
+	Logger *slog.Logger
 	// Search is the full-text index beside the store. Nil: the server
 	// builds one in memory on first use (see lazyIndex).
 	Search *search.Index
