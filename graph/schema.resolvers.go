@@ -74,7 +74,7 @@ func (r *queryResolver) Entity(ctx context.Context, name string, kind *kg.Kind) 
 	case len(ns) == 0:
 		return nil, nil
 	case len(ns) > 1:
-		return nil, ambiguous(name, ns)
+		return nil, explore.Ambiguous(name, ns)
 	}
 	r.prime(ctx, ns)
 	return model.Wrap(ns[0]), nil
