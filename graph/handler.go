@@ -73,6 +73,7 @@ func (l Limits) withDefaults() Limits {
 // with the bytes and entries of the parsed-query cache as they change.
 func NewHandler(r *Resolver, lim Limits, cacheSize ...func(bytes, entries int64)) *handler.Server {
 	lim = lim.withDefaults()
+	r.Limits = lim
 	log := r.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)

@@ -265,6 +265,25 @@ func (r *queryResolver) Stats(ctx context.Context) (*model.Stats, error) {
 	return out, nil
 }
 
+func (r *queryResolver) Limits(ctx context.Context) (*model.Limits, error) {
+	x, op := r.Explore.Limits(), r.Resolver.Limits.withDefaults()
+	names := func(ks []kg.EdgeKind) []string {
+		out := make([]string, len(ks))
+		for i, k := range ks {
+			out[i] = string(k)
+		}
+		return out
+	}
+	return &model.Limits{
+		MaxPage: MaxPage, DefaultPage: DefaultPage,
+		MaxDepth: x.MaxDepth, MaxNodes: x.MaxNodes, DefaultNodes: explore.DefaultNeighbourhoodLimit, MaxFanout: x.MaxFanout,
+		DefaultEdgeKinds: names(explore.DefaultEdgeKinds), EdgeKinds: names(kg.EdgeKinds),
+		MaxPathLength: x.MaxPathLength, DefaultPathLength: explore.DefaultPathLength, MaxPaths: x.MaxPaths,
+		MaxSearchBytes: search.MaxQueryLen, MaxSearchWords: search.MaxQueryTerms, MaxSearchHits: search.MaxOffset,
+		MaxCells: x.MaxCells, Complexity: op.Complexity, Depth: op.Depth,
+	}, nil
+}
+
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 type queryResolver struct{ *Resolver }
