@@ -20,5 +20,5 @@ func Ambiguous(name string, ns []kg.Node) error {
 	if len(ids) > 5 {
 		ids = append(ids[:5], fmt.Sprintf("and %d more", len(ns)-5))
 	}
-	return kg.Errorf(kg.CodeInvalid, "%q names %d entities (%s): give an ID, or a kind", name, len(ns), strings.Join(ids, ", "))
+	return kg.Errorf(kg.CodeInvalid, "%q names %d entities (%s): give an ID or a kind; the API's lookup lists them all", name, len(ns), strings.Join(ids, ", "))
 }

@@ -16,8 +16,8 @@ func TestAmbiguous(t *testing.T) {
 		n    int
 		want string
 	}{
-		{2, `"x" names 2 entities (state:B, state:G): give an ID, or a kind`},
-		{7, `"x" names 7 entities (state:A, state:B, state:C, state:D, state:E, and 2 more): give an ID, or a kind`},
+		{2, `"x" names 2 entities (state:B, state:G): give an ID or a kind; the API's lookup lists them all`},
+		{7, `"x" names 7 entities (state:A, state:B, state:C, state:D, state:E, and 2 more): give an ID or a kind; the API's lookup lists them all`},
 	} {
 		err := Ambiguous("x", ns[:tc.n])
 		if kg.ErrorCode(err) != kg.CodeInvalid || err.Error() != tc.want {
