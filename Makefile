@@ -57,6 +57,10 @@ faults: test-deps ## kill -9 `crimegraph ingest` 50 times at random moments; eac
 load: load-deps ## 60 s of mixed load (entity pages, search, filters, diagrams) at 64 connections with wrk; latency, throughput, RSS
 	scripts/load-mix.sh 60s 64
 
+.PHONY: attack
+attack: deps ## 60 s of the attack mix against a fresh server: checks RSS < 300 MB, /healthz < 100 ms, every timeout (docs/reliability.md)
+	scripts/attack.sh 60s
+
 .PHONY: soak
 soak: load-deps ## 30 minutes of steady mixed load; RSS and goroutines sampled into out/load/metrics.tsv
 	scripts/soak.sh 30m

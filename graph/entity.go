@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -366,19 +365,6 @@ func trimRight(s string, n int) string {
 		cut = cut[:j]
 	}
 	return cut + "…"
-}
-
-// ambiguous is the error for a name several entities answer to.
-func ambiguous(name string, ns []kg.Node) error {
-	var ids []string
-	for i, n := range ns {
-		if i == 5 {
-			ids = append(ids, fmt.Sprintf("and %d more", len(ns)-5))
-			break
-		}
-		ids = append(ids, string(n.ID))
-	}
-	return kg.Errorf(kg.CodeInvalid, "%q names %d entities (%s): pass kind, or use lookup", name, len(ns), strings.Join(ids, ", "))
 }
 
 func nonNilStrings(s []string) []string {

@@ -69,6 +69,7 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		var ge *gqlerror.Error
 		if errors.As(err, &ge) {
 			out.Path, out.Locations = ge.Path, ge.Locations
+			variableLocation(ctx, ge, out)
 		}
 		if out.Path == nil {
 			out.Path = graphql.GetPath(ctx)

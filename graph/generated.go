@@ -293,6 +293,26 @@ type ComplexityRoot struct {
 		Kind  func(childComplexity int) int
 	}
 
+	Limits struct {
+		Complexity        func(childComplexity int) int
+		DefaultEdgeKinds  func(childComplexity int) int
+		DefaultNodes      func(childComplexity int) int
+		DefaultPage       func(childComplexity int) int
+		DefaultPathLength func(childComplexity int) int
+		Depth             func(childComplexity int) int
+		EdgeKinds         func(childComplexity int) int
+		MaxCells          func(childComplexity int) int
+		MaxDepth          func(childComplexity int) int
+		MaxFanout         func(childComplexity int) int
+		MaxNodes          func(childComplexity int) int
+		MaxPage           func(childComplexity int) int
+		MaxPathLength     func(childComplexity int) int
+		MaxPaths          func(childComplexity int) int
+		MaxSearchBytes    func(childComplexity int) int
+		MaxSearchHits     func(childComplexity int) int
+		MaxSearchWords    func(childComplexity int) int
+	}
+
 	Meeting struct {
 		Aliases    func(childComplexity int) int
 		EndDate    func(childComplexity int) int
@@ -405,6 +425,7 @@ type ComplexityRoot struct {
 		Documents       func(childComplexity int, first *int, after *string) int
 		Entities        func(childComplexity int, kind kg.Kind, first *int, after *string) int
 		Entity          func(childComplexity int, name string, kind *kg.Kind) int
+		Limits          func(childComplexity int) int
 		Lookup          func(childComplexity int, name string, kind *kg.Kind, first *int, after *string) int
 		Neighbourhood   func(childComplexity int, id string, depth *int, nodeKinds []kg.Kind, edgeKinds []string, limit *int) int
 		Node            func(childComplexity int, id string) int
@@ -723,6 +744,7 @@ type QueryResolver interface {
 	Cooccurrence(ctx context.Context, rows kg.Kind, columns kg.Kind, filter *model.RecommendationFilter) (*model.Cooccurrence, error)
 	Documents(ctx context.Context, first *int, after *string) (*model.DocumentConnection, error)
 	Stats(ctx context.Context) (*model.Stats, error)
+	Limits(ctx context.Context) (*model.Limits, error)
 	Diagram(ctx context.Context, view model.DiagramView, id *string, from *string, to *string, depth *int, maxLength *int, nodeKinds []kg.Kind, edgeKinds []string, limit *int, layout *string, format *model.DiagramFormat) (*model.Diagram, error)
 	DocumentList(ctx context.Context, filter *model.DocumentFilter, order *model.DocumentOrder, first *int, after *string) (*model.DocumentList, error)
 	Timeline(ctx context.Context, id string, by *model.Period, filter *model.DocumentFilter) (*model.Timeline, error)
@@ -1834,6 +1856,109 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.KindCount.Kind(childComplexity), true
 
+	case "Limits.complexity":
+		if e.ComplexityRoot.Limits.Complexity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.Complexity(childComplexity), true
+	case "Limits.defaultEdgeKinds":
+		if e.ComplexityRoot.Limits.DefaultEdgeKinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.DefaultEdgeKinds(childComplexity), true
+	case "Limits.defaultNodes":
+		if e.ComplexityRoot.Limits.DefaultNodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.DefaultNodes(childComplexity), true
+	case "Limits.defaultPage":
+		if e.ComplexityRoot.Limits.DefaultPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.DefaultPage(childComplexity), true
+	case "Limits.defaultPathLength":
+		if e.ComplexityRoot.Limits.DefaultPathLength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.DefaultPathLength(childComplexity), true
+	case "Limits.depth":
+		if e.ComplexityRoot.Limits.Depth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.Depth(childComplexity), true
+	case "Limits.edgeKinds":
+		if e.ComplexityRoot.Limits.EdgeKinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.EdgeKinds(childComplexity), true
+	case "Limits.maxCells":
+		if e.ComplexityRoot.Limits.MaxCells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxCells(childComplexity), true
+	case "Limits.maxDepth":
+		if e.ComplexityRoot.Limits.MaxDepth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxDepth(childComplexity), true
+	case "Limits.maxFanout":
+		if e.ComplexityRoot.Limits.MaxFanout == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxFanout(childComplexity), true
+	case "Limits.maxNodes":
+		if e.ComplexityRoot.Limits.MaxNodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxNodes(childComplexity), true
+	case "Limits.maxPage":
+		if e.ComplexityRoot.Limits.MaxPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxPage(childComplexity), true
+	case "Limits.maxPathLength":
+		if e.ComplexityRoot.Limits.MaxPathLength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxPathLength(childComplexity), true
+	case "Limits.maxPaths":
+		if e.ComplexityRoot.Limits.MaxPaths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxPaths(childComplexity), true
+	case "Limits.maxSearchBytes":
+		if e.ComplexityRoot.Limits.MaxSearchBytes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxSearchBytes(childComplexity), true
+	case "Limits.maxSearchHits":
+		if e.ComplexityRoot.Limits.MaxSearchHits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxSearchHits(childComplexity), true
+	case "Limits.maxSearchWords":
+		if e.ComplexityRoot.Limits.MaxSearchWords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Limits.MaxSearchWords(childComplexity), true
+
 	case "Meeting.aliases":
 		if e.ComplexityRoot.Meeting.Aliases == nil {
 			break
@@ -2414,6 +2539,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Entity(childComplexity, args["name"].(string), args["kind"].(*kg.Kind)), true
 
+	case "Query.limits":
+		if e.ComplexityRoot.Query.Limits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Limits(childComplexity), true
 	case "Query.lookup":
 		if e.ComplexityRoot.Query.Lookup == nil {
 			break
@@ -4445,7 +4576,7 @@ type Query {
   "Fetches any entity by its global ID (Relay)."
   node(id: ID!): Node
 
-  "Fetches up to 100 entities by ID, in order; an unknown ID gives null."
+  "Fetches up to 100 entities by ID, in order; an unknown ID gives null, and so does a malformed one (with an error at its index)."
   nodes(ids: [ID!]!): [Node]!
 
   """
@@ -4508,6 +4639,50 @@ type Query {
 
   "Corpus counts."
   stats: Stats!
+
+  """
+  The server's caps and the defaults of arguments left out, so that clients
+  read them rather than repeat them.
+  """
+  limits: Limits!
+}
+
+"What a request may ask, and what it gets when it does not say."
+type Limits {
+  "The largest ` + "`" + `first` + "`" + ` of any connection, and the most IDs ` + "`" + `nodes` + "`" + ` takes."
+  maxPage: Int!
+  "` + "`" + `first` + "`" + ` of a connection that does not give it (some fields declare their own default)."
+  defaultPage: Int!
+  "The largest ` + "`" + `depth` + "`" + ` of ` + "`" + `neighbourhood` + "`" + `."
+  maxDepth: Int!
+  "The largest ` + "`" + `limit` + "`" + ` of ` + "`" + `neighbourhood` + "`" + `."
+  maxNodes: Int!
+  "` + "`" + `limit` + "`" + ` of ` + "`" + `neighbourhood` + "`" + ` when not given."
+  defaultNodes: Int!
+  "The edges read per entity and direction in one expansion; beyond, ` + "`" + `truncated` + "`" + `."
+  maxFanout: Int!
+  "The edge kinds ` + "`" + `neighbourhood` + "`" + ` follows when ` + "`" + `edgeKinds` + "`" + ` is not given: every kind but MENTIONS."
+  defaultEdgeKinds: [String!]!
+  "Every edge kind, the edge kinds ` + "`" + `paths` + "`" + ` follows when ` + "`" + `edgeKinds` + "`" + ` is not given."
+  edgeKinds: [String!]!
+  "The largest ` + "`" + `maxLength` + "`" + ` of ` + "`" + `paths` + "`" + `."
+  maxPathLength: Int!
+  "` + "`" + `maxLength` + "`" + ` of ` + "`" + `paths` + "`" + ` when not given."
+  defaultPathLength: Int!
+  "The most shortest paths ` + "`" + `paths` + "`" + ` returns."
+  maxPaths: Int!
+  "The longest ` + "`" + `search` + "`" + ` query, in bytes."
+  maxSearchBytes: Int!
+  "The most words of a ` + "`" + `search` + "`" + ` query."
+  maxSearchWords: Int!
+  "The deepest hit ` + "`" + `search` + "`" + ` pages to."
+  maxSearchHits: Int!
+  "The most cells (rows × columns) of a ` + "`" + `cooccurrence` + "`" + ` matrix."
+  maxCells: Int!
+  "An operation's complexity limit (docs: one per field, times each list's size)."
+  complexity: Int!
+  "An operation's depth limit, in nested fields."
+  depth: Int!
 }
 
 "Restricts recommendations; all the given fields must hold."
@@ -5099,6 +5274,46 @@ func (ec *executionContext) childFields_KindCount(ctx context.Context, field gra
 		return ec.fieldContext_KindCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
+}
+
+func (ec *executionContext) childFields_Limits(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "maxPage":
+		return ec.fieldContext_Limits_maxPage(ctx, field)
+	case "defaultPage":
+		return ec.fieldContext_Limits_defaultPage(ctx, field)
+	case "maxDepth":
+		return ec.fieldContext_Limits_maxDepth(ctx, field)
+	case "maxNodes":
+		return ec.fieldContext_Limits_maxNodes(ctx, field)
+	case "defaultNodes":
+		return ec.fieldContext_Limits_defaultNodes(ctx, field)
+	case "maxFanout":
+		return ec.fieldContext_Limits_maxFanout(ctx, field)
+	case "defaultEdgeKinds":
+		return ec.fieldContext_Limits_defaultEdgeKinds(ctx, field)
+	case "edgeKinds":
+		return ec.fieldContext_Limits_edgeKinds(ctx, field)
+	case "maxPathLength":
+		return ec.fieldContext_Limits_maxPathLength(ctx, field)
+	case "defaultPathLength":
+		return ec.fieldContext_Limits_defaultPathLength(ctx, field)
+	case "maxPaths":
+		return ec.fieldContext_Limits_maxPaths(ctx, field)
+	case "maxSearchBytes":
+		return ec.fieldContext_Limits_maxSearchBytes(ctx, field)
+	case "maxSearchWords":
+		return ec.fieldContext_Limits_maxSearchWords(ctx, field)
+	case "maxSearchHits":
+		return ec.fieldContext_Limits_maxSearchHits(ctx, field)
+	case "maxCells":
+		return ec.fieldContext_Limits_maxCells(ctx, field)
+	case "complexity":
+		return ec.fieldContext_Limits_complexity(ctx, field)
+	case "depth":
+		return ec.fieldContext_Limits_depth(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Limits", field.Name)
 }
 
 func (ec *executionContext) childFields_Mention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11955,6 +12170,397 @@ func (ec *executionContext) fieldContext_KindCount_count(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Limits_maxPage(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_defaultPage(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_defaultPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_defaultPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxDepth(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxDepth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxDepth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxDepth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxNodes(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxNodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxNodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxNodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_defaultNodes(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_defaultNodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultNodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_defaultNodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxFanout(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxFanout(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxFanout, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxFanout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_defaultEdgeKinds(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_defaultEdgeKinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultEdgeKinds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_defaultEdgeKinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "String")
+}
+
+func (ec *executionContext) _Limits_edgeKinds(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_edgeKinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EdgeKinds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_edgeKinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "String")
+}
+
+func (ec *executionContext) _Limits_maxPathLength(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxPathLength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxPathLength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxPathLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_defaultPathLength(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_defaultPathLength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultPathLength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_defaultPathLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxPaths(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxPaths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxPaths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxPaths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxSearchBytes(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxSearchBytes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxSearchBytes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxSearchBytes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxSearchWords(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxSearchWords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxSearchWords, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxSearchWords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxSearchHits(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxSearchHits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxSearchHits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxSearchHits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_maxCells(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_maxCells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxCells, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_maxCells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_complexity(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_complexity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Complexity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_complexity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Limits_depth(ctx context.Context, field graphql.CollectedField, obj *model.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Limits_depth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Depth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Limits_depth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Limits", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14534,6 +15140,38 @@ func (ec *executionContext) fieldContext_Query_stats(_ context.Context, field gr
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Stats(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_limits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_limits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Limits(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Limits) graphql.Marshaler {
+			return ec.marshalNLimits2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐLimits(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_limits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Limits(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22232,6 +22870,119 @@ func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var limitsImplementors = []string{"Limits"}
+
+func (ec *executionContext) _Limits(ctx context.Context, sel ast.SelectionSet, obj *model.Limits) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, limitsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Limits")
+		case "maxPage":
+			out.Values[i] = ec._Limits_maxPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "defaultPage":
+			out.Values[i] = ec._Limits_defaultPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxDepth":
+			out.Values[i] = ec._Limits_maxDepth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxNodes":
+			out.Values[i] = ec._Limits_maxNodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "defaultNodes":
+			out.Values[i] = ec._Limits_defaultNodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxFanout":
+			out.Values[i] = ec._Limits_maxFanout(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "defaultEdgeKinds":
+			out.Values[i] = ec._Limits_defaultEdgeKinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edgeKinds":
+			out.Values[i] = ec._Limits_edgeKinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxPathLength":
+			out.Values[i] = ec._Limits_maxPathLength(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "defaultPathLength":
+			out.Values[i] = ec._Limits_defaultPathLength(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxPaths":
+			out.Values[i] = ec._Limits_maxPaths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxSearchBytes":
+			out.Values[i] = ec._Limits_maxSearchBytes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxSearchWords":
+			out.Values[i] = ec._Limits_maxSearchWords(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxSearchHits":
+			out.Values[i] = ec._Limits_maxSearchHits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxCells":
+			out.Values[i] = ec._Limits_maxCells(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "complexity":
+			out.Values[i] = ec._Limits_complexity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "depth":
+			out.Values[i] = ec._Limits_depth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var meetingImplementors = []string{"Meeting", "Node", "Entity"}
 
 func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, obj *model.Meeting) graphql.Marshaler {
@@ -23004,6 +23755,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stats(ctx, field)
+				})
+		case "limits":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_limits(ctx, field)
 				})
 		case "diagram":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -25628,6 +26385,14 @@ func (ec *executionContext) marshalNKindCount2ᚖgithubᚗcomᚋcrimegraphᚋcri
 		return graphql.Null
 	}
 	return ec._KindCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLimits2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐLimits(ctx context.Context, sel ast.SelectionSet, v *model.Limits) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Limits!")
+		return graphql.Null
+	}
+	return ec._Limits(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMention2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Mention) graphql.Marshaler {

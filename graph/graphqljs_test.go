@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/crimegraph/crimegraph/graph"
-	"github.com/crimegraph/crimegraph/graph/graphtest"
+	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/testtool"
 )
 
@@ -30,7 +30,7 @@ func TestSchemaWithGraphQLJS(t *testing.T) {
 	}
 
 	// The served schema, as GraphiQL sees it.
-	h := graph.LoaderMiddleware(graphtest.Shared(t), graph.NewHandler(graph.NewResolver(graphtest.Shared(t), nil, nil), graph.Limits{}))
+	h := graph.LoaderMiddleware(testcorpus.Shared(t), graph.NewHandler(graph.NewResolver(testcorpus.Shared(t), nil, nil), graph.Limits{}))
 	body, _ := json.Marshal(map[string]any{"query": introspectionQuery})
 	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")

@@ -73,6 +73,7 @@ func (l Limits) withDefaults() Limits {
 // with the bytes and entries of the parsed-query cache as they change.
 func NewHandler(r *Resolver, lim Limits, cacheSize ...func(bytes, entries int64)) *handler.Server {
 	lim = lim.withDefaults()
+	r.Limits = lim
 	log := r.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -88,6 +89,7 @@ func NewHandler(r *Resolver, lim Limits, cacheSize ...func(bytes, entries int64)
 	srv.SetParserTokenLimit(lim.Tokens)
 	srv.SetDisableSuggestion(!lim.Development)
 	srv.Use(extension.Introspection{})
+	srv.Use(&strictVariables{})
 	srv.Use(&operationLimits{complexity: lim.Complexity, depth: lim.Depth})
 	srv.AroundFields(honourDeadline)
 	srv.SetErrorPresenter(ErrorPresenter(log))

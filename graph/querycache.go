@@ -16,7 +16,8 @@ import (
 // the query as its source, and an AST node per token; measured on the
 // example queries), so 1,000 entries of 60 KB queries would hold over
 // 100 MB. Each document is counted as queryCost, and a query is keyed by
-// its SHA-256 rather than kept a second time.
+// its SHA-256 rather than kept a second time. A query too long to be any
+// page's is not kept (see Add).
 type queryCache struct {
 	budget int64
 	report func(bytes, entries int64) // nil: not reported
@@ -56,8 +57,8 @@ func (c *queryCache) Get(_ context.Context, query string) (*ast.QueryDocument, b
 
 func (c *queryCache) Add(_ context.Context, query string, doc *ast.QueryDocument) {
 	e := &queryEntry{key: sha256.Sum256([]byte(query)), doc: doc, cost: queryCost(len(query))}
-	if e.cost > c.budget {
-		return
+	if e.cost > c.budget/64 {
+		return // a query this long (13 KB of the default 16 MB) is no page's: it would evict dozens
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -33,6 +33,9 @@ type Resolver struct {
 	Search  Searcher          // nil: search and text filters answer UNAVAILABLE
 	Explore *explore.Explorer // nil: built over Store and Search by NewResolver
 	Log     *slog.Logger
+	// Limits are the operation limits the handler enforces, which
+	// Query.limits reports; NewHandler sets them.
+	Limits Limits
 }
 
 // NewResolver returns a resolver over a store and an optional search

@@ -9,10 +9,13 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/crimegraph/crimegraph/graph/model"
 	"github.com/crimegraph/crimegraph/internal/explore"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/search"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
@@ -31,22 +34,29 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 	if len(ids) > MaxPage {
 		return nil, kg.Errorf(kg.CodeTooLarge, "nodes takes at most %d IDs, not %d", MaxPage, len(ids))
 	}
-	kids := make([]kg.ID, len(ids))
+	// An ID that names no node, even one of no known kind, is null in its
+	// place (with an error at its index when it is malformed): the other
+	// entries stand.
+	var kids []kg.ID
+	at := make([]int, len(ids)) // index in kids, or -1
 	for i, s := range ids {
 		id, err := parseID(s)
 		if err != nil {
-			return nil, err
+			graphql.AddError(ctx, gqlerror.WrapPath(append(graphql.GetPath(ctx), ast.PathIndex(i)), err))
+			at[i] = -1
+			continue
 		}
-		kids[i] = id
+		at[i] = len(kids)
+		kids = append(kids, id)
 	}
 	ns, err := r.loaders(ctx).nodes.LoadAll(ctx, kids)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]model.Node, len(ns))
-	for i, n := range ns {
-		if n.ID != "" {
-			out[i] = model.Wrap(n)
+	out := make([]model.Node, len(ids))
+	for i, j := range at {
+		if j >= 0 && ns[j].ID != "" {
+			out[i] = model.Wrap(ns[j])
 		}
 	}
 	return out, nil
@@ -64,7 +74,7 @@ func (r *queryResolver) Entity(ctx context.Context, name string, kind *kg.Kind) 
 	case len(ns) == 0:
 		return nil, nil
 	case len(ns) > 1:
-		return nil, ambiguous(name, ns)
+		return nil, explore.Ambiguous(name, ns)
 	}
 	r.prime(ctx, ns)
 	return model.Wrap(ns[0]), nil
@@ -253,6 +263,25 @@ func (r *queryResolver) Stats(ctx context.Context) (*model.Stats, error) {
 		out.EdgesByKind = append(out.EdgesByKind, &model.EdgeKindCount{Kind: string(k), Count: st.Edges[k]})
 	}
 	return out, nil
+}
+
+func (r *queryResolver) Limits(ctx context.Context) (*model.Limits, error) {
+	x, op := r.Explore.Limits(), r.Resolver.Limits.withDefaults()
+	names := func(ks []kg.EdgeKind) []string {
+		out := make([]string, len(ks))
+		for i, k := range ks {
+			out[i] = string(k)
+		}
+		return out
+	}
+	return &model.Limits{
+		MaxPage: MaxPage, DefaultPage: DefaultPage,
+		MaxDepth: x.MaxDepth, MaxNodes: x.MaxNodes, DefaultNodes: explore.DefaultNeighbourhoodLimit, MaxFanout: x.MaxFanout,
+		DefaultEdgeKinds: names(explore.DefaultEdgeKinds), EdgeKinds: names(kg.EdgeKinds),
+		MaxPathLength: x.MaxPathLength, DefaultPathLength: explore.DefaultPathLength, MaxPaths: x.MaxPaths,
+		MaxSearchBytes: search.MaxQueryLen, MaxSearchWords: search.MaxQueryTerms, MaxSearchHits: search.MaxOffset,
+		MaxCells: x.MaxCells, Complexity: op.Complexity, Depth: op.Depth,
+	}, nil
 }
 
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/crimegraph/crimegraph/graph/graphtest"
+	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/store"
 )
 
@@ -23,7 +23,7 @@ func dataWithCorpus(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := graphtest.Load(context.Background(), s); err != nil {
+	if _, err := testcorpus.Load(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

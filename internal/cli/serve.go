@@ -6,6 +6,7 @@ import (
 	"flag"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/crimegraph/crimegraph/internal/explore"
@@ -23,6 +24,7 @@ func init() {
 			addr := fs.String("addr", "localhost:8080", "address to listen on, HOST:PORT")
 			readOnly := fs.Bool("read-only", false, "public mode: open the store read-only, refuse every mutation")
 			noSeed := fs.Bool("no-seed", false, "do not ingest the embedded corpus into an empty store")
+			corsOrigins := fs.String("cors-origin", "", "comma-separated origins whose pages may call /graphql from a browser (hosted GraphQL explorers), or * for any; default none")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
 					return usagef("serve takes no arguments")
@@ -58,13 +60,13 @@ func init() {
 				renderer := render.NewRenderer(render.Config{Isolation: render.Workers})
 				defer renderer.Close()
 				h := server.New(server.Config{
-					Renderer: renderer,
-					Store:    s,
-					Search:   idx,
-					Explorer: explore.New(s, explore.Options{Text: idx}),
-					Logger:   e.log,
-					ReadOnly: *readOnly,
-					Metrics:  metrics,
+					Renderer:    renderer,
+					Store:       s,
+					Search:      idx,
+					Explorer:    explore.New(s, explore.Options{Text: idx}),
+					Logger:      e.log,
+					Metrics:     metrics,
+					CORSOrigins: origins(*corsOrigins),
 				})
 				ln, err := net.Listen("tcp", *addr)
 				if err != nil {
@@ -96,4 +98,15 @@ func init() {
 			}
 		},
 	})
+}
+
+// origins reads the --cors-origin list.
+func origins(s string) []string {
+	var out []string
+	for _, o := range strings.Split(s, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			out = append(out, o)
+		}
+	}
+	return out
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
-	"github.com/crimegraph/crimegraph/graph/graphtest"
+	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/explore"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/store"
@@ -155,7 +155,7 @@ func TestUnknownFilterNamesAreErrors(t *testing.T) {
 }
 
 func TestRecommendationPaging(t *testing.T) {
-	s := graphtest.Shared(t)
+	s := testcorpus.Shared(t)
 	x := explore.New(s, explore.Options{})
 	all, err := x.MatchRecommendations(ctx, explore.Filter{})
 	if err != nil {
@@ -192,7 +192,7 @@ func TestRecommendationPaging(t *testing.T) {
 	// Paragraph order within a document: 24(a) … 24(l), then 37(a).
 	var refs []string
 	for _, id := range all {
-		if strings.HasPrefix(id.Key(), graphtest.DocKey(t, s, graphtest.SanJose)+"#") {
+		if strings.HasPrefix(id.Key(), testcorpus.DocKey(t, s, testcorpus.SanJose)+"#") {
 			_, ref, _ := strings.Cut(id.Key(), "#")
 			refs = append(refs, ref)
 		}
@@ -263,7 +263,7 @@ func TestCooccurrence(t *testing.T) {
 // TestCooccurrenceOnTheCorpus checks the matrix against the filter: every
 // cell's recommendations are exactly those the filter gives for its pair.
 func TestCooccurrenceOnTheCorpus(t *testing.T) {
-	s := graphtest.Shared(t)
+	s := testcorpus.Shared(t)
 	x := explore.New(s, explore.Options{})
 	m, err := x.Cooccurrence(ctx, kg.KindCrimeType, kg.KindSection, explore.Filter{})
 	if err != nil {

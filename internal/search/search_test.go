@@ -11,7 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/crimegraph/crimegraph/graph/graphtest"
+	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/search"
 	"github.com/crimegraph/crimegraph/internal/store"
@@ -26,7 +26,7 @@ var ctx = context.Background()
 func open(t testing.TB, writes bool) (*store.Store, *search.Index, string) {
 	t.Helper()
 	if !writes {
-		return graphtest.Shared(t), graphtest.SharedIndex(t), ""
+		return testcorpus.Shared(t), testcorpus.SharedIndex(t), ""
 	}
 	// A small store of its own: a base document naming Türkiye.
 	s, err := store.Open(store.Options{InMemory: true})
@@ -73,7 +73,7 @@ func ids(r search.Result) []string {
 
 func TestSearchRanking(t *testing.T) {
 	s, x, _ := open(t, false)
-	sj := graphtest.DocKey(t, s, graphtest.SanJose)
+	sj := testcorpus.DocKey(t, s, testcorpus.SanJose)
 	tests := []struct {
 		query string
 		kinds []kg.Kind
@@ -197,7 +197,7 @@ func TestMatchIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []kg.ID{kg.ID("recommendation:" + graphtest.DocKey(t, s, graphtest.SanJose) + "#66(k)")}
+	want := []kg.ID{kg.ID("recommendation:" + testcorpus.DocKey(t, s, testcorpus.SanJose) + "#66(k)")}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("MatchIDs (-want +got):\n%s", d)
 	}
@@ -291,7 +291,7 @@ func TestOpenRecovers(t *testing.T) {
 }
 
 func TestOpenMem(t *testing.T) {
-	s := graphtest.Shared(t)
+	s := testcorpus.Shared(t)
 	x, err := search.OpenMem(ctx, s)
 	if err != nil {
 		t.Fatal(err)

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/crimegraph/crimegraph/graph"
-	"github.com/crimegraph/crimegraph/graph/graphtest"
+	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/server"
 )
 
@@ -29,7 +29,7 @@ func BenchmarkEntityPage(b *testing.B) {
 		noCache bool
 	}{{"executed", true}, {"cached", false}} {
 		b.Run(tc.name, func(b *testing.B) {
-			h := server.GraphQLHandler(server.Config{Store: graphtest.Shared(b), Search: nil,
+			h := server.GraphQLHandler(server.Config{Store: testcorpus.Shared(b), Search: nil,
 				GraphQL: server.GraphQLConfig{NoCache: tc.noCache}})
 			body, _ := json.Marshal(map[string]any{"query": string(q), "variables": map[string]any{"name": "Türkiye"}})
 			b.ReportAllocs()
@@ -57,7 +57,7 @@ func BenchmarkRepeatedFields(b *testing.B) {
 	// The old limit of 5,000 tokens, to measure what lowering it saved.
 	lim := graph.DefaultLimits
 	lim.Tokens = 5000
-	h := server.GraphQLHandler(server.Config{Store: graphtest.Shared(b), GraphQL: server.GraphQLConfig{NoCache: true, Limits: lim}})
+	h := server.GraphQLHandler(server.Config{Store: testcorpus.Shared(b), GraphQL: server.GraphQLConfig{NoCache: true, Limits: lim}})
 	for _, n := range []int{1000, 1990, 4980} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
@@ -80,7 +80,7 @@ func BenchmarkRepeatedFields(b *testing.B) {
 // differs by a comment, so none comes from the parsed-query cache. The
 // bound (docs/reliability.md) is 100 ms at any depth.
 func BenchmarkFragmentBomb(b *testing.B) {
-	h := server.GraphQLHandler(server.Config{Store: graphtest.Shared(b), GraphQL: server.GraphQLConfig{NoCache: true}})
+	h := server.GraphQLHandler(server.Config{Store: testcorpus.Shared(b), GraphQL: server.GraphQLConfig{NoCache: true}})
 	for _, levels := range []int{7, 11, 150} {
 		b.Run(fmt.Sprint(levels), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/crimegraph/crimegraph/graph/graphtest"
+	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/server"
 )
 
@@ -30,7 +30,7 @@ func FuzzGraphQLHandler(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	h := server.New(server.Config{Store: graphtest.Shared(f), Search: graphtest.SharedIndex(f)})
+	h := server.New(server.Config{Store: testcorpus.Shared(f), Search: testcorpus.SharedIndex(f)})
 	f.Fuzz(func(t *testing.T, body []byte) {
 		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")

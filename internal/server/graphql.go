@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -105,12 +106,51 @@ func GraphQLHandler(cfg Config) http.Handler {
 	return f
 }
 
+// mediaGraphQLResponse is the media type of GraphQL over HTTP: a client
+// that accepts it gets it, and a request error under it has no "data"
+// entry at all (the spec's sign that nothing executed), with a 4xx or 5xx
+// status. Under application/json, the default, a request error keeps
+// "data": null, as it always has.
+const mediaGraphQLResponse = "application/graphql-response+json"
+
+// wantsGraphQLResponse reports whether a request's answer is
+// application/graphql-response+json, by the rule gqlgen's transports
+// apply: the first of application/json (or */*) and
+// application/graphql-response+json the Accept header names; when it names
+// neither, graphql-response+json; with no Accept header, application/json.
+func wantsGraphQLResponse(r *http.Request) bool {
+	accept := r.Header.Get("Accept")
+	if accept == "" {
+		return false
+	}
+	for part := range strings.SplitSeq(accept, ",") {
+		mt, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		switch mt {
+		case "*/*", "application/*", "application/json":
+			return false
+		case mediaGraphQLResponse:
+			return true
+		}
+	}
+	return true
+}
+
 // writeGraphQLError writes a request-level error in the GraphQL response
 // shape, its code classified and its status mapped in the usual places.
-func writeGraphQLError(w http.ResponseWriter, err error) {
+func writeGraphQLError(w http.ResponseWriter, r *http.Request, err error) {
 	code, msg := graph.Classify(err)
-	body, _ := json.Marshal(graphql.Response{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": string(code)}}}})
-	w.Header().Set("Content-Type", "application/json")
+	errs := gqlerror.List{{Message: msg, Extensions: map[string]any{"code": string(code)}}}
+	var body []byte
+	if wantsGraphQLResponse(r) {
+		body, _ = json.Marshal(map[string]any{"errors": errs})
+		w.Header().Set("Content-Type", mediaGraphQLResponse)
+	} else {
+		body, _ = json.Marshal(graphql.Response{Errors: errs})
+		w.Header().Set("Content-Type", "application/json")
+	}
 	w.WriteHeader(HTTPStatus(code))
 	w.Write(body)
 }
@@ -132,23 +172,23 @@ func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.Method {
 	case http.MethodGet:
 		if int64(len(r.URL.RawQuery)) > f.limit {
-			writeGraphQLError(w, kg.Errorf(kg.CodeTooLarge, "the query string exceeds %d bytes", f.limit))
+			writeGraphQLError(w, r, kg.Errorf(kg.CodeTooLarge, "the query string exceeds %d bytes", f.limit))
 			return
 		}
 	case http.MethodPost:
 		mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 		if err != nil || mt != "application/json" {
-			writeGraphQLError(w, kg.Errorf(kg.CodeUnsupported, "POST a JSON body with Content-Type: application/json"))
+			writeGraphQLError(w, r, kg.Errorf(kg.CodeUnsupported, "POST a JSON body with Content-Type: application/json"))
 			return
 		}
 		body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, f.limit))
 		var tooBig *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooBig):
-			writeGraphQLError(w, kg.Errorf(kg.CodeTooLarge, "the request body exceeds %d bytes", f.limit))
+			writeGraphQLError(w, r, kg.Errorf(kg.CodeTooLarge, "the request body exceeds %d bytes", f.limit))
 			return
 		case err != nil:
-			writeGraphQLError(w, kg.Wrap(kg.CodeInvalid, err, "cannot read the request body"))
+			writeGraphQLError(w, r, kg.Wrap(kg.CodeInvalid, err, "cannot read the request body"))
 			return
 		}
 	}
@@ -161,7 +201,7 @@ func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method == http.MethodPost {
 		if !json.Valid(body) {
-			writeGraphQLError(w, kg.Errorf(kg.CodeInvalid, "the request body is not valid JSON"))
+			writeGraphQLError(w, r, kg.Errorf(kg.CodeInvalid, "the request body is not valid JSON"))
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -203,7 +243,7 @@ func timeout(d time.Duration, next http.Handler) http.Handler {
 			if r.Context().Err() != nil {
 				return // the client left: nobody to answer
 			}
-			writeGraphQLError(w, kg.Wrap(kg.CodeTimeout, ctx.Err(), "request timed out"))
+			writeGraphQLError(w, r, kg.Wrap(kg.CodeTimeout, ctx.Err(), "request timed out"))
 		}
 	})
 }
@@ -288,7 +328,7 @@ func statusFromCode(next http.Handler) http.Handler {
 			o = &outcome{}
 			r = r.WithContext(context.WithValue(r.Context(), outcomeKey{}, o))
 		}
-		gw := &gqlWriter{ResponseWriter: w, o: o, ctx: r.Context()}
+		gw := &gqlWriter{ResponseWriter: w, o: o, ctx: r.Context(), r: r, media: wantsGraphQLResponse(r)}
 		next.ServeHTTP(gw, r)
 		if !gw.wrote {
 			gw.flushHeader()
@@ -302,6 +342,8 @@ type gqlWriter struct {
 	http.ResponseWriter
 	o        *outcome
 	ctx      context.Context
+	r        *http.Request
+	media    bool // application/graphql-response+json
 	status   int
 	wrote    bool
 	replaced bool
@@ -339,12 +381,32 @@ func (w *gqlWriter) Write(b []byte) (int, error) {
 			// The deadline passed before execution began: gqlgen answers
 			// a bare "null". Say what happened instead.
 			w.replaced, w.wrote = true, true
-			writeGraphQLError(w.ResponseWriter, kg.Wrap(kg.CodeTimeout, w.ctx.Err(), "request timed out"))
+			writeGraphQLError(w.ResponseWriter, w.r, kg.Wrap(kg.CodeTimeout, w.ctx.Err(), "request timed out"))
 			return len(b), nil
 		}
 		w.flushHeader()
+		w.o.mu.Lock()
+		requestEr := w.o.requestEr
+		w.o.mu.Unlock()
+		if requestEr && w.media {
+			b = withoutData(b)
+		}
 	}
 	return w.ResponseWriter.Write(b)
+}
+
+// withoutData drops the "data": null gqlgen writes beside a request error.
+func withoutData(b []byte) []byte {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil || string(m["data"]) != "null" {
+		return b
+	}
+	delete(m, "data")
+	out, err := json.Marshal(m)
+	if err != nil {
+		return b
+	}
+	return out
 }
 
 func (w *gqlWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -19,7 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/crimegraph/crimegraph/graph"
-	"github.com/crimegraph/crimegraph/graph/graphtest"
+	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/server"
 )
@@ -30,7 +30,7 @@ import (
 // newServer serves the shared corpus; mod may change the configuration.
 func newServer(t *testing.T, mod ...func(*server.Config)) *client {
 	t.Helper()
-	cfg := server.Config{Store: graphtest.Shared(t), Search: graphtest.SharedIndex(t)}
+	cfg := server.Config{Store: testcorpus.Shared(t), Search: testcorpus.SharedIndex(t)}
 	for _, m := range mod {
 		m(&cfg)
 	}
@@ -384,7 +384,7 @@ func recIDs(t *testing.T, c *client, filter map[string]any) []string {
 func TestRecommendationFilters(t *testing.T) {
 	c := newServer(t)
 	all := recIDs(t, c, nil)
-	st, _ := graphtest.Shared(t).Stats(context.Background())
+	st, _ := testcorpus.Shared(t).Stats(context.Background())
 	if len(all) != st.Nodes[kg.KindRecommendation] {
 		t.Fatalf("%d recommendations, the store has %d", len(all), st.Nodes[kg.KindRecommendation])
 	}
@@ -398,7 +398,7 @@ func TestRecommendationFilters(t *testing.T) {
 			t.Errorf("crimeType %q selects another set (-name +alias):\n%s", alias, d)
 		}
 	}
-	sj := graphtest.DocKey(t, graphtest.Shared(t), graphtest.SanJose)
+	sj := testcorpus.DocKey(t, testcorpus.Shared(t), testcorpus.SanJose)
 	tests := []struct {
 		filter map[string]any
 		check  func(id string) bool

@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/crimegraph/crimegraph/graph"
-	"github.com/crimegraph/crimegraph/graph/graphtest"
+	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/search"
 	"github.com/crimegraph/crimegraph/internal/server"
@@ -145,7 +145,7 @@ func (s *syncBuffer) String() string {
 func TestInternalErrorsHideDetails(t *testing.T) {
 	var logs syncBuffer
 	c := newServer(t, func(cfg *server.Config) {
-		cfg.Store = faulty{graphtest.Shared(t)}
+		cfg.Store = faulty{testcorpus.Shared(t)}
 		cfg.Logger = slog.New(slog.NewTextHandler(&logs, nil))
 	})
 	for _, q := range []string{`{ stats { nodes } }`, `{ documents { totalCount } }`} {
@@ -212,11 +212,11 @@ func TestNoNPlusOne(t *testing.T) {
 		}
 		return cr.nodesCalls.Load(), cr.nodesIDs.Load()
 	}
-	batched := &counting{Reader: graphtest.Shared(t)}
+	batched := &counting{Reader: testcorpus.Shared(t)}
 	bCalls, bIDs := run(server.GraphQLHandler(server.Config{Store: batched, GraphQL: server.GraphQLConfig{NoCache: true}}), batched)
 	// The same resolvers without the loader middleware: every node read
 	// is its own store call.
-	plain := &counting{Reader: graphtest.Shared(t)}
+	plain := &counting{Reader: testcorpus.Shared(t)}
 	pCalls, _ := run(graph.NewHandler(graph.NewResolver(plain, nil, nil), graph.Limits{}), plain)
 	t.Logf("with loaders: %d store reads for %d nodes; without: %d reads", bCalls, bIDs, pCalls)
 	if pCalls < 20 || bCalls*3 > pCalls {
@@ -225,7 +225,7 @@ func TestNoNPlusOne(t *testing.T) {
 }
 
 func TestResponseCache(t *testing.T) {
-	s := graphtest.NewStore(t)
+	s := testcorpus.NewStore(t)
 	idx, err := search.OpenMem(context.Background(), s)
 	if err != nil {
 		t.Fatal(err)
@@ -285,7 +285,7 @@ fragment TypeRef on __Type {
 // TestCLIQueryHandlerMatchesHTTP: the handler the query command uses
 // answers byte for byte what the server does.
 func TestQueryHandlerMatchesServer(t *testing.T) {
-	s, idx := graphtest.Shared(t), graphtest.SharedIndex(t)
+	s, idx := testcorpus.Shared(t), testcorpus.SharedIndex(t)
 	h := server.GraphQLHandler(server.Config{Store: s, Search: idx})
 	c := newServer(t)
 	q := `{ entity(name: "TUR") { id label } recommendations(first: 2) { nodes { citation } } }`
@@ -328,7 +328,7 @@ func TestTimeoutHolds(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release)
 	c := newServer(t, func(cfg *server.Config) {
-		cfg.Store = stuck{Reader: graphtest.Shared(t), release: release}
+		cfg.Store = stuck{Reader: testcorpus.Shared(t), release: release}
 		cfg.GraphQL.Timeout = 200 * time.Millisecond
 		cfg.GraphQL.NoCache = true
 	})

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/gorilla/mux"
+	"github.com/rs/cors"
 
 	"github.com/crimegraph/crimegraph/internal/explore"
 	"github.com/crimegraph/crimegraph/internal/kg"
@@ -21,9 +22,8 @@ import (
 
 // Config holds what the server needs.
 type Config struct {
-	Store    kg.Reader
-	Logger   *slog.Logger
-	ReadOnly bool // public mode: no mutation, no ingest endpoint
+	Store  kg.Reader
+	Logger *slog.Logger
 	// Search is the full-text index beside the store. Nil: the server
 	// builds one in memory on first use (see lazyIndex).
 	Search *search.Index
@@ -38,6 +38,10 @@ type Config struct {
 	Renderer *render.Renderer
 	// Metrics are exposed on /metrics; nil: a fresh set.
 	Metrics *Metrics
+	// CORSOrigins are the origins whose pages may call /graphql from a
+	// browser (hosted GraphQL explorers: "https://studio.apollographql.com"),
+	// or "*" for any. Empty, the default: none, and OPTIONS /graphql is a 405.
+	CORSOrigins []string
 }
 
 // Server is the HTTP handler.
@@ -75,7 +79,11 @@ func New(cfg Config) *Server {
 	s.router.HandleFunc("/healthz", s.healthz).Methods(http.MethodGet, http.MethodHead)
 	s.router.HandleFunc("/readyz", s.readyz).Methods(http.MethodGet, http.MethodHead)
 	s.router.Handle("/metrics", cfg.Metrics.Handler()).Methods(http.MethodGet)
-	s.router.Handle("/graphql", GraphQLHandler(cfg)).Methods(http.MethodGet, http.MethodPost)
+	if len(cfg.CORSOrigins) > 0 {
+		s.router.Handle("/graphql", withCORS(cfg.CORSOrigins, GraphQLHandler(cfg))).Methods(http.MethodGet, http.MethodPost, http.MethodOptions)
+	} else {
+		s.router.Handle("/graphql", GraphQLHandler(cfg)).Methods(http.MethodGet, http.MethodPost)
+	}
 	s.router.Handle("/graphql", methodNotAllowed(http.MethodGet, http.MethodPost))
 	d := &Diagrams{Store: cfg.Store, Explorer: cfg.Explorer, Renderer: cfg.Renderer, Cache: render.NewCache(64 << 20), Metrics: cfg.Metrics}
 	d.routes(s.router, s.error)
@@ -86,6 +94,20 @@ func New(cfg Config) *Server {
 	// for its pages. It must stay the last route.
 	s.router.PathPrefix("/").Handler(ui.Handler())
 	return s
+}
+
+// withCORS lets pages of the given origins call the API from a browser:
+// GET and POST with the headers a GraphQL client sends, preflights
+// answered and cached for ten minutes. No credentials: the API is public
+// and has no sessions. rs/cors keeps the CORS rules (preflight, Vary,
+// origin matching) out of this package.
+func withCORS(origins []string, next http.Handler) http.Handler {
+	return cors.New(cors.Options{
+		AllowedOrigins: origins,
+		AllowedMethods: []string{http.MethodGet, http.MethodPost},
+		AllowedHeaders: []string{"Content-Type", "Accept"},
+		MaxAge:         600,
+	}).Handler(next)
 }
 
 // noSniff tells browsers to trust the Content-Type of every answer — JSON,

@@ -10,7 +10,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -183,12 +182,7 @@ func Resolve(ctx context.Context, x *explore.Explorer, name string) (kg.Node, er
 	case 1:
 		return ns[0], nil
 	}
-	sort.Slice(ns, func(i, j int) bool { return ns[i].ID < ns[j].ID })
-	var ids []string
-	for _, n := range ns[:min(len(ns), 5)] {
-		ids = append(ids, string(n.ID))
-	}
-	return kg.Node{}, kg.Errorf(kg.CodeInvalid, "%q names %d entities (%s): give an ID", name, len(ns), strings.Join(ids, ", "))
+	return kg.Node{}, explore.Ambiguous(name, ns)
 }
 
 // Build computes the subgraph a request describes.
@@ -210,19 +204,17 @@ func Build(ctx context.Context, x *explore.Explorer, r kg.Reader, req Request) (
 		if err != nil {
 			return kg.Subgraph{}, err
 		}
-		g := res.Subgraph
 		if len(res.Paths) == 0 {
 			return kg.Subgraph{}, kg.NotFound("%s and %s are not connected within %d steps", from.Label, to.Label, max(req.MaxLength, explore.DefaultPathLength))
 		}
-		g.Title = fmt.Sprintf("Shortest paths from %s to %s", from.Label, to.Label)
-		return g, nil
+		return res.Subgraph, nil // titled by explore
 	case Neighbourhood, Recommendation:
 		focus, err := Resolve(ctx, x, req.Focus)
 		if err != nil {
 			return kg.Subgraph{}, err
 		}
 		q := explore.NeighbourhoodQuery{Depth: req.Depth, NodeKinds: req.NodeKinds, EdgeKinds: req.EdgeKinds, Limit: req.Limit}
-		title := fmt.Sprintf("%s: neighbourhood, depth %d", focus.Label, max(req.Depth, 1))
+		title := "" // explore's
 		if req.Kind == Recommendation {
 			if focus.Kind != kg.KindRecommendation {
 				return kg.Subgraph{}, kg.Errorf(kg.CodeInvalid, "%s is a %s, not a recommendation", focus.ID, focus.Kind)
@@ -240,7 +232,9 @@ func Build(ctx context.Context, x *explore.Explorer, r kg.Reader, req Request) (
 			return kg.Subgraph{}, err
 		}
 		g := res.Subgraph
-		g.Title = title
+		if title != "" {
+			g.Title = title
+		}
 		if res.Truncated {
 			g.Title += " (truncated)"
 		}

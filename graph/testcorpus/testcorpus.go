@@ -1,10 +1,11 @@
-// Package graphtest builds the graph the API, explore, search and server
-// tests and the load test run against: the real corpus (internal/corpus:
-// the San José report, S/2025/85, E/2025/28) put through the real
-// ingestion pipeline into an in-memory store.
+// Package testcorpus is a shared test fixture (not a conformance suite):
+// the graph the API, explore, search and server tests and the load test
+// run against — the real corpus (internal/corpus: the San José report,
+// S/2025/85, E/2025/28) put through the real ingestion pipeline into an
+// in-memory store.
 //
 // Ingesting the PDFs needs poppler's pdftotext (`make test-deps`).
-package graphtest
+package testcorpus
 
 import (
 	"context"
