@@ -18,8 +18,9 @@ import (
 func init() {
 	register(&command{
 		name: "export",
-		summary: "Draw a diagram (svg, png, pdf, dot) or write a data export (graphml, gexf, cyjs, neo4j, nq) of a\n" +
-			"neighbourhood (--focus), the paths between two entities (--from, --to), or the whole graph.",
+		summary: "Draw a diagram (svg, png, pdf, dot) or write a data export (graphml, gexf, cyjs, neo4j, csv-nodes,\n" +
+			"csv-edges, nq) of a neighbourhood (--focus), the paths between two entities (--from, --to), or the\n" +
+			"whole graph; or the Dgraph schema for the nq export (dgraph-schema).",
 		setup: func(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 			data := dataFlag(fs)
 			focus := fs.String("focus", "", "entity to centre on: an ID, a name, an alias or a code (\"trafficking in persons\", \"TUR\")")
@@ -30,12 +31,20 @@ func init() {
 			limit := fs.Int("limit", 0, "most nodes in a neighbourhood (default 100)")
 			kinds := fs.String("kinds", "", "node kinds to keep, comma-separated (State,CrimeType,...)")
 			edges := fs.String("edges", "", "edge kinds to follow, comma-separated (ADDRESSES,INVOKES,...)")
-			format := fs.String("format", "svg", "svg, png, pdf, dot, graphml, gexf, cyjs, neo4j or nq")
+			format := fs.String("format", "svg", "svg, png, pdf, dot, graphml, gexf, cyjs, neo4j, csv-nodes, csv-edges, nq or dgraph-schema")
 			layout := fs.String("layout", "", "layout engine: dot, neato, fdp, sfdp, circo (default: by size)")
 			out := fs.String("o", "", "output file (default: standard output)")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
 					return usagef("export takes flags only")
+				}
+				if xf, err := export.ParseFormat(*format); err == nil && xf == export.DgraphSchemaFormat {
+					// The schema is the same for every graph: no store needed.
+					var buf bytes.Buffer
+					if err := export.DgraphSchema(&buf, ""); err != nil {
+						return err
+					}
+					return writeOut(e, *out, buf.Bytes(), "the Dgraph schema")
 				}
 				q := url.Values{}
 				set := func(k, v string) {
@@ -82,16 +91,22 @@ func init() {
 				} else {
 					return usagef("unknown --format %q", *format)
 				}
-				if *out == "" || *out == "-" {
-					_, err = e.stdout.Write(buf.Bytes())
-					return err
-				}
-				if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-					return kg.Wrap(kg.CodeUnavailable, err, "cannot write "+*out)
-				}
-				fmt.Fprintf(e.stderr, "wrote %s: %q, %d nodes, %d edges\n", *out, g.Title, len(g.Nodes), len(g.Edges))
-				return nil
+				return writeOut(e, *out, buf.Bytes(), fmt.Sprintf("%q, %d nodes, %d edges", g.Title, len(g.Nodes), len(g.Edges)))
 			}
 		},
 	})
+}
+
+// writeOut writes an export to standard output, or to the file out and
+// says what it wrote.
+func writeOut(e *env, out string, b []byte, what string) error {
+	if out == "" || out == "-" {
+		_, err := e.stdout.Write(b)
+		return err
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return kg.Wrap(kg.CodeUnavailable, err, "cannot write "+out)
+	}
+	fmt.Fprintf(e.stderr, "wrote %s: %s\n", out, what)
+	return nil
 }

@@ -33,10 +33,13 @@ const (
 	NQuads    Format = "nq"        // RDF N-Quads
 	NodesCSV  Format = "csv-nodes" // the nodes.csv of the Neo4j export alone
 	EdgesCSV  Format = "csv-edges" // the edges.csv of the Neo4j export alone
+	// DgraphSchemaFormat is the Dgraph schema for an N-Quads export
+	// (DgraphSchema): the same for every graph, for dgraph live --schema.
+	DgraphSchemaFormat Format = "dgraph-schema"
 )
 
 // Formats lists every format in a fixed order.
-var Formats = []Format{GraphML, GEXF, Cytoscape, Neo4j, NodesCSV, EdgesCSV, NQuads}
+var Formats = []Format{GraphML, GEXF, Cytoscape, Neo4j, NodesCSV, EdgesCSV, NQuads, DgraphSchemaFormat}
 
 // ParseFormat accepts a format name or a common alias, in any case.
 func ParseFormat(s string) (Format, error) {
@@ -55,8 +58,10 @@ func ParseFormat(s string) (Format, error) {
 		return NodesCSV, nil
 	case "csv-edges", "edges.csv":
 		return EdgesCSV, nil
+	case "dgraph-schema", "dgraph":
+		return DgraphSchemaFormat, nil
 	}
-	return "", kg.Errorf(kg.CodeInvalid, "unknown export format %q: want graphml, gexf, cyjs, neo4j, csv-nodes, csv-edges or nq", s)
+	return "", kg.Errorf(kg.CodeInvalid, "unknown export format %q: want graphml, gexf, cyjs, neo4j, csv-nodes, csv-edges, nq or dgraph-schema", s)
 }
 
 // ContentType is the media type of an export.
@@ -74,6 +79,8 @@ func (f Format) ContentType() string {
 		return "application/n-quads"
 	case NodesCSV, EdgesCSV:
 		return "text/csv; charset=utf-8"
+	case DgraphSchemaFormat:
+		return "text/plain; charset=utf-8"
 	}
 	return "application/octet-stream"
 }
@@ -87,6 +94,8 @@ func (f Format) Extension() string {
 		return ".nodes.csv"
 	case EdgesCSV:
 		return ".edges.csv"
+	case DgraphSchemaFormat:
+		return ".dgraph"
 	}
 	return "." + string(f)
 }
@@ -127,7 +136,8 @@ func Write(enc Encoder, g kg.Subgraph) error {
 }
 
 // Export writes g to w in format f. A Neo4j export is a zip holding
-// nodes.csv, edges.csv and import.txt (the neo4j-admin command).
+// nodes.csv, edges.csv and import.txt (the neo4j-admin command). The Dgraph
+// schema does not depend on g.
 func Export(w io.Writer, f Format, g kg.Subgraph, opts Options) error {
 	if opts.Title == "" {
 		opts.Title = g.Title
@@ -147,6 +157,8 @@ func Export(w io.Writer, f Format, g kg.Subgraph, opts Options) error {
 		return Write(NewNeo4jCSV(w, io.Discard, opts), g)
 	case EdgesCSV:
 		return Write(NewNeo4jCSV(io.Discard, w, opts), g)
+	case DgraphSchemaFormat:
+		return DgraphSchema(w, opts.BaseIRI)
 	}
 	_, err := ParseFormat(string(f))
 	return err

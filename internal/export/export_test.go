@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -589,6 +590,58 @@ func TestNeo4jCSVFormulas(t *testing.T) {
 	} {
 		if tc.got != tc.want {
 			t.Errorf("cell = %q, want %q", tc.got, tc.want)
+		}
+	}
+}
+
+// TestEveryKindExported walks kg.Kinds and kg.EdgeKinds: a graph with a
+// node of every kind and an edge of every edge kind comes out of every
+// format with each kind and each relation named, and the Dgraph schema
+// declares every relation.
+func TestEveryKindExported(t *testing.T) {
+	var g kg.Subgraph
+	for _, k := range kg.Kinds {
+		g.Nodes = append(g.Nodes, kg.Node{ID: kg.NewID(k, "x"), Kind: k, Label: "a " + string(k)})
+	}
+	for i, e := range kg.EdgeKinds {
+		g.Edges = append(g.Edges, kg.Edge{From: g.Nodes[i%len(g.Nodes)].ID, Kind: e, To: g.Nodes[(i+1)%len(g.Nodes)].ID,
+			Evidence: []kg.Evidence{{Doc: "S/2025/85", Ref: strconv.Itoa(i)}}})
+	}
+	for _, f := range export.Formats {
+		var buf bytes.Buffer
+		if err := export.Export(&buf, f, g, export.Options{}); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		text := buf.String()
+		if f == export.Neo4j {
+			z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text = ""
+			for _, zf := range z.File {
+				r, _ := zf.Open()
+				b, _ := io.ReadAll(r)
+				text += string(b)
+			}
+		}
+		if f == export.DgraphSchemaFormat {
+			for _, e := range kg.EdgeKinds {
+				if !strings.Contains(text, "/ontology/"+string(e)+">: [uid] @reverse .") {
+					t.Errorf("the Dgraph schema lacks %s", e)
+				}
+			}
+			continue
+		}
+		for _, k := range kg.Kinds {
+			if f != export.EdgesCSV && !strings.Contains(text, string(k)) {
+				t.Errorf("%s lacks kind %s", f, k)
+			}
+		}
+		for _, e := range kg.EdgeKinds {
+			if f != export.NodesCSV && !strings.Contains(text, string(e)) {
+				t.Errorf("%s lacks edge kind %s", f, e)
+			}
 		}
 	}
 }

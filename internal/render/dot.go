@@ -51,6 +51,11 @@ type diagram struct {
 	kinds   []kg.Kind // kinds present, in kg.Kinds order; "" for unknown
 	focus   bool      // some node is a focus node
 	labels  bool      // edges carry their labels (see labelledEdges)
+	// plainOverlap replaces sfdp's prism overlap removal with scaling: in
+	// the WebAssembly Graphviz, prism on a degenerate layout (nodes on one
+	// line) gives NaN positions or "failed to read wasm memory"; drawSVG
+	// retries such a layout with it.
+	plainOverlap bool
 }
 
 // Edge labels cost: dot turns each into a node of its own rank, which made
@@ -165,7 +170,12 @@ func (d *diagram) writeHead(b *bytes.Buffer, standalone bool) {
 			attrs = append(attrs, `label=`+d.titleLabel(), `labelloc=t`, `labeljust=l`)
 		}
 	}
-	attrs = append(attrs, engineAttrs(d.engine, d.dir, len(d.edges))...)
+	for _, a := range engineAttrs(d.engine, d.dir, len(d.edges)) {
+		if d.plainOverlap && strings.HasPrefix(a, "overlap=") {
+			a = "overlap=scale"
+		}
+		attrs = append(attrs, a)
+	}
 	b.WriteString("\tgraph [" + strings.Join(attrs, ", ") + "];\n")
 	b.WriteString("\tnode [fontname=" + quote(fontName) + ", fontsize=" + strconv.Itoa(fontSize) +
 		`, margin="0.11,0.055", penwidth=1, style=filled, color="#333333"];` + "\n")

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -25,11 +26,11 @@ import (
 // A legend inside the graph would be placed by the engine among the other
 // nodes (only dot can be told where a cluster goes).
 func drawSVG(ctx context.Context, run runFunc, d *diagram) ([]byte, error) {
-	var body bytes.Buffer
-	d.writeHead(&body, false)
-	d.writeBody(&body)
-	body.WriteString("}\n")
-	laid, err := run(ctx, string(d.engine), "dot", body.Bytes())
+	laid, bb, err := layout(ctx, run, d)
+	if err != nil && !d.plainOverlap && d.engine == SFDP && kg.ErrorCode(err) == kg.CodeInternal {
+		d.plainOverlap = true
+		laid, bb, err = layout(ctx, run, d)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -38,10 +39,6 @@ func drawSVG(ctx context.Context, run runFunc, d *diagram) ([]byte, error) {
 		return nil, err
 	}
 	sizes, err := parsePlainSizes(measured)
-	if err != nil {
-		return nil, err
-	}
-	bb, err := parseRootBB(laid)
 	if err != nil {
 		return nil, err
 	}
@@ -61,6 +58,24 @@ func drawSVG(ctx context.Context, run runFunc, d *diagram) ([]byte, error) {
 		return nil, err
 	}
 	return svg, nil
+}
+
+// layout runs pass 1: the nodes and edges laid out by the chosen engine,
+// written back as DOT with their positions, and the bounding box.
+func layout(ctx context.Context, run runFunc, d *diagram) ([]byte, box, error) {
+	var body bytes.Buffer
+	d.writeHead(&body, false)
+	d.writeBody(&body)
+	body.WriteString("}\n")
+	laid, err := run(ctx, string(d.engine), "dot", body.Bytes())
+	if err != nil {
+		return nil, box{}, err
+	}
+	bb, err := parseRootBB(laid)
+	if err != nil {
+		return nil, box{}, err
+	}
+	return laid, bb, nil
 }
 
 type box struct{ llx, lly, urx, ury float64 } // points
@@ -93,6 +108,9 @@ func parseRootBB(laid []byte) (box, error) {
 	var n [4]float64
 	for i := range f {
 		x, err := strconv.ParseFloat(strings.TrimSpace(f[i]), 64)
+		if err == nil && (math.IsNaN(x) || math.IsInf(x, 0)) {
+			err = fmt.Errorf("%q is not a position", f[i])
+		}
 		if err != nil {
 			return box{}, kg.Wrap(kg.CodeInternal, err, "bad bounding box")
 		}

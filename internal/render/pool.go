@@ -130,7 +130,8 @@ type proc struct {
 	stderr  *tailBuffer
 	pid     int
 	renders int
-	greeted bool // the magic line was read
+	greeted bool          // the magic line was read
+	exited  chan struct{} // closed when the process has exited and been reaped
 }
 
 func newPool(exe string, cfg PoolConfig) *pool {
@@ -234,6 +235,12 @@ func (s *slot) do(p *pool, j *job) result {
 	if j.ctx.Err() != nil {
 		return result{err: ctxError(j.ctx)}
 	}
+	if s.proc != nil && s.proc.hasExited() {
+		// It died while idle (killed from outside, out of memory): this
+		// request is not the one it failed.
+		p.stats.died.Add(1)
+		s.setProc(nil, p)
+	}
 	if s.proc == nil {
 		np, err := p.start()
 		if err != nil {
@@ -313,7 +320,19 @@ func (p *pool) start() (*proc, error) {
 		return nil, kg.Wrap(kg.CodeUnavailable, err, "the diagram renderer could not start")
 	}
 	p.stats.started.Add(1)
-	return &proc{cmd: cmd, stdin: stdin, stdout: bufio.NewReaderSize(stdout, 64<<10), stderr: tail, pid: cmd.Process.Pid}, nil
+	pr := &proc{cmd: cmd, stdin: stdin, stdout: bufio.NewReaderSize(stdout, 64<<10), stderr: tail, pid: cmd.Process.Pid,
+		exited: make(chan struct{})}
+	go func() { _ = cmd.Wait(); close(pr.exited) }()
+	return pr, nil
+}
+
+func (pr *proc) hasExited() bool {
+	select {
+	case <-pr.exited:
+		return true
+	default:
+		return false
+	}
 }
 
 // end ends a worker: its input is closed, so it exits; it is killed if it
@@ -323,13 +342,11 @@ func (p *pool) end(pr *proc) {
 	go func() {
 		defer p.reaps.Done()
 		pr.stdin.Close()
-		done := make(chan struct{})
-		go func() { pr.cmd.Wait(); close(done) }()
 		select {
-		case <-done:
+		case <-pr.exited:
 		case <-time.After(time.Second):
 			pr.kill()
-			<-done
+			<-pr.exited
 		}
 	}()
 }

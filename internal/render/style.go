@@ -29,6 +29,12 @@ var kindStyles = map[kg.Kind]kindStyle{
 	kg.KindTheme:          {Shape: "parallelogram", Style: "filled", Fill: "#e4d7f0", FontColor: "#000000"},
 	kg.KindPerson:         {Shape: "ellipse", Style: "filled", Fill: "#ffffff", FontColor: "#000000", Peripheries: 2},
 	kg.KindMeeting:        {Shape: "house", Style: "filled", Fill: "#34506e", FontColor: "#ffffff"},
+	// Non-state groups: orange, a mid grey (about 155 of 255) between the
+	// organizations' light blue and the dark fills.
+	kg.KindGroup: {Shape: "invtrapezium", Style: "filled", Fill: "#d98c3f", FontColor: "#000000"},
+	// Series of documents: dark green, a dark grey (about 113) with white
+	// text, apart from the crime types' and meetings' darker fills.
+	kg.KindSeries: {Shape: "folder", Style: "filled", Fill: "#5e7f5e", FontColor: "#ffffff"},
 }
 
 // unknownStyle draws a node whose kind is not one of kg.Kinds.

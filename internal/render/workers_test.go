@@ -97,7 +97,7 @@ func TestWorkerTimeoutKills(t *testing.T) {
 		pool    render.PoolConfig
 	}{
 		{"request deadline", 300 * time.Millisecond, render.PoolConfig{SmallWorkers: -1, Workers: 1}},
-		{"render time limit", time.Minute, render.PoolConfig{SmallWorkers: -1, Workers: 1, RenderTimeout: 300 * time.Millisecond}},
+		{"render time limit", time.Minute, render.PoolConfig{SmallWorkers: -1, Workers: 1, RenderTimeout: time.Second}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := workers(t, render.Config{Limits: unlimited, Pool: tc.pool})
@@ -277,4 +277,25 @@ func TestWorkerQueueBound(t *testing.T) {
 	}
 	cancel()
 	wg.Wait()
+}
+
+// TestWorkerDiesIdle: a worker that died while idle (killed from outside)
+// is replaced before it is given a request, which is drawn as usual.
+func TestWorkerDiesIdle(t *testing.T) {
+	r := workers(t, render.Config{Pool: render.PoolConfig{SmallWorkers: -1, Workers: 1}})
+	ctx := context.Background()
+	if _, err := r.Render(ctx, pathGraph(), render.SVG, render.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	victim := pids(r, "any")[0]
+	if err := syscall.Kill(victim, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	waitGone(t, victim)
+	if _, err := r.Render(ctx, pathGraph(), render.SVG, render.Options{}); err != nil {
+		t.Errorf("after an idle worker died: %v", err)
+	}
+	if now := pids(r, "any"); len(now) != 1 || now[0] == victim {
+		t.Errorf("workers %v after killing %d", now, victim)
+	}
 }

@@ -279,6 +279,14 @@ func (d *Diagrams) export(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if f == export.DgraphSchemaFormat { // the same for every graph
+		var buf bytes.Buffer
+		if err := export.DgraphSchema(&buf, ""); err != nil {
+			return err
+		}
+		writeFile(w, f.ContentType(), "crimegraph"+f.Extension(), true, buf.Bytes())
+		return nil
+	}
 	q := r.URL.Query()
 	v, err := view.FromQuery(view.ExportKind(q), q)
 	if err != nil {

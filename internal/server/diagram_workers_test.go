@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crimegraph/crimegraph/internal/export"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/render"
 	"github.com/crimegraph/crimegraph/internal/server"
@@ -183,5 +185,23 @@ func TestDiagramCacheMetric(t *testing.T) {
 	// bookkeeping.
 	if n, err := strconv.Atoi(m); err != nil || n < len(svg) || n > len(svg)*11/10+1000 {
 		t.Errorf("cache bytes %s after one %d-byte diagram", m, len(svg))
+	}
+}
+
+// TestExportDgraphSchema: /export/dgraph-schema serves the schema that
+// `dgraph live --schema` reads beside /export/nq.
+func TestExportDgraphSchema(t *testing.T) {
+	c := newServer(t)
+	status, h, b := c.get("/export/dgraph-schema")
+	var want bytes.Buffer
+	export.DgraphSchema(&want, "")
+	if status != 200 || h.Get("Content-Type") != "text/plain; charset=utf-8" ||
+		h.Get("Content-Disposition") != `attachment; filename="crimegraph.dgraph"` || !bytes.Equal(b, want.Bytes()) {
+		t.Errorf("%d %v %.200s", status, h, b)
+	}
+	for _, k := range kg.EdgeKinds {
+		if !bytes.Contains(b, []byte("/ontology/"+string(k)+">: [uid] @reverse .")) {
+			t.Errorf("the schema lacks %s", k)
+		}
 	}
 }
