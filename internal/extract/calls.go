@@ -38,6 +38,9 @@ var (
 	// opVerbRe reads the verb an operative paragraph opens with, after
 	// adverbs ("Also", "Further", "Strongly").
 	opVerbRe = regexp.MustCompile(`^(?:(?:Also|Further|Furthermore|Again|Once again|Strongly|Hereby|Likewise|Moreover|Further also|Firmly|Urgently)\s+)*((?:Calls|Call)\s+(?:up)?on|Takes\s+note|Take\s+note|Appeals\s+to|Pays\s+tribute|Bears\s+in\s+mind|[A-Z][a-z]+s)\b`)
+	// decidesRe reads the verb of a decision stated with its body: "The
+	// Economic and Social Council decides:".
+	decidesRe = regexp.MustCompile(`^The [A-Z][\p{L} ,\-]{2,80}? ((?:also |further )*(?:decides|requests|calls upon|urges|invites|encourages|recommends|takes note|approves|adopts|endorses|welcomes|authorizes|condemns|demands))\b`)
 	// voiceRe reads a call in the document's own voice: the author, then
 	// the verb.
 	voiceRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+)((?:I|We|The Secretary-General|The (?:Special |Independent )?(?:Committee|Commission|Panel|Group of Experts|Group|Board|Council|Meeting|Conference|Working Group|Special Rapporteur|Independent Expert|Monitoring Team|Mission|Office|Secretariat))(?:\s+(?:therefore|also|further|again|strongly|once again|continues? to|would like to|wishes? to|reiterates? (?:its|my) call (?:on|to)))*)\s+((?:call(?:s|ed)?\s+(?:up)?on|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?))\b`)
@@ -65,6 +68,9 @@ func findCalls(r *report.Report) map[string]*call {
 			out[p.Ref] = c
 		case p.Kind == kg.PartOperative:
 			m := opVerbRe.FindStringSubmatchIndex(p.Text)
+			if m == nil {
+				m = decidesRe.FindStringSubmatchIndex(p.Text)
+			}
 			if m == nil {
 				return
 			}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/report"
-	"github.com/crimegraph/crimegraph/internal/unsym"
+	"github.com/crimegraph/crimegraph/internal/docrules"
 )
 
 // The facts of the document families beyond reports: a letter's sender,
@@ -28,7 +28,7 @@ func documentProps(r *report.Report, props map[string]string) {
 
 // versionEdge is the edge a version has with its parent.
 var versionEdge = map[string]kg.EdgeKind{
-	unsym.Revision: kg.EdgeSupersedes, unsym.Corrigendum: kg.EdgeCorrects, unsym.Addendum: kg.EdgeAddendumTo,
+	docrules.Revision: kg.EdgeSupersedes, docrules.Corrigendum: kg.EdgeCorrects, docrules.Addendum: kg.EdgeAddendumTo,
 }
 
 func (x *extractor) stream() {
@@ -37,7 +37,7 @@ func (x *extractor) stream() {
 	// document-level evidence. A revision marks its original superseded.
 	if v := r.Version; v.Parent != "" && v.Parent != x.key {
 		parent := citedDocument(v.Parent, "")
-		if v.Kind == unsym.Revision {
+		if v.Kind == docrules.Revision {
 			parent.Props[kg.PropSuperseded] = x.key
 		}
 		x.edge(x.docID, versionEdge[v.Kind], x.node(parent), kg.Evidence{}, nil)

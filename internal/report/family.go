@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
-	"github.com/crimegraph/crimegraph/internal/unsym"
+	"github.com/crimegraph/crimegraph/internal/docrules"
 )
 
 // Family is a kind of UN document, read from the document itself (its
@@ -82,7 +82,7 @@ func readFamily(r *Report, lines []pline) error {
 		return kg.Errorf(kg.CodeUnsupported, "does not read as a UN document: no symbol, no masthead and no numbered paragraph")
 	}
 	if len(r.Symbols) > 0 {
-		r.Version.Parent, r.Version.Kind, r.Version.Element = unsym.Version(r.Symbols[0])
+		r.Version.Parent, r.Version.Kind, r.Version.Element = docrules.Version(r.Symbols[0])
 	}
 	for _, rd := range readers {
 		if f := rd.claim(d); f != "" {
@@ -129,7 +129,7 @@ func (listReader) claim(d *docView) Family {
 	switch {
 	case listTitleRe.MatchString(t):
 		return FamilyList
-	case unsym.Element(sym, "INF") || infoTitleRe.MatchString(t):
+	case docrules.Element(sym, "INF") || infoTitleRe.MatchString(t):
 		return FamilyInformation
 	case agendaTitleRe.MatchString(t):
 		return FamilyAgenda
