@@ -3,9 +3,9 @@ package extract
 import (
 	"strings"
 
+	"github.com/crimegraph/crimegraph/internal/docrules"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/report"
-	"github.com/crimegraph/crimegraph/internal/docrules"
 )
 
 // The facts of the document families beyond reports: a letter's sender,

@@ -27,7 +27,6 @@ var organs = []string{
 	"Human Rights Council", "Trusteeship Council", "International Court of Justice", "Secretariat",
 }
 
-
 var (
 	bracketDateRe = regexp.MustCompile(`^\[\d{1,2} [A-Z][a-z]+ \d{4}\]$`)
 	subtitle      = regexp.MustCompile(`^(?:Report|Note|Letter) (?:of|by) the `)

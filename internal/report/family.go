@@ -4,8 +4,8 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/docrules"
+	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
 // Family is a kind of UN document, read from the document itself (its

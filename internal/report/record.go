@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/docrules"
+	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
 // How a record is read. A verbatim record (A/79/PV.64) or summary record

@@ -4,8 +4,8 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/docrules"
+	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
 // How a resolution is read. A resolution, decision, draft or amendment
@@ -21,7 +21,7 @@ import (
 type actReader struct{}
 
 var (
-	adoptedRe    = regexp.MustCompile(`(?:Adopted|adopted) by the ([A-Z][\p{L} \-]+?)(?: at its (\d{1,5})(?:st|nd|rd|th) (?:plenary )?meeting)?,? on (\d{1,2}) ` + month + `,? (\d{4})`)
+	adoptedRe = regexp.MustCompile(`(?:Adopted|adopted) by the ([A-Z][\p{L} \-]+?)(?: at its (\d{1,5})(?:st|nd|rd|th) (?:plenary )?meeting)?,? on (\d{1,2}) ` + month + `,? (\d{4})`)
 	// draftTitleRe matches the title of a Security Council draft, which has
 	// no "L." symbol: "Albania, …: draft resolution".
 	draftTitleRe = regexp.MustCompile(`(?m)^[A-Z][^\n]{2,400}: (?:revised )?draft (?:resolution|decision)$`)
