@@ -723,6 +723,9 @@ func (p *parser) plain(l *pline) {
 // paragraphs of a letter do. Rows of a table, lines of a list and lines
 // a front end cut short go on.
 func (p *parser) startsPart(u *Paragraph, l *pline) bool {
+	if signed(l.Text) {
+		return true
+	}
 	prev := p.text[u].String()
 	return endsParagraph(prev) && (startsUpper(l.Text) || strings.HasPrefix(l.Text, "(")) && len(l.Text) > 60
 }
@@ -746,6 +749,9 @@ func (p *parser) loosePart(l *pline, kind string) {
 	key := annex + "|" + strconv.Itoa(page)
 	p.loose[key]++
 	p.newPara(l, kg.UnnumberedRef(annex, page, p.loose[key]), 0, l.Text)
+	if signed(l.Text) {
+		kind = kg.PartSignature
+	}
 	p.para.Kind = kind
 	p.lastDoc = nil
 }
