@@ -181,8 +181,7 @@ func (x *extractor) madeBy(c *call, recID kg.ID, ref string) {
 		return
 	}
 	if strings.Contains(c.by, "Secretary-General") && !strings.Contains(c.by, "Representative") {
-		id := x.node(kg.Node{ID: kg.NewID(kg.KindPerson, "secretary-general"), Label: "Secretary-General of the United Nations",
-			Props: map[string]string{kg.PropRole: "Secretary-General"}})
+		id := x.node(secretaryGeneral())
 		x.edge(recID, kg.EdgeMadeBy, id, kg.Evidence{Ref: ref}, nil)
 		return
 	}

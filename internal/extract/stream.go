@@ -58,8 +58,7 @@ func (x *extractor) sender() {
 		return
 	}
 	if strings.Contains(l.Sender, "Secretary-General") && !strings.Contains(l.Sender, "Representative") {
-		id := x.node(kg.Node{ID: kg.NewID(kg.KindPerson, "secretary-general"), Label: "Secretary-General of the United Nations",
-			Props: map[string]string{kg.PropRole: "Secretary-General"}})
+		id := x.node(secretaryGeneral())
 		x.edge(x.docID, kg.EdgeSentBy, id, kg.Evidence{Ref: l.Signature}, nil)
 		return
 	}
@@ -105,4 +104,10 @@ func (x *extractor) statements() {
 			}
 		}
 	}
+}
+
+// secretaryGeneral is the Person who signs the Secretary-General's letters
+// and speaks as "I" in the Secretary-General's reports.
+func secretaryGeneral() kg.Node {
+	return kg.Node{ID: kg.NewID(kg.KindPerson, "secretary-general"), Kind: kg.KindPerson, Label: "Secretary-General of the United Nations"}
 }
