@@ -169,7 +169,7 @@ func suspicions(rep *report.Report) (flags, notes []string) {
 		}
 	}
 	rep.Walk(func(p *report.Paragraph) {
-		if len(p.Text) > longParagraph {
+		if len(p.Text) > longParagraph && p.Kind != kg.PartTable && p.Kind != kg.PartList {
 			flags = append(flags, fmt.Sprintf("para. %s is %d bytes long", p.Ref, len(p.Text)))
 		}
 	})

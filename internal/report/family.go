@@ -137,4 +137,15 @@ func (listReader) claim(d *docView) Family {
 	return ""
 }
 
-func (listReader) read(*docView) {}
+// read marks the text of a list of participants as list parts: a
+// delegation, its members one after the other.
+func (listReader) read(d *docView) {
+	if d.Family != FamilyList {
+		return
+	}
+	d.Walk(func(q *Paragraph) {
+		if q.Kind == kg.PartText {
+			q.Kind = kg.PartList
+		}
+	})
+}
