@@ -70,8 +70,12 @@ fuzz: test-deps ## every fuzz target for FUZZTIME each (default 10m); failing in
 	scripts/fuzz.sh $(FUZZTIME)
 
 .PHONY: robustness
-robustness: deps build ## inspect every document of CORPUS (default ../shared/corpus-extra): per-file paragraphs, recommendations, entities, time, suspicions
+robustness: deps build ## inspect every document of CORPUS (default ../shared/corpus-extra; try CORPUS=../shared/corpus-2025): per file family, parts, calls by form, entities, time, suspicions; then totals
 	$(BIN) inspect $(CORPUS)
+
+.PHONY: folder-ratio
+folder-ratio: deps ## time ingesting every PDF of CORPUS against pdftotext alone on the same files (target within 2x, docs/robustness.md)
+	scripts/folder-ratio.sh $(CORPUS) $${RUNS:-3}
 
 .PHONY: scale
 scale: build ## growth table: ingest 1, 10, 100 and 1,000 synthetic reports; sizes, memory, query latency (docs/performance.md)

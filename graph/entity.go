@@ -162,7 +162,7 @@ func toFilter(f *model.RecommendationFilter) explore.Filter {
 	return explore.Filter{
 		Document: str(f.Document), Section: str(f.Section), CrimeType: str(f.CrimeType),
 		Instrument: str(f.Instrument), Theme: str(f.Theme), Actor: str(f.Actor),
-		Addressee: str(f.Addressee), Text: str(f.Text),
+		Addressee: str(f.Addressee), Text: str(f.Text), Form: str(f.Form),
 	}
 }
 

@@ -452,10 +452,12 @@ type ComplexityRoot struct {
 		Actors      func(childComplexity int, first *int, after *string) int
 		Addressees  func(childComplexity int, first *int, after *string) int
 		Aliases     func(childComplexity int) int
+		By          func(childComplexity int) int
 		Citation    func(childComplexity int) int
 		CrimeTypes  func(childComplexity int, first *int, after *string) int
 		Document    func(childComplexity int) int
 		Evidence    func(childComplexity int) int
+		Form        func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Instruments func(childComplexity int, first *int, after *string) int
 		Kind        func(childComplexity int) int
@@ -469,6 +471,7 @@ type ComplexityRoot struct {
 		Section     func(childComplexity int) int
 		Text        func(childComplexity int) int
 		Themes      func(childComplexity int, first *int, after *string) int
+		Verb        func(childComplexity int) int
 	}
 
 	RecommendationConnection struct {
@@ -2732,6 +2735,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recommendation.Aliases(childComplexity), true
+	case "Recommendation.by":
+		if e.ComplexityRoot.Recommendation.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendation.By(childComplexity), true
 	case "Recommendation.citation":
 		if e.ComplexityRoot.Recommendation.Citation == nil {
 			break
@@ -2761,6 +2770,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recommendation.Evidence(childComplexity), true
+	case "Recommendation.form":
+		if e.ComplexityRoot.Recommendation.Form == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendation.Form(childComplexity), true
 	case "Recommendation.id":
 		if e.ComplexityRoot.Recommendation.ID == nil {
 			break
@@ -2859,6 +2874,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recommendation.Themes(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Recommendation.verb":
+		if e.ComplexityRoot.Recommendation.Verb == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendation.Verb(childComplexity), true
 
 	case "RecommendationConnection.edges":
 		if e.ComplexityRoot.RecommendationConnection.Edges == nil {
@@ -4097,6 +4118,12 @@ type Recommendation implements Node & Entity {
   text: String!
   "\"S/2025/85, para. 61(d)\"."
   citation: String!
+  "recommendation, operative or call."
+  form: String
+  "The verb of the call, lower case: \"urges\", \"calls upon\"."
+  verb: String
+  "Who makes it, as printed: \"Security Council\", \"the Secretary-General\"."
+  by: String
   document: Document
   section: Section
   "The paragraph that states it."
@@ -4703,6 +4730,8 @@ input RecommendationFilter {
   addressee: String
   "Words its text contains, all of them (stemmed full-text match)."
   text: String
+  "Its form: recommendation (an item under a recommendations heading), operative (an operative paragraph of a resolution or decision) or call (a call in a report's or letter's own voice)."
+  form: String
 }
 
 "The kinds of entity."
@@ -5480,6 +5509,12 @@ func (ec *executionContext) childFields_Recommendation(ctx context.Context, fiel
 		return ec.fieldContext_Recommendation_text(ctx, field)
 	case "citation":
 		return ec.fieldContext_Recommendation_citation(ctx, field)
+	case "form":
+		return ec.fieldContext_Recommendation_form(ctx, field)
+	case "verb":
+		return ec.fieldContext_Recommendation_verb(ctx, field)
+	case "by":
+		return ec.fieldContext_Recommendation_by(ctx, field)
 	case "document":
 		return ec.fieldContext_Recommendation_document(ctx, field)
 	case "section":
@@ -15989,6 +16024,75 @@ func (ec *executionContext) fieldContext_Recommendation_citation(_ context.Conte
 	return graphql.NewScalarFieldContext("Recommendation", field, true, false, "String")
 }
 
+func (ec *executionContext) _Recommendation_form(ctx context.Context, field graphql.CollectedField, obj *model.Recommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendation_form(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Form(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendation_form(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recommendation", field, true, false, "String")
+}
+
+func (ec *executionContext) _Recommendation_verb(ctx context.Context, field graphql.CollectedField, obj *model.Recommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendation_verb(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verb(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendation_verb(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recommendation", field, true, false, "String")
+}
+
+func (ec *executionContext) _Recommendation_by(ctx context.Context, field graphql.CollectedField, obj *model.Recommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendation_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendation_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recommendation", field, true, false, "String")
+}
+
 func (ec *executionContext) _Recommendation_document(ctx context.Context, field graphql.CollectedField, obj *model.Recommendation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21002,7 +21106,7 @@ func (ec *executionContext) unmarshalInputRecommendationFilter(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"document", "section", "crimeType", "instrument", "theme", "actor", "addressee", "text"}
+	fieldsInOrder := [...]string{"document", "section", "crimeType", "instrument", "theme", "actor", "addressee", "text", "form"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21065,6 +21169,13 @@ func (ec *executionContext) unmarshalInputRecommendationFilter(ctx context.Conte
 				return it, err
 			}
 			it.Text = data
+		case "form":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("form"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Form = data
 		}
 	}
 	return it, nil
@@ -23955,6 +24066,21 @@ func (ec *executionContext) _Recommendation(ctx context.Context, sel ast.Selecti
 		case "citation":
 			out.Values[i] = ec._Recommendation_citation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "form":
+			out.Values[i] = ec._Recommendation_form(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "verb":
+			out.Values[i] = ec._Recommendation_verb(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "by":
+			out.Values[i] = ec._Recommendation_by(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "document":

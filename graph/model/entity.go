@@ -204,6 +204,17 @@ func (p Paragraph) Citation() string { return partEvidence(p.N).Citation() }
 func (r Recommendation) Ref() string      { return r.N.Prop(kg.PropRef) }
 func (r Recommendation) Text() string     { return r.N.Prop(kg.PropText) }
 func (r Recommendation) Citation() string { return partEvidence(r.N).Citation() }
+func (r Recommendation) Form() *string    { return optProp(r.N, kg.PropForm) }
+func (r Recommendation) Verb() *string    { return optProp(r.N, kg.PropVerb) }
+func (r Recommendation) By() *string      { return optProp(r.N, kg.PropBy) }
+
+// optProp is a property as a nullable field.
+func optProp(n kg.Node, name string) *string {
+	if v := n.Prop(name); v != "" {
+		return &v
+	}
+	return nil
+}
 
 // Evidence of a recommendation is the paragraph it is stated in, whole.
 func (r Recommendation) Evidence() []*Evidence {

@@ -180,6 +180,8 @@ type RecommendationFilter struct {
 	Addressee *string `json:"addressee,omitempty"`
 	// Words its text contains, all of them (stemmed full-text match).
 	Text *string `json:"text,omitempty"`
+	// Its form: recommendation (an item under a recommendations heading), operative (an operative paragraph of a resolution or decision) or call (a call in a report's or letter's own voice).
+	Form *string `json:"form,omitempty"`
 }
 
 type SeriesMember struct {

@@ -28,6 +28,7 @@ func init() {
 		summary: "Parse and extract documents without storing them, and report per file: paragraphs, recommendations,\n" +
 			"entities, time, and anything suspicious (gaps or duplicates in the numbering, very long paragraphs).",
 		setup: func(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
+			outline := fs.Bool("outline", false, "print each document's parsed outline (identity, family, sections, parts, calls) instead of the table")
 			lines := fs.Bool("lines", false, "print what the PDF front end sees instead: physical lines with their kind and geometry, the identity, the logical lines")
 			return func(ctx context.Context, args []string) error {
 				if len(args) == 0 {
@@ -63,6 +64,10 @@ func init() {
 					if err != nil {
 						failed++
 						fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\t%d\trefused: %s\n", src.Name, time.Since(t0).Milliseconds(), kg.ErrorMessage(err))
+						continue
+					}
+					if *outline {
+						fmt.Fprintf(e.stdout, "######## %s\n%s", src.Name, rep.Outline())
 						continue
 					}
 					key := ingest.DocKey(rep, src)
@@ -164,7 +169,7 @@ func suspicions(rep *report.Report) (flags, notes []string) {
 		}
 	}
 	rep.Walk(func(p *report.Paragraph) {
-		if len(p.Text) > longParagraph {
+		if len(p.Text) > longParagraph && p.Kind != kg.PartTable && p.Kind != kg.PartList {
 			flags = append(flags, fmt.Sprintf("para. %s is %d bytes long", p.Ref, len(p.Text)))
 		}
 	})

@@ -69,7 +69,10 @@ func small() kg.Fragment {
 		ref := fmt.Sprintf("%d", i+1)
 		pid, rid := kg.PartID(kg.KindParagraph, doc, ref), kg.PartID(kg.KindRecommendation, doc, ref)
 		node(pid, "para "+ref, map[string]string{kg.PropDocument: doc, kg.PropRef: ref, kg.PropText: "text " + ref})
-		node(rid, "rec "+ref, map[string]string{kg.PropDocument: doc, kg.PropRef: ref, kg.PropSection: string(sec), kg.PropText: "text " + ref})
+		// Forms: 1 and 2 are recommendations, 3 an operative paragraph, 4
+		// states none (stored before forms existed: a recommendation).
+		form := map[int]string{0: kg.FormRecommendation, 1: kg.FormRecommendation, 2: kg.FormOperative}[i]
+		node(rid, "rec "+ref, map[string]string{kg.PropDocument: doc, kg.PropRef: ref, kg.PropSection: string(sec), kg.PropText: "text " + ref, kg.PropForm: form})
 		edge(pid, kg.EdgeTextOf, rid, ref)
 		edge(sec, kg.EdgeContains, rid, ref)
 	}
@@ -124,6 +127,9 @@ func TestRecommendationFilters(t *testing.T) {
 		{"text", explore.Filter{Text: "2"}, recs(2)},
 		{"text and instrument", explore.Filter{Text: "2", Instrument: "Instrument X"}, nil},
 		{"blank fields are absent", explore.Filter{CrimeType: "  "}, recs(1, 2, 3, 4)},
+		{"form operative", explore.Filter{Form: kg.FormOperative}, recs(3)},
+		{"form recommendation, also when unstated", explore.Filter{Form: kg.FormRecommendation}, recs(1, 2, 4)},
+		{"form call", explore.Filter{Form: kg.FormCall}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -148,6 +154,9 @@ func TestUnknownFilterNamesAreErrors(t *testing.T) {
 		if kg.ErrorCode(err) != kg.CodeNotFound || !strings.Contains(err.Error(), "unknown") {
 			t.Errorf("%+v: got %v, want a NOT_FOUND that says the name is unknown", f, err)
 		}
+	}
+	if _, err := x.MatchRecommendations(ctx, explore.Filter{Form: "wish"}); kg.ErrorCode(err) != kg.CodeInvalid {
+		t.Errorf("unknown form: %v, want INVALID", err)
 	}
 	if _, err := x.MatchRecommendations(ctx, explore.Filter{Text: "x"}); kg.ErrorCode(err) != kg.CodeUnavailable {
 		t.Errorf("text filter without an index: %v, want UNAVAILABLE", err)

@@ -27,6 +27,7 @@ type recEntry struct {
 	sort    string // kg.SortKey: document, then natural ref order
 	doc     kg.ID  // Document node
 	section kg.ID  // Section node, "" when unknown
+	form    string // kg.PropForm; recommendations stored before forms existed have none
 	links   map[kg.EdgeKind][]kg.ID
 }
 
@@ -54,7 +55,7 @@ func (x *Explorer) index(ctx context.Context) (*recIndex, error) {
 			return nil, err
 		}
 		for _, n := range page.Nodes {
-			e := recEntry{id: n.ID, sort: kg.SortKey(n), section: kg.ID(n.Prop(kg.PropSection)), links: map[kg.EdgeKind][]kg.ID{}}
+			e := recEntry{id: n.ID, sort: kg.SortKey(n), section: kg.ID(n.Prop(kg.PropSection)), form: n.Prop(kg.PropForm), links: map[kg.EdgeKind][]kg.ID{}}
 			doc := n.Prop(kg.PropDocument)
 			if doc == "" {
 				doc = n.ID.DocKey()
@@ -106,6 +107,7 @@ type Filter struct {
 	Actor      string // a State or Organization it names (NAMES_ACTOR)
 	Addressee  string // a State or Organization it is addressed to (ADDRESSED_TO)
 	Text       string // words its text contains, all of them (full-text, stemmed)
+	Form       string // its form: kg.FormRecommendation, kg.FormOperative or kg.FormCall
 }
 
 // IsZero reports whether the filter selects everything.
@@ -115,6 +117,7 @@ func (f Filter) IsZero() bool { return f == Filter{} }
 type matcher struct {
 	docs, sections, text map[kg.ID]bool
 	links                map[kg.EdgeKind]map[kg.ID]bool
+	form                 string
 }
 
 func (m *matcher) match(e recEntry) bool {
@@ -125,6 +128,9 @@ func (m *matcher) match(e recEntry) bool {
 		return false
 	}
 	if m.text != nil && !m.text[e.id] {
+		return false
+	}
+	if m.form != "" && (e.form != m.form && !(e.form == "" && m.form == kg.FormRecommendation)) {
 		return false
 	}
 	for kind, want := range m.links {
@@ -283,6 +289,13 @@ func (x *Explorer) compile(ctx context.Context, f Filter) (*matcher, error) {
 			}
 		}
 		m.links[l.edge] = set
+	}
+	switch s := trim(f.Form); s {
+	case "":
+	case kg.FormRecommendation, kg.FormOperative, kg.FormCall:
+		m.form = s
+	default:
+		return nil, kg.Errorf(kg.CodeInvalid, "unknown form %q: want %s, %s or %s", s, kg.FormRecommendation, kg.FormOperative, kg.FormCall)
 	}
 	if s := trim(f.Text); s != "" {
 		if x.text == nil {

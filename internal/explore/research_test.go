@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/crimegraph/crimegraph/graph/graphtest"
+	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/explore"
 	"github.com/crimegraph/crimegraph/internal/ingest"
 	"github.com/crimegraph/crimegraph/internal/kg"
@@ -31,7 +31,7 @@ func researchStore(t *testing.T) *store.Store {
 			return
 		}
 		research.s = s
-		if _, research.err = graphtest.Load(ctx, s); research.err != nil {
+		if _, research.err = testcorpus.Load(ctx, s); research.err != nil {
 			return
 		}
 		rec, err := ingest.NewRecognizer()

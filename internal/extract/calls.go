@@ -38,16 +38,28 @@ var (
 	// opVerbRe reads the verb an operative paragraph opens with, after
 	// adverbs ("Also", "Further", "Strongly").
 	opVerbRe = regexp.MustCompile(`^(?:(?:Also|Further|Furthermore|Again|Once again|Strongly|Hereby|Likewise|Moreover|Further also|Firmly|Urgently)\s+)*((?:Calls|Call)\s+(?:up)?on|Takes\s+note|Take\s+note|Appeals\s+to|Pays\s+tribute|Bears\s+in\s+mind|[A-Z][a-z]+s)\b`)
+	// decidesRe reads the verb of a decision stated with its body: "The
+	// Economic and Social Council decides:".
+	decidesRe = regexp.MustCompile(`^The [A-Z][\p{L} ,\-]{2,80}? ((?:also |further )*(?:decides|requests|calls upon|urges|invites|encourages|recommends|takes note|approves|adopts|endorses|welcomes|authorizes|condemns|demands))\b`)
 	// voiceRe reads a call in the document's own voice: the author, then
 	// the verb.
-	voiceRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+)((?:I|We|The Secretary-General|The (?:Special |Independent )?(?:Committee|Commission|Panel|Group of Experts|Group|Board|Council|Meeting|Conference|Working Group|Special Rapporteur|Independent Expert|Monitoring Team|Mission|Office|Secretariat))(?:\s+(?:therefore|also|further|again|strongly|once again|continues? to|would like to|wishes? to|reiterates? (?:its|my) call (?:on|to)))*)\s+((?:call(?:s|ed)?\s+(?:up)?on|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?))\b`)
+	voiceRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+)(I|We|The Secretary-General|The (?:Special |Independent |Advisory )?(?:Committee|Commission|Panel|Group of Experts|Group|Board|Council|Meeting|Conference|Working Group|Special Rapporteur|Independent Expert|Monitoring Team|Mission|Office|Secretariat))(?:\s+(?:therefore|also|further|again|strongly|once again|continues? to|would like to|wishes? to|reiterates? (?:its|my) call (?:on|to)))*\s+((?:call(?:s|ed)?\s+(?:up)?on|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?))\b`)
 	// reportedRe marks a sentence that reports what someone else said.
 	reportedRe = regexp.MustCompile(`(?i)\b(?:representatives?|speakers?|delegations?|participants?|the observer|said|stated|noted that|expressed the view)\b`)
+	// procedureRe marks the closing request of a letter, which asks for
+	// its circulation and calls on no one to act.
+	procedureRe = regexp.MustCompile(`(?i)\b(?:present (?:letter|note|document|communication)|circulat(?:e|ed|ion)|distributed as|issued as a document)\b`)
 )
 
 // actFamilies are the families whose numbered paragraphs are operative.
 var actFamilies = map[report.Family]bool{
 	report.FamilyResolution: true, report.FamilyDecision: true, report.FamilyDraft: true, report.FamilyAmendment: true,
+}
+
+// voiceFamilies are the families whose text speaks in the author's own
+// voice: reports, letters and what is left unclassified.
+var voiceFamilies = map[report.Family]bool{
+	report.FamilyReport: true, report.FamilyLetter: true, report.FamilyNoteVerbale: true, report.FamilyOther: true,
 }
 
 // findCalls returns the calls of a report by paragraph ref.
@@ -66,6 +78,9 @@ func findCalls(r *report.Report) map[string]*call {
 		case p.Kind == kg.PartOperative:
 			m := opVerbRe.FindStringSubmatchIndex(p.Text)
 			if m == nil {
+				m = decidesRe.FindStringSubmatchIndex(p.Text)
+			}
+			if m == nil {
 				return
 			}
 			by := ""
@@ -78,21 +93,20 @@ func findCalls(r *report.Report) map[string]*call {
 				return
 			}
 			out[p.Ref] = &call{form: kg.FormOperative, verb: normVerb(p.Text[m[2]:m[3]]), by: by, at: m[1]}
-		case r.Family == report.FamilyRecord || p.Number == 0 && p.Kind != kg.PartText:
-			// a record's turns are speakers'; headings, tables and
-			// signatures make no call
+		case !voiceFamilies[r.Family] || p.Number == 0 && p.Kind != kg.PartText:
+			// a record's turns are speakers', an information note's
+			// statements its delegations'; headings, tables and signatures
+			// make no call
 		default:
 			for _, sr := range sentences(p.Text) {
 				sent := p.Text[sr[0]:sr[1]]
 				m := voiceRe.FindStringSubmatchIndex(sent)
-				if m == nil || reportedRe.MatchString(sent[:m[2]]) {
+				if m == nil || reportedRe.MatchString(sent[:m[2]]) || procedureRe.MatchString(sent) {
 					continue
 				}
 				by := sent[m[2]:m[3]]
 				if f := strings.Fields(by); len(f) > 0 && (f[0] == "I" || f[0] == "We") {
 					by = author(r)
-				} else {
-					by = strings.TrimSpace(strings.SplitN(by, " therefore", 2)[0])
 				}
 				out[p.Ref] = &call{form: kg.FormCall, verb: normVerb(sent[m[4]:m[5]]), by: by, at: sr[0] + m[5]}
 				break
@@ -124,7 +138,7 @@ func instrumentBodies(r *report.Report) map[string]string {
 			continue
 		}
 		if t := strings.TrimSpace(strings.TrimRight(p.Text, ",:")); strings.HasPrefix(t, "The ") && len(t) < 120 {
-			out[p.Section] = t
+			out[p.Section] = strings.TrimPrefix(t, "The ")
 		}
 	}
 	return out
@@ -167,8 +181,7 @@ func (x *extractor) madeBy(c *call, recID kg.ID, ref string) {
 		return
 	}
 	if strings.Contains(c.by, "Secretary-General") && !strings.Contains(c.by, "Representative") {
-		id := x.node(kg.Node{ID: kg.NewID(kg.KindPerson, "secretary-general"), Label: "Secretary-General of the United Nations",
-			Props: map[string]string{kg.PropRole: "Secretary-General"}})
+		id := x.node(secretaryGeneral())
 		x.edge(recID, kg.EdgeMadeBy, id, kg.Evidence{Ref: ref}, nil)
 		return
 	}

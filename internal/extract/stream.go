@@ -3,9 +3,9 @@ package extract
 import (
 	"strings"
 
+	"github.com/crimegraph/crimegraph/internal/docrules"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/report"
-	"github.com/crimegraph/crimegraph/internal/unsym"
 )
 
 // The facts of the document families beyond reports: a letter's sender,
@@ -28,7 +28,7 @@ func documentProps(r *report.Report, props map[string]string) {
 
 // versionEdge is the edge a version has with its parent.
 var versionEdge = map[string]kg.EdgeKind{
-	unsym.Revision: kg.EdgeSupersedes, unsym.Corrigendum: kg.EdgeCorrects, unsym.Addendum: kg.EdgeAddendumTo,
+	docrules.Revision: kg.EdgeSupersedes, docrules.Corrigendum: kg.EdgeCorrects, docrules.Addendum: kg.EdgeAddendumTo,
 }
 
 func (x *extractor) stream() {
@@ -37,7 +37,7 @@ func (x *extractor) stream() {
 	// document-level evidence. A revision marks its original superseded.
 	if v := r.Version; v.Parent != "" && v.Parent != x.key {
 		parent := citedDocument(v.Parent, "")
-		if v.Kind == unsym.Revision {
+		if v.Kind == docrules.Revision {
 			parent.Props[kg.PropSuperseded] = x.key
 		}
 		x.edge(x.docID, versionEdge[v.Kind], x.node(parent), kg.Evidence{}, nil)
@@ -58,8 +58,7 @@ func (x *extractor) sender() {
 		return
 	}
 	if strings.Contains(l.Sender, "Secretary-General") && !strings.Contains(l.Sender, "Representative") {
-		id := x.node(kg.Node{ID: kg.NewID(kg.KindPerson, "secretary-general"), Label: "Secretary-General of the United Nations",
-			Props: map[string]string{kg.PropRole: "Secretary-General"}})
+		id := x.node(secretaryGeneral())
 		x.edge(x.docID, kg.EdgeSentBy, id, kg.Evidence{Ref: l.Signature}, nil)
 		return
 	}
@@ -105,4 +104,10 @@ func (x *extractor) statements() {
 			}
 		}
 	}
+}
+
+// secretaryGeneral is the Person who signs the Secretary-General's letters
+// and speaks as "I" in the Secretary-General's reports.
+func secretaryGeneral() kg.Node {
+	return kg.Node{ID: kg.NewID(kg.KindPerson, "secretary-general"), Kind: kg.KindPerson, Label: "Secretary-General of the United Nations"}
 }

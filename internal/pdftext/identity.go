@@ -1,7 +1,6 @@
 package pdftext
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -9,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crimegraph/crimegraph/internal/docrules"
 	"github.com/crimegraph/crimegraph/internal/report"
 )
 
@@ -27,13 +27,7 @@ var organs = []string{
 	"Human Rights Council", "Trusteeship Council", "International Court of Justice", "Secretariat",
 }
 
-// organBySymbol names the organ of a symbol's first element, for documents
-// whose masthead does not say it.
-var organBySymbol = map[string]string{"A": "General Assembly", "S": "Security Council", "E": "Economic and Social Council"}
-
 var (
-	dateRe        = regexp.MustCompile(`\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b`)
-	months        = map[string]int{"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12}
 	bracketDateRe = regexp.MustCompile(`^\[\d{1,2} [A-Z][a-z]+ \d{4}\]$`)
 	subtitle      = regexp.MustCompile(`^(?:Report|Note|Letter) (?:of|by) the `)
 	reportOn      = regexp.MustCompile(`^Report on (?:the|its) `)
@@ -75,10 +69,12 @@ func readIdentity(pages [][]*pline, raw []rawPage, st docStats) (report.Identity
 		id.Date = readMasthead(first, st)
 		id.Body = readOrgan(first, st)
 		id.Title = readTitle(first, st)
+		if id.Title == "" {
+			id.Title = centeredTitle(first, raw[0], st)
+		}
 	}
 	if id.Body == "" && len(id.Symbols) > 0 {
-		head, _, _ := strings.Cut(id.Symbols[0], "/")
-		id.Body = organBySymbol[head]
+		id.Body = docrules.Body(id.Symbols[0])
 	}
 	if id.Date == "" && cover < 0 {
 		id.Date = adoptionDate(first)
@@ -123,7 +119,7 @@ func readSymbols(ls []*pline, p rawPage) []string {
 	var found []string
 	collect := func(l *pline) {
 		for _, s := range symbolRe.FindAllString(l.Text, -1) {
-			s = strings.TrimSpace(strings.TrimRight(s, "*"))
+			s = docrules.RepairSymbol(strings.TrimSpace(strings.TrimRight(s, "*")))
 			found = append(found, s)
 		}
 	}
@@ -235,19 +231,7 @@ func bracketDate(pages [][]*pline) string {
 	return ""
 }
 
-func isoDate(s string) string {
-	m := dateRe.FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	var d, y int
-	fmt.Sscan(m[1], &d)
-	fmt.Sscan(m[3], &y)
-	if d < 1 || d > 31 {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, months[m[2]], d)
-}
+func isoDate(s string) string { return docrules.ISODate(s) }
 
 // organName returns the organ a line names, or "".
 func organName(text string) string {
@@ -390,4 +374,69 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// stopTitleRe ends the title block of a typewritten document: the first
+// heading or paragraph of the body, or the rapporteur's line.
+var stopTitleRe = regexp.MustCompile(`^(?:\d{1,3}\.|[IVX]+\.|[lI]\.\s|\(?[a-z]\)|Rapporteur|Chairman|Introduction|INTRODUCTION)`)
+
+// centeredTitle reads the title of an old typewritten document, reissued
+// with an OCR text layer, where nothing is set larger than the body: the
+// lines centred on the page after the masthead and before the first
+// heading or paragraph ("QUESTION OF EAST TIMOR", "Progress report of the
+// Secretary-General"), the blocks joined by a colon.
+func centeredTitle(ls []*pline, p rawPage, st docStats) string {
+	W := p.W
+	if W <= 0 {
+		return ""
+	}
+	var groups []string
+	var prev *pline
+	for _, l := range byY(ls) {
+		if l.Kind != kindBody {
+			continue
+		}
+		if stopTitleRe.MatchString(l.Text) || len(groups) > 0 && l.X1-l.X0 > 0.8*W {
+			break
+		}
+		if !wordy(l.Text) {
+			continue // OCR noise: "&&$"
+		}
+		mid := (l.X0 + l.X1) / 2
+		if math.Abs(mid-W/2) > 0.08*W || l.X1-l.X0 > 0.8*W || strings.Contains(l.Text, "provisional agenda") || strings.HasSuffix(l.Text, "session") {
+			if len(groups) > 0 {
+				break
+			}
+			continue
+		}
+		if prev != nil && l.Base-prev.Base < 1.6*st.pitchOf(l.Size) && len(groups) > 0 {
+			groups[len(groups)-1] += " " + l.Text
+		} else {
+			groups = append(groups, l.Text)
+		}
+		prev = l
+	}
+	if len(groups) == 0 {
+		return ""
+	}
+	title := groups[0]
+	for _, g := range groups[1:] {
+		title += ": " + lowerFirst(g)
+	}
+	return cleanTitle(title)
+}
+
+// wordy reports whether a line is mostly letters, with a word of three.
+func wordy(s string) bool {
+	letters, run, longest := 0, 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest >= 3 && 2*letters >= utf8.RuneCountInString(s)
 }

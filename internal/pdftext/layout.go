@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/crimegraph/crimegraph/internal/docrules"
 )
 
 // lineKind says what a physical line is; only kindBody lines reach the
@@ -403,6 +405,8 @@ func classify(ls []*pline, p rawPage, st docStats) {
 		switch {
 		case sideways && (allTokens(l.Text, isFooterToken) || symLineRe.MatchString(l.Text)):
 			l.Kind = kindFooter
+		case l.Y0 > footerZone*H && docrules.IsLibraryStamp(l.Text):
+			l.Kind = kindFooter // "Digitized by Dag Hammarskjöld Library" on a reissued old document
 		case l.Y0 > footerZone*H && allTokens(l.Text, isFooterToken):
 			l.Kind = kindFooter
 		case l.Y1 < headerZone*H && (symLineRe.MatchString(l.Text) || allTokens(l.Text, isFooterToken)):

@@ -13,6 +13,13 @@ import (
 
 // assemble runs the pure-Go half of the extraction on poppler's pages.
 func assemble(raw []rawPage) *Result {
+	res, _ := assembleBody(raw)
+	return res
+}
+
+// assembleBody is assemble that also returns the physical lines it kept as
+// body text, whose every word the logical lines must hold.
+func assembleBody(raw []rawPage) (*Result, []*pline) {
 	pages := make([][]*pline, len(raw))
 	for i, p := range raw {
 		pages[i] = buildLines(p, i+1)
@@ -38,7 +45,7 @@ func assemble(raw []rawPage) *Result {
 		a.onPage[l.Page] = append(a.onPage[l.Page], l)
 	}
 	res.Lines = a.paragraphs(body)
-	return res
+	return res, body
 }
 
 // margin is the left and right edge of a page's body text.

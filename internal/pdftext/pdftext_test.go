@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -473,10 +474,24 @@ func FuzzAssemble(f *testing.F) {
 		if err != nil || len(pages) == 0 {
 			return
 		}
-		r := assemble(pages)
+		r, body := assembleBody(pages)
+		var out strings.Builder
 		for _, l := range r.Lines {
 			if l.Page < 1 || l.Page > len(pages) {
 				t.Fatalf("line on page %d of %d", l.Page, len(pages))
+			}
+			out.WriteString(l.Text)
+			out.WriteByte('\n')
+		}
+		// No text lost: every word of a line kept as body text stands in
+		// the logical lines (a word broken across lines is rejoined, so
+		// each of its halves is still found inside the whole word).
+		text := out.String()
+		for _, l := range body {
+			for _, w := range strings.Fields(l.Text) {
+				if core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); core != "" && !strings.Contains(text, core) {
+					t.Fatalf("word %q of body line %q (page %d) is not in the output", core, l.Text, l.Page)
+				}
 			}
 		}
 	})

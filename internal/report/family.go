@@ -4,8 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/crimegraph/crimegraph/internal/docrules"
 	"github.com/crimegraph/crimegraph/internal/kg"
-	"github.com/crimegraph/crimegraph/internal/unsym"
 )
 
 // Family is a kind of UN document, read from the document itself (its
@@ -82,7 +82,7 @@ func readFamily(r *Report, lines []pline) error {
 		return kg.Errorf(kg.CodeUnsupported, "does not read as a UN document: no symbol, no masthead and no numbered paragraph")
 	}
 	if len(r.Symbols) > 0 {
-		r.Version.Parent, r.Version.Kind, r.Version.Element = unsym.Version(r.Symbols[0])
+		r.Version.Parent, r.Version.Kind, r.Version.Element = docrules.Version(r.Symbols[0])
 	}
 	for _, rd := range readers {
 		if f := rd.claim(d); f != "" {
@@ -129,7 +129,7 @@ func (listReader) claim(d *docView) Family {
 	switch {
 	case listTitleRe.MatchString(t):
 		return FamilyList
-	case unsym.Element(sym, "INF") || infoTitleRe.MatchString(t):
+	case docrules.Element(sym, "INF") || infoTitleRe.MatchString(t):
 		return FamilyInformation
 	case agendaTitleRe.MatchString(t):
 		return FamilyAgenda
@@ -137,4 +137,15 @@ func (listReader) claim(d *docView) Family {
 	return ""
 }
 
-func (listReader) read(*docView) {}
+// read marks the text of a list of participants as list parts: a
+// delegation, its members one after the other.
+func (listReader) read(d *docView) {
+	if d.Family != FamilyList {
+		return
+	}
+	d.Walk(func(q *Paragraph) {
+		if q.Kind == kg.PartText {
+			q.Kind = kg.PartList
+		}
+	})
+}

@@ -68,7 +68,7 @@ func consumed(l *pline, id Identity) bool {
 // signature, a table (short rows, most with figures), a list (short
 // lines), or text.
 func kindOfPart(text string) string {
-	if strings.HasPrefix(text, "(Signed)") || strings.HasPrefix(text, "(signed)") {
+	if signed(text) {
 		return kg.PartSignature
 	}
 	lines := strings.Split(text, "\n")
@@ -91,4 +91,9 @@ func kindOfPart(text string) string {
 		return kg.PartTable
 	}
 	return kg.PartList
+}
+
+// signed reports whether a line is a signature: "(Signed) António Guterres".
+func signed(s string) bool {
+	return strings.HasPrefix(s, "(Signed)") || strings.HasPrefix(s, "(signed)") || strings.HasPrefix(s, "(Firmado)")
 }

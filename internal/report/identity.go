@@ -1,10 +1,10 @@
 package report
 
 import (
-	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
+
+	"github.com/crimegraph/crimegraph/internal/docrules"
 )
 
 // leaderRe matches the dot leaders and page number that end an entry of a
@@ -99,11 +99,7 @@ func sectionTitle(s string) bool {
 }
 
 var (
-	monthNames = map[string]int{
-		"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-		"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	}
-	month       = `(January|February|March|April|May|June|July|August|September|October|November|December)`
+	month       = docrules.MonthPattern
 	dateLineRe  = regexp.MustCompile(`^(?:Distr\.?:?\s+\w+\s+)?\[?(\d{1,2}) ` + month + `,? (\d{4})\]?$`)
 	titleRe     = regexp.MustCompile(`^(?:Report|Letter|Identical letters|Note|Draft report|Annual report|Progress report|Summary|Review|Conference room paper)\b`)
 	organRe     = regexp.MustCompile(`^(?:Commission|Committee|Conference|Council|Board|Working Group|Meeting)\b[\p{L} ,\-]{3,120}$`)
@@ -222,28 +218,9 @@ func appendNew(ss []string, s string) []string {
 }
 
 // bodyOfSymbol names the principal organ a symbol's first element stands for.
-func bodyOfSymbol(sym string) string {
-	head, _, _ := strings.Cut(sym, "/")
-	switch head {
-	case "A":
-		return "General Assembly"
-	case "S":
-		return "Security Council"
-	case "E":
-		return "Economic and Social Council"
-	}
-	return ""
-}
+func bodyOfSymbol(sym string) string { return docrules.Body(sym) }
 
-func isoDate(day, mon, year string) string {
-	d, _ := strconv.Atoi(day)
-	m := monthNames[strings.ToLower(mon)]
-	y, _ := strconv.Atoi(year)
-	if d < 1 || d > 31 || m == 0 {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-}
+func isoDate(day, mon, year string) string { return docrules.Date(day, mon, year) }
 
 var (
 	venue = `([A-Z][\p{L}'’.\-]*(?:\s+(?:[A-Z][\p{L}'’.\-]*|de|del|da|do|dos|es|of|la|le|el|al))*)`

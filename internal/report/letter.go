@@ -19,7 +19,7 @@ import (
 type letterReader struct{}
 
 var (
-	letterTitleRe = regexp.MustCompile(`^(?:(?:Identical|Joint) )?(Letters?|Note verbale|Notes verbales) dated (\d{1,2} ` + month + `,? \d{4})(?:,? and \d{1,2} ` + month + `,? \d{4})? from (.+?) addressed to (.+?)$`)
+	letterTitleRe = regexp.MustCompile(`^(?:(?:Identical|Joint) )?([Ll]etters?|[Nn]otes? verbales?) dated (\d{1,2} ` + month + `,? \d{4})(?:,? and \d{1,2} ` + month + `,? \d{4})? from (.+?) addressed to (.+?)$`)
 	transmitRe    = regexp.MustCompile(`(?i)\b(?:transmit|enclose|forward|attach|submit)(?:s|ted|ting)?\b`)
 	annexTitleRe  = regexp.MustCompile(`^(?:Annex|ANNEX|Enclosure|Appendix)(?:es)?\b`)
 	// signatoryEnd is where a signatory's name ends and their title starts.

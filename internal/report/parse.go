@@ -514,9 +514,11 @@ func (p *parser) number(l *pline) {
 		p.paragraph(l)
 		return
 	}
-	if p.annex || p.last == 0 {
-		// An annex, or a document whose own paragraphs are not numbered,
-		// with a numbering of its own: a numbered part of it.
+	if p.annex || p.last == 0 || p.para != nil && p.para.Kind != "" {
+		// An annex, a document whose own paragraphs are not numbered, or
+		// unnumbered text after the report's paragraphs (an attachment
+		// without an "Annex" heading), with a numbering of its own: a
+		// numbered part of it.
 		p.loosePart(l, kg.PartNumbered)
 		return
 	}
@@ -723,6 +725,9 @@ func (p *parser) plain(l *pline) {
 // paragraphs of a letter do. Rows of a table, lines of a list and lines
 // a front end cut short go on.
 func (p *parser) startsPart(u *Paragraph, l *pline) bool {
+	if signed(l.Text) {
+		return true
+	}
 	prev := p.text[u].String()
 	return endsParagraph(prev) && (startsUpper(l.Text) || strings.HasPrefix(l.Text, "(")) && len(l.Text) > 60
 }
@@ -746,6 +751,9 @@ func (p *parser) loosePart(l *pline, kind string) {
 	key := annex + "|" + strconv.Itoa(page)
 	p.loose[key]++
 	p.newPara(l, kg.UnnumberedRef(annex, page, p.loose[key]), 0, l.Text)
+	if signed(l.Text) {
+		kind = kg.PartSignature
+	}
 	p.para.Kind = kind
 	p.lastDoc = nil
 }
@@ -878,6 +886,9 @@ func (p *parser) finish() (*Report, error) {
 		limit = DefaultLongParagraph
 	}
 	r.Walk(func(q *Paragraph) {
+		if q.Kind == kg.PartTable || q.Kind == kg.PartList {
+			return // rows of a table, a list of participants: long by nature
+		}
 		if n := utf8.RuneCountInString(q.Text); n > limit {
 			p.warnf("paragraph %s is %d characters long: it may have swallowed a page or a heading", q.Ref, n)
 		}

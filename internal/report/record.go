@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/crimegraph/crimegraph/internal/docrules"
 	"github.com/crimegraph/crimegraph/internal/kg"
-	"github.com/crimegraph/crimegraph/internal/unsym"
 )
 
 // How a record is read. A verbatim record (A/79/PV.64) or summary record
@@ -29,7 +29,7 @@ var (
 
 func (recordReader) claim(d *docView) Family {
 	for _, s := range d.Symbols {
-		if _, ok := unsym.IsRecord(s); ok {
+		if _, ok := docrules.IsRecord(s); ok {
 			return FamilyRecord
 		}
 	}
@@ -42,7 +42,7 @@ func (recordReader) claim(d *docView) Family {
 func (recordReader) read(d *docView) {
 	a := &Act{Body: d.Body}
 	for _, s := range d.Symbols {
-		if n, ok := unsym.IsRecord(s); ok {
+		if n, ok := docrules.IsRecord(s); ok {
 			a.MeetingNo = n
 		}
 	}

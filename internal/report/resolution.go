@@ -4,8 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/crimegraph/crimegraph/internal/docrules"
 	"github.com/crimegraph/crimegraph/internal/kg"
-	"github.com/crimegraph/crimegraph/internal/unsym"
 )
 
 // How a resolution is read. A resolution, decision, draft or amendment
@@ -21,7 +21,13 @@ import (
 type actReader struct{}
 
 var (
-	adoptedRe    = regexp.MustCompile(`(?:Adopted|adopted) by the ([A-Z][\p{L} \-]+?)(?: at its (\d{1,5})(?:st|nd|rd|th) (?:plenary )?meeting)?,? on (\d{1,2}) ` + month + `,? (\d{4})`)
+	adoptedRe = regexp.MustCompile(`(?:Adopted|adopted) by the ([A-Z][\p{L} \-]+?)(?: at its (\d{1,5})(?:st|nd|rd|th) (?:plenary )?meeting)?,? on (\d{1,2}) ` + month + `,? (\d{4})`)
+	// draftTitleRe matches the title of a Security Council draft, which has
+	// no "L." symbol: "Albania, …: draft resolution".
+	draftTitleRe = regexp.MustCompile(`(?m)^[A-Z][^\n]{2,400}: (?:revised )?draft (?:resolution|decision)$`)
+	// decidesRe matches the chapeau of a decision that states the decision
+	// in the same sentence: "The Economic and Social Council decides:".
+	decidesRe    = regexp.MustCompile(`^The ([A-Z][\p{L} ,\-]+?) (?:decides|decided|takes note|requests|approves|adopts|endorses)\b`)
 	resTitleRe   = regexp.MustCompile(`^(?:Resolution|Decision) \d+(?:/\d+)?(?: \(\d{4}\))?(?:\s|$)`)
 	actChapeauRe = regexp.MustCompile(`^(?:The|the) ((?:[A-Z][\p{L}\-]*|and|of|on|for|the|to|against|in)(?: (?:[A-Z][\p{L}\-]*|and|of|on|for|the|to|against|in))*)\s*[,:]$`)
 	amendsRe     = regexp.MustCompile(`(?i)amendments? to (?:the )?(?:revised )?draft (?:resolution|decision)s?\s+(?:contained in (?:document )?)?([A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.]+)+)`)
@@ -35,14 +41,18 @@ func (actReader) claim(d *docView) Family {
 	}
 	head := d.head(30)
 	switch {
-	case unsym.Element(sym, "RES"):
+	case amendsRe.MatchString(d.Title):
+		return FamilyAmendment
+	case docrules.Element(sym, "RES"):
 		return FamilyResolution
-	case unsym.Element(sym, "DEC"):
+	case docrules.Element(sym, "DEC"):
 		return FamilyDecision
-	case unsym.Element(sym, "L."):
+	case docrules.Element(sym, "L."):
 		if amendsRe.MatchString(d.Title) || amendsRe.MatchString(head) {
 			return FamilyAmendment
 		}
+		return FamilyDraft
+	case draftTitleRe.MatchString(d.Title) || draftTitleRe.MatchString(head):
 		return FamilyDraft
 	case resTitleRe.MatchString(d.Title) || adoptedRe.MatchString(head) && strings.Contains(head, "Resolution"):
 		if strings.HasPrefix(d.Title, "Decision") {
@@ -72,6 +82,9 @@ func (actReader) read(d *docView) {
 			chapeau = i
 			a.Body = m[1]
 			q.Kind = kg.PartHeading
+		} else if m := decidesRe.FindStringSubmatch(q.Text); m != nil && q.Kind == kg.PartText {
+			a.Body = m[1]
+			q.Kind = kg.PartOperative
 		}
 	}
 	renames := map[string]string{}

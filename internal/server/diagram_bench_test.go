@@ -5,7 +5,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/crimegraph/crimegraph/graph/graphtest"
+	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/server"
 )
 
@@ -13,7 +13,7 @@ import (
 // server's handler, after the first, from the diagram cache under the
 // server's own key (target: at most 5 ms).
 func BenchmarkDiagramCached(b *testing.B) {
-	h := server.New(server.Config{Store: graphtest.Shared(b), Search: graphtest.SharedIndex(b)})
+	h := server.New(server.Config{Store: testcorpus.Shared(b), Search: testcorpus.SharedIndex(b)})
 	get := func() {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/diagram/neighbourhood?id=crimetype:0204&depth=2", nil))

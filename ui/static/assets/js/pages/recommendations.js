@@ -1,5 +1,6 @@
-// The recommendations browser: every recommendation in a table, filtered
-// by document, section, crime type, instrument, theme, actor and words.
+// The recommendations browser: every call to act in a table, filtered by
+// form (recommendation, operative paragraph, call), document, section,
+// crime type, instrument, theme, actor and words.
 // The filter lives in the URL, so a view can be bookmarked and shared; each
 // option shows how many recommendations it would leave, counted by the
 // server's co-occurrence matrix with the other filters applied.
@@ -22,7 +23,14 @@ const FIELDS = [
 ];
 const PAGE = 50;
 
-const ROW_FIELDS = `id ref citation text
+/** FORMS are the forms of a call to act, as the API names them. */
+const FORMS = [
+  ['recommendation', 'Recommendation'],
+  ['operative', 'Operative paragraph of a resolution or decision'],
+  ['call', 'Call in a report or letter'],
+];
+
+const ROW_FIELDS = `id ref citation text form verb by
   document { key symbol label }
   section { id kind label parent { id kind label } }
   crimeTypes(first: 10) { totalCount nodes { id kind label } }
@@ -66,6 +74,8 @@ function filterFrom(params) {
   }
   const text = (params.get('text') || '').trim();
   if (text) f.text = text;
+  const form = (params.get('form') || '').trim();
+  if (FORMS.some(([v]) => v === form)) f.form = form;
   return f;
 }
 
@@ -73,6 +83,7 @@ function urlFor(filter) {
   const q = new URLSearchParams();
   for (const { name } of FIELDS) if (filter[name]) q.set(name, filter[name]);
   if (filter.text) q.set('text', filter.text);
+  if (filter.form) q.set('form', filter.form);
   const s = q.toString();
   return `/recommendations${s ? '?' + s : ''}`;
 }
@@ -96,12 +107,16 @@ export async function render(ctx) {
     selects[f.name] = sel;
     return h('div', { class: 'field' }, h('label', { for: id }, f.label), sel);
   });
+  const formSel = h('select', { id: 'f-form', name: 'form' }, h('option', { value: '' }, 'Any'),
+    FORMS.map(([v, label]) => h('option', { value: v, selected: filter.form === v }, label)));
+  formSel.addEventListener('change', () => apply({ ...filter, form: formSel.value || undefined }));
   const text = h('input', { id: 'f-text', name: 'text', type: 'search', placeholder: 'words in the text', autocomplete: 'off' });
   text.value = filter.text || '';
   const applyText = debounce(() => apply({ ...filter, text: text.value.trim() || undefined }), 450);
   text.addEventListener('input', applyText);
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter recommendations' },
-    h('div', { class: 'form-grid' }, h('div', { class: 'field' }, h('label', { for: 'f-text' }, 'Full text'), text), fields),
+    h('div', { class: 'form-grid' }, h('div', { class: 'field' }, h('label', { for: 'f-text' }, 'Full text'), text),
+      h('div', { class: 'field' }, h('label', { for: 'f-form' }, 'Form'), formSel), fields),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'primary' }, 'Apply'),
       h('a', { href: '/recommendations', id: 'clear-filters' }, 'Clear all filters')));
@@ -282,7 +297,9 @@ function row(r, text) {
       h('a', { href: documentURL(doc.key, r.ref), title: `Read ${r.citation} in the document` },
         h('span', { class: 'cite__doc' }, docName(doc)), h('span', { class: 'cite__ref' }, `para. ${r.ref}`)),
       h('div', { class: 'small' }, h('a', { href: entityURL(r.id), class: 'muted' }, 'details'))),
-    h('td', { class: 'text' }, highlight(r.text, text)),
+    h('td', { class: 'text' }, r.form && r.form !== 'recommendation'
+      ? h('div', { class: 'small muted' }, `${r.form === 'operative' ? 'Operative paragraph' : 'Call'}${r.by ? ' by ' + r.by : ''}${r.verb ? ': ' + r.verb : ''}`)
+      : null, highlight(r.text, text)),
     h('td', { class: 'section' }, r.section ? h('a', { href: entityURL(r.section.id) }, sectionName(r.section)) : '—'),
     h('td', { class: 'links' }, links.length
       ? h('dl', { class: 'linked' }, links.map(([term, c]) => [h('dt', null, term), h('dd', null, chips(c.nodes),

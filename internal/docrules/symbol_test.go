@@ -1,4 +1,4 @@
-package unsym
+package docrules
 
 import "testing"
 
@@ -33,5 +33,31 @@ func TestBodyAndElements(t *testing.T) {
 	}
 	if !Element("E/2025/L.4", "L.") || Element("E/2025/4", "L.") || !Element("S/RES/2785 (2025)", "RES") {
 		t.Error("Element")
+	}
+}
+
+func TestRepairSymbol(t *testing.T) {
+	for in, want := range map[string]string{
+		"A./47/435": "A/47/435", "A/39/36I": "A/39/361", "A/39/1/Add.l": "A/39/1/Add.1",
+		"S/2025/85": "S/2025/85", "A/HRC/RES/59/25": "A/HRC/RES/59/25", "E/CN.7/2025/L.1": "E/CN.7/2025/L.1",
+		"S/PV.9872": "S/PV.9872", "A/C.3/79/L.12": "A/C.3/79/L.12",
+	} {
+		if got := RepairSymbol(in); got != want {
+			t.Errorf("RepairSymbol(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	for in, want := range map[string]string{
+		"Distr.: General 6 February 2025": "2025-02-06", "25 July 19 84": "1984-07-25", "on 3 March, 2025": "2025-03-03",
+		"32 March 2025": "", "no date": "",
+	} {
+		if got := ISODate(in); got != want {
+			t.Errorf("ISODate(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if !IsLibraryStamp("Digitized by Dag Hammarskjöld Library") || IsLibraryStamp("Dag Hammarskjöld Library") {
+		t.Error("IsLibraryStamp")
 	}
 }

@@ -1,9 +1,10 @@
-// Package unsym holds the rules of UN document symbols that every front end
-// and the extraction share: which principal organ a symbol's first element
-// stands for, and how a revision, corrigendum or addendum names its parent.
-// One home, so that the Markdown and PDF front ends and the gazetteer read
-// a symbol the same way.
-package unsym
+// Package docrules holds the rules of the UN document family that both
+// front ends (Markdown in package report, PDF in package pdftext) and the
+// extraction share, in one home each: symbols (which principal organ a
+// symbol's first element stands for, how a revision, corrigendum or
+// addendum names its parent, how an OCR text layer misreads one), dates
+// and months, and the page furniture of reissued old documents.
+package docrules
 
 import (
 	"regexp"
@@ -67,4 +68,32 @@ func Element(symbol, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// ocrSymbolRe finds the misreadings of a symbol in an OCR text layer: a
+// full stop after the organ ("A./47/435"), a letter for a digit in a
+// numbered element ("A/39/36I", "Add.l").
+var (
+	ocrOrganDot = regexp.MustCompile(`^([A-Z]{1,2})\./`)
+	ocrDigitRe  = regexp.MustCompile(`(\d)[Il|]|[Il|](\d)|(Add|Corr|Rev)\.[Il|]`)
+)
+
+// RepairSymbol undoes what OCR does to a symbol: "A./47/435" →
+// "A/47/435", "A/39/36I" → "A/39/361", "A/39/1/Add.l" → "A/39/1/Add.1".
+// A symbol read from a born-digital text layer comes back unchanged.
+func RepairSymbol(s string) string {
+	s = ocrOrganDot.ReplaceAllString(s, "$1/")
+	parts := strings.Split(s, "/")
+	for i, p := range parts {
+		if i == 0 {
+			continue
+		}
+		for k := 0; k < 3; k++ { // "3I1" needs two passes
+			p = ocrDigitRe.ReplaceAllStringFunc(p, func(m string) string {
+				return strings.NewReplacer("I", "1", "l", "1", "|", "1").Replace(m)
+			})
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, "/")
 }

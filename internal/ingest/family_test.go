@@ -1,0 +1,181 @@
+package ingest_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crimegraph/crimegraph/internal/extract"
+	"github.com/crimegraph/crimegraph/internal/ingest"
+	"github.com/crimegraph/crimegraph/internal/kg"
+	"github.com/crimegraph/crimegraph/internal/report"
+	"github.com/crimegraph/crimegraph/internal/testtool"
+)
+
+// familyFiles are one real PDF of each family, from ../shared/corpus-2025,
+// read through the whole PDF path. S/2025/85 (a letter transmitting a
+// report) and E/2025/28 (a report with resolutions inside) are pinned by
+// TestGoldenPDFStructure.
+var familyFiles = []struct {
+	file   string
+	family report.Family
+}{
+	{"S-RES-2785-2025.pdf", report.FamilyResolution},
+	{"E-2025-L.4.pdf", report.FamilyDraft},
+	{"S-2025-116.pdf", report.FamilyAmendment},
+	{"A-79-PV.64.pdf", report.FamilyRecord},
+	{"A-AC.121-2025-INF-2.pdf", report.FamilyInformation},
+	{"A-47-435.pdf", report.FamilyReport}, // reissued in 2025 with an OCR text layer
+}
+
+func familySource(t *testing.T, name string) ingest.Source {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "families", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ingest.Source{Name: name, Data: b}
+}
+
+// TestGoldenFamilies pins the outline of one document of each family.
+// Refresh with go test ./internal/ingest -run GoldenFamilies -update, and
+// review the diff.
+func TestGoldenFamilies(t *testing.T) {
+	for _, c := range familyFiles {
+		t.Run(c.file, func(t *testing.T) {
+			rep, err := ingest.Parse(ctx, familySource(t, c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Family != c.family {
+				t.Errorf("family %q, want %q", rep.Family, c.family)
+			}
+			for _, w := range rep.Warnings {
+				if strings.Contains(w, "not kept") {
+					t.Errorf("text dropped: %s", w)
+				}
+			}
+			golden := filepath.Join("testdata", "families", strings.TrimSuffix(c.file, ".pdf")+".golden")
+			got := rep.Outline()
+			testtool.Golden(t, golden, []byte(got))
+		})
+	}
+}
+
+// TestNotAUNDocument: the Official Document System's "document does not
+// exist" page is a PDF with text, refused with that reason.
+func TestNotAUNDocument(t *testing.T) {
+	_, err := ingest.Parse(ctx, familySource(t, "A-78-1.pdf"))
+	if kg.ErrorCode(err) != kg.CodeUnsupported || !strings.Contains(err.Error(), "A-78-1.pdf") || !strings.Contains(err.Error(), "does not exist") {
+		t.Fatalf("err = %v, want UNSUPPORTED naming the file and saying the document does not exist", err)
+	}
+}
+
+// TestFamilyFacts checks the facts each family rule adds, on the graph.
+func TestFamilyFacts(t *testing.T) {
+	rec, err := ingest.NewRecognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := func(t *testing.T, src ingest.Source) (*report.Report, kg.Fragment) {
+		rep, err := ingest.Parse(ctx, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep, extract.Extract(rep, ingest.DocKey(rep, src), rec).Fragment
+	}
+	has := func(f kg.Fragment, from kg.ID, k kg.EdgeKind, to kg.ID) bool {
+		for _, e := range f.Edges {
+			if (from == "" || e.From == from) && e.Kind == k && (to == "" || e.To == to) {
+				return true
+			}
+		}
+		return false
+	}
+	node := func(f kg.Fragment, id kg.ID) kg.Node {
+		for _, n := range f.Nodes {
+			if n.ID == id {
+				return n
+			}
+		}
+		return kg.Node{}
+	}
+
+	t.Run("letter", func(t *testing.T) {
+		rep, f := facts(t, source(t, "S-2025-85.pdf"))
+		l := rep.Letter
+		if rep.Family != report.FamilyLetter || l == nil || l.Sender != "the Secretary-General" || l.Addressee != "the President of the Security Council" ||
+			l.Signatory != "António Guterres" || !strings.HasPrefix(l.Transmits, "Report of the United Nations Office on Drugs and Crime pursuant to paragraph 9") {
+			t.Fatalf("family %q letter %+v", rep.Family, l)
+		}
+		doc := node(f, "document:S/2025/85")
+		if doc.Props[kg.PropFamily] != "letter" || doc.Props[kg.PropTransmits] != l.Transmits {
+			t.Errorf("document props %v", doc.Props)
+		}
+		if !has(f, "document:S/2025/85", kg.EdgeSentBy, "person:secretary-general") {
+			t.Error("no SENT_BY the Secretary-General")
+		}
+	})
+	t.Run("resolution", func(t *testing.T) {
+		rep, f := facts(t, familySource(t, "S-RES-2785-2025.pdf"))
+		if rep.Act == nil || rep.Act.Body != "Security Council" || rep.Act.MeetingNo == "" {
+			t.Fatalf("act %+v", rep.Act)
+		}
+		ops, pre := 0, 0
+		for _, n := range f.Nodes {
+			switch {
+			case n.Kind == kg.KindRecommendation && n.Props[kg.PropForm] == kg.FormOperative:
+				ops++
+				if n.Props[kg.PropBy] != "Security Council" || n.Props[kg.PropVerb] == "" {
+					t.Errorf("%s: by %q verb %q", n.ID, n.Props[kg.PropBy], n.Props[kg.PropVerb])
+				}
+				if !has(f, n.ID, kg.EdgeMadeBy, "organization:security-council") {
+					t.Errorf("%s not MADE_BY the Security Council", n.ID)
+				}
+			case n.Kind == kg.KindParagraph && n.Props[kg.PropPartKind] == kg.PartPreambular:
+				pre++
+			}
+		}
+		if ops == 0 || pre == 0 {
+			t.Errorf("%d operative calls, %d preambular paragraphs", ops, pre)
+		}
+	})
+	t.Run("amendment", func(t *testing.T) {
+		_, f := facts(t, familySource(t, "S-2025-116.pdf"))
+		if !has(f, "document:S/2025/116", kg.EdgeAmends, "document:S/2025/112") {
+			t.Error("no AMENDS S/2025/112")
+		}
+	})
+	t.Run("record", func(t *testing.T) {
+		rep, f := facts(t, familySource(t, "A-79-PV.64.pdf"))
+		if rep.Act == nil || rep.Act.MeetingNo != "64" || rep.Date != "2025-04-16" || len(rep.Statements) == 0 {
+			t.Fatalf("act %+v date %s, %d statements", rep.Act, rep.Date, len(rep.Statements))
+		}
+		if !has(f, "state:USA", kg.EdgeStatement, "") {
+			t.Error("the United States made no statement")
+		}
+		for _, n := range f.Nodes {
+			if n.Kind == kg.KindRecommendation {
+				t.Errorf("a record's turn taken for a call of the document: %s", n.ID)
+			}
+		}
+	})
+	t.Run("ocr", func(t *testing.T) {
+		rep, _ := facts(t, familySource(t, "A-47-435.pdf"))
+		if len(rep.Symbols) == 0 || rep.Symbols[0] != "A/47/435" || rep.Date != "1992-09-11" || !strings.Contains(rep.Title, "EAST TIMOR") {
+			t.Errorf("symbols %v date %s title %q", rep.Symbols, rep.Date, rep.Title)
+		}
+	})
+	t.Run("revision", func(t *testing.T) {
+		// A Rev.1 symbol read from the masthead: SUPERSEDES its original,
+		// which it marks superseded.
+		rep := &report.Report{Identity: report.Identity{Symbols: []string{"S/2025/71/Rev.1"}, Title: "Report"},
+			Paragraphs: []*report.Paragraph{{Ref: "1", Number: 1, Text: "Text.", Kind: kg.PartNumbered}}}
+		rep.Version.Parent, rep.Version.Kind, rep.Version.Element = "S/2025/71", "Rev", "Rev.1"
+		f := extract.Extract(rep, "S/2025/71/Rev.1", rec).Fragment
+		if !has(f, "document:S/2025/71/Rev.1", kg.EdgeSupersedes, "document:S/2025/71") || node(f, "document:S/2025/71").Props[kg.PropSuperseded] != "S/2025/71/Rev.1" {
+			t.Error("no SUPERSEDES edge or superseded marker")
+		}
+	})
+}
