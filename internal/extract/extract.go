@@ -156,6 +156,7 @@ func (x *extractor) run() {
 	x.instruments()
 	x.participation()
 	x.officers()
+	x.groups()
 }
 
 // document adds the document node and the documents its annex lists.

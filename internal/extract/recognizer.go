@@ -51,6 +51,9 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 			}
 		}
 	}
+	for _, ng := range r.g.NamedGroups(text, found) {
+		ms = append(ms, Mention{Node: ng.Node, Start: ng.Start, End: ng.End})
+	}
 	for _, in := range r.g.Institutions(text, found) {
 		ms = append(ms, Mention{Node: in.Node, Start: in.Start, End: in.End})
 		if sn, ok := r.g.Node(in.State); ok {

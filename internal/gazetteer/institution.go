@@ -197,7 +197,10 @@ func (g *Gazetteer) Institutions(text string, ms []Match) []Institution {
 				}
 			}
 		}
-		bare := !ok || institutionTypes[ti].bare
+		// A department is only one of a State named with it ("United States
+		// Department of the Treasury"): bare, it is as often a unit of an
+		// institution ("Department of the Dominican National Police").
+		bare := !ok && strings.HasPrefix(head, "Ministry") || ok && institutionTypes[ti].bare
 		if state == "" && bare && head[0] >= 'A' && head[0] <= 'Z' && single != "" && single != "-" {
 			state = single
 		}
