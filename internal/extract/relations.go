@@ -51,6 +51,7 @@ func (x *extractor) entities() {
 			if recID != "" {
 				if k, ok := recEdge[m.Node.Kind]; ok {
 					x.edge(recID, k, id, ev, nil)
+					x.instrumentCrimes(recID, m.Node, ev)
 				} else if m.Node.Kind == kg.KindDocument || isCitation(m.Node) {
 					x.edge(recID, kg.EdgeInvokes, id, ev, nil)
 				}
@@ -73,6 +74,21 @@ func (x *extractor) broader(n kg.Node, ev kg.Evidence) {
 		}
 		x.edge(n.ID, kg.EdgeSubtypeOf, x.node(parent), ev, nil)
 		n = parent
+	}
+}
+
+// instrumentCrimes links a recommendation that invokes an instrument
+// against a crime to that crime too ("human rights safeguards in the
+// United Nations Convention against Cybercrime" concerns cybercrime), citing
+// the instrument's name.
+func (x *extractor) instrumentCrimes(recID kg.ID, n kg.Node, ev kg.Evidence) {
+	if n.Kind != kg.KindInstrument || n.Props["addresses"] == "" {
+		return
+	}
+	for _, c := range strings.Split(n.Props["addresses"], ",") {
+		if ct, ok := x.rec.Node(kg.ID(strings.TrimSpace(c))); ok && ct.Kind == kg.KindCrimeType {
+			x.edge(recID, kg.EdgeAddresses, x.node(ct), ev, nil)
+		}
 	}
 }
 
