@@ -45,8 +45,10 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 			continue
 		}
 		ms = append(ms, Mention{Node: n, Start: m.Start, End: m.End})
-		// A national institution names its State too: "HNP" is Haiti's.
-		if st := n.Props[kg.PropStateISO3]; n.Kind == kg.KindOrganization && st != "" {
+		// A national institution whose name holds its State names the State
+		// too: "HNP" is Haiti's, "Haitian National Police"; "Audit Bureau"
+		// names none.
+		if st := n.Props[kg.PropStateISO3]; n.Kind == kg.KindOrganization && st != "" && gazetteer.NamesItsState(n) {
 			if sn, ok := r.g.Node(kg.NewID(kg.KindState, st)); ok {
 				ms = append(ms, Mention{Node: sn, Start: m.Start, End: m.End})
 			}

@@ -17,8 +17,8 @@ type institutionType struct {
 }
 
 var institutionTypes = []institutionType{
-	{"police", "National Police", []string{"National Police Force", "National Police", "Police Force", "Police Service", "Police", "police force", "police service", "police"}, false},
-	{"armed-forces", "Armed Forces", []string{"Armed Forces", "armed forces", "Defense Forces", "Defence Forces", "Defence and Security Forces", "Defense and Security Forces", "defence and security forces", "defense and security forces"}, false},
+	{"police", "National Police", []string{"National Police Service", "National Police Force", "National Police", "Police Force", "Police Service", "Police", "police force", "police service", "police"}, false},
+	{"armed-forces", "Armed Forces", []string{"Armed Forces", "armed forces", "Defense Forces", "Defence Forces", "Defence and Security Forces", "Defense and Security Forces", "People’s Defence Forces", "People's Defence Forces", "People’s Defense Forces", "defence and security forces", "defense and security forces"}, false},
 	{"army", "Army", []string{"National Army", "Army", "army"}, false},
 	{"navy", "Navy", []string{"Navy", "navy", "Naval Forces", "naval forces"}, false},
 	{"air-force", "Air Force", []string{"Air Force", "air force"}, false},
@@ -31,6 +31,7 @@ var institutionTypes = []institutionType{
 	{"fiu", "Financial Intelligence Unit", []string{"Central Financial Intelligence Unit", "Financial Intelligence Unit", "financial intelligence unit"}, true},
 	{"anti-corruption", "Anti-Corruption Unit", []string{"Anti-Corruption Unit", "Anti-Corruption Commission", "Anti-Corruption Agency", "Anti-Corruption Authority", "Anti-Corruption Bureau", "Anti-Corruption Office"}, true},
 	{"prison-administration", "Prison Administration", []string{"Directorate of Prison Administration", "Prison Administration", "Prison Service", "prison administration", "prison service"}, false},
+	{"intelligence", "National Intelligence Service", []string{"National Intelligence Service", "National Intelligence Agency", "National Security Service", "National Intelligence and Security Service", "General Directorate of Intelligence", "intelligence services", "intelligence service"}, true},
 	{"supreme-court", "Supreme Court", []string{"Supreme Court"}, true},
 	{"constitutional-court", "Constitutional Court", []string{"Constitutional Court"}, true},
 	{"court-of-cassation", "Court of Cassation", []string{"Court of Cassation"}, true},
@@ -58,8 +59,12 @@ var headRe, headType = func() (*regexp.Regexp, map[string]int) {
 	// "the": "Ministry of Foreign Affairs, Emigration and Egyptian
 	// Expatriates" stops before "of Egypt", and "Ministry of Justice and
 	// the Ministry of Defence" are two.
-	ministry := `(?:Ministry|Department) of (?:the )?` + word + `(?:,? (?:and )?` + word + `)*`
-	return regexp.MustCompile(`\b(?:` + ministry + `|` + strings.Join(alts, "|") + `)\b`), types
+	ministry := `(?:Ministry|Department) (?:of|for) (?:the )?` + word + `(?:,? (?:and )?` + word + `)*`
+	// National bodies named for their work: "National Elections
+	// Commission", "Provisional Electoral Council", "Haitian National
+	// Commission for Disarmament, Dismantlement and Reintegration".
+	body := `(?:National|Provisional|Independent|Humanitarian|High National|Transitional National) (?:` + word + ` ){0,3}(?:Commission|Council|Authority|Agency|Bureau|Directorate|Committee)(?: (?:for|on|of) (?:the )?` + word + `(?:,? (?:and )?` + word + `)*)?`
+	return regexp.MustCompile(`\b(?:` + ministry + `|` + body + `|` + strings.Join(alts, "|") + `)\b`), types
 }()
 
 func sortLongestFirst(alts []string) {
@@ -200,14 +205,14 @@ func (g *Gazetteer) Institutions(text string, ms []Match) []Institution {
 		// A department is only one of a State named with it ("United States
 		// Department of the Treasury"): bare, it is as often a unit of an
 		// institution ("Department of the Dominican National Police").
-		bare := !ok && strings.HasPrefix(head, "Ministry") || ok && institutionTypes[ti].bare
+		bare := !ok && !strings.HasPrefix(head, "Department") || ok && institutionTypes[ti].bare
 		if state == "" && bare && head[0] >= 'A' && head[0] <= 'Z' && single != "" && single != "-" {
 			state = single
 		}
 		if state == "" {
 			continue
 		}
-		if !ok && !strings.HasPrefix(head, "Ministry") && !strings.HasPrefix(head, "Department") || listedOver(ms, start, end) {
+		if listedOver(ms, start, end) {
 			continue
 		}
 		out = append(out, Institution{Node: g.institutionNode(state, key, label, text[start:end]), State: state, Start: start, End: end})
@@ -281,3 +286,27 @@ var adjectiveOf = sync.OnceValue(func() map[kg.ID]string {
 	}
 	return m
 })
+
+// NamesItsState reports whether a national institution's label holds its
+// State's name or adjective ("Haitian National Police", "Central Bank of
+// Libya"), so that naming it, even by acronym, names the State.
+func NamesItsState(n kg.Node) bool {
+	st := n.Props[kg.PropStateISO3]
+	if st == "" {
+		return false
+	}
+	id := kg.NewID(kg.KindState, st)
+	if a := stateAdjective(id); a != "" && strings.Contains(n.Label, a) {
+		return true
+	}
+	g, err := Load()
+	if err != nil {
+		return false
+	}
+	for _, m := range g.Match(n.Label, Context{Kinds: []kg.Kind{kg.KindState}}) {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
+}
