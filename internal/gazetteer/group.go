@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
@@ -37,7 +38,15 @@ var gangNameRe = regexp.MustCompile(`\b(?:the|The)\s+((?:[A-Z0-9][\p{L}\p{N}’'
 // gazetteer's matches in the text: a listed group, a State or its
 // adjective, or an organization in those words make no new group.
 func (g *Gazetteer) NamedGroups(text string, known []Match) []NamedGroup {
-	if !strings.Contains(text, " gang") && !strings.Contains(text, " as ") && !strings.Contains(text, "calling itself") && !strings.Contains(text, " cartel") {
+	introduced := false
+	for _, w := range introducers {
+		if strings.Contains(text, w) {
+			introduced = true
+			break
+		}
+	}
+	singular := hasSingular(text, " gang") || hasSingular(text, " cartel")
+	if !introduced && !singular {
 		return nil
 	}
 	var out []NamedGroup
@@ -67,29 +76,52 @@ func (g *Gazetteer) NamedGroups(text string, known []Match) []NamedGroup {
 		out = append(out, NamedGroup{Start: s, End: e, Node: kg.Node{ID: id, Kind: kg.KindGroup, Label: name,
 			Props: map[string]string{kg.PropGroupKind: kind, kg.PropSource: "group named in text"}}})
 	}
-	for _, m := range namedRe.FindAllStringSubmatchIndex(text, -1) {
-		noun := text[m[2]:m[3]]
-		kind, ok := groupNouns[noun]
-		if !ok {
-			kind = groupNouns[noun[strings.LastIndexByte(noun, ' ')+1:]]
-		}
-		if kind == "" || personWords.MatchString(text[m[4]:m[5]]) {
-			continue // "a gang leader known as ..." names a person
-		}
-		if m[6] >= 0 {
-			add(text[m[6]:m[7]], m[6], m[7], kind)
-		} else if m[8] >= 0 {
-			add(text[m[8]:m[9]], m[8], m[9], kind)
+	if introduced {
+		for _, m := range namedRe.FindAllStringSubmatchIndex(text, -1) {
+			noun := text[m[2]:m[3]]
+			kind, ok := groupNouns[noun]
+			if !ok {
+				kind = groupNouns[noun[strings.LastIndexByte(noun, ' ')+1:]]
+			}
+			if kind == "" || personWords.MatchString(text[m[4]:m[5]]) {
+				continue // "a gang leader known as ..." names a person
+			}
+			if m[6] >= 0 {
+				add(text[m[6]:m[7]], m[6], m[7], kind)
+			} else if m[8] >= 0 {
+				add(text[m[8]:m[9]], m[8], m[9], kind)
+			}
 		}
 	}
-	if strings.Contains(text, " gang") || strings.Contains(text, " cartel") {
-		for _, m := range gangNameRe.FindAllStringSubmatchIndex(text, -1) {
-			kind := "gang"
-			if text[m[4]:m[5]] == "cartel" {
-				kind = "criminal-network"
+	if singular {
+		// The expression runs only on the words before each noun.
+		for _, noun := range []string{" gang", " cartel"} {
+			for off := 0; ; {
+				k := strings.Index(text[off:], noun)
+				if k < 0 {
+					break
+				}
+				end := off + k + len(noun)
+				off = end
+				if end < len(text) && isWordByte(text[end]) {
+					continue
+				}
+				from := max(0, end-120)
+				for from > 0 && !utf8.RuneStart(text[from]) {
+					from++
+				}
+				ms := gangNameRe.FindAllStringSubmatchIndex(text[from:end], -1)
+				if len(ms) == 0 || from+ms[len(ms)-1][1] != end {
+					continue
+				}
+				m := ms[len(ms)-1]
+				kind := "gang"
+				if noun == " cartel" {
+					kind = "criminal-network"
+				}
+				// "the Wharf Jérémie gang": the group is named with its noun.
+				add(text[from+m[2]:end], from+m[2], end, kind)
 			}
-			// "the Wharf Jérémie gang": the group is named with its noun.
-			add(text[m[2]:m[5]], m[2], m[5], kind)
 		}
 	}
 	return out
@@ -99,6 +131,24 @@ func (g *Gazetteer) NamedGroups(text string, known []Match) []NamedGroup {
 type NamedGroup struct {
 	Node       kg.Node
 	Start, End int
+}
+
+// introducers are the words namedRe needs, tested before it runs.
+var introducers = []string{"known as", "known locally as", "calling itself", " called ", " named ", " dubbed ", "self-styled"}
+
+// hasSingular reports whether text holds noun not followed by "s".
+func hasSingular(text, noun string) bool {
+	for off := 0; ; {
+		k := strings.Index(text[off:], noun)
+		if k < 0 {
+			return false
+		}
+		e := off + k + len(noun)
+		if e >= len(text) || text[e] != 's' {
+			return true
+		}
+		off = e
+	}
 }
 
 // groupStop are capitalised words that start no group's name: sentence

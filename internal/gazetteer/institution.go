@@ -41,31 +41,111 @@ var institutionTypes = []institutionType{
 	{"human-rights-commission", "National Human Rights Commission", []string{"National Human Rights Commission", "National Commission for Human Rights", "National Commission on Human Rights"}, true},
 }
 
-// headRe finds the head nouns, longest first, and the ministries and
-// departments, whose names run on: "Ministry of Justice and Public
-// Security", "Department of the Treasury".
-var headRe, headType = func() (*regexp.Regexp, map[string]int) {
+// headIndex maps the last word of each head noun to the heads that end in
+// it, longest first: heads are found by their last word, with no pass of a
+// large expression over the text.
+var headIndex, headType = func() (map[string][]string, map[string]int) {
 	types := map[string]int{}
-	var alts []string
+	idx := map[string][]string{}
 	for i, t := range institutionTypes {
 		for _, h := range t.heads {
 			types[h] = i
-			alts = append(alts, regexp.QuoteMeta(h))
+			last := h[strings.LastIndexByte(h, ' ')+1:]
+			idx[last] = append(idx[last], h)
 		}
 	}
-	sortLongestFirst(alts)
-	word := `[A-Z][\p{L}’'\-]*`
-	// The name runs on through commas and "and", never through "of" or
-	// "the": "Ministry of Foreign Affairs, Emigration and Egyptian
-	// Expatriates" stops before "of Egypt", and "Ministry of Justice and
-	// the Ministry of Defence" are two.
-	ministry := `(?:Ministry|Department) (?:of|for) (?:the )?` + word + `(?:,? (?:and )?` + word + `)*`
-	// National bodies named for their work: "National Elections
-	// Commission", "Provisional Electoral Council", "Haitian National
-	// Commission for Disarmament, Dismantlement and Reintegration".
-	body := `(?:National|Provisional|Independent|Humanitarian|High National|Transitional National) (?:` + word + ` ){0,3}(?:Commission|Council|Authority|Agency|Bureau|Directorate|Committee)(?: (?:for|on|of) (?:the )?` + word + `(?:,? (?:and )?` + word + `)*)?`
-	return regexp.MustCompile(`\b(?:` + ministry + `|` + body + `|` + strings.Join(alts, "|") + `)\b`), types
+	for _, hs := range idx {
+		sortLongestFirst(hs)
+	}
+	return idx, types
 }()
+
+const nameWord = `[A-Z][\p{L}’'\-]*`
+
+var (
+	// A ministry's name runs on through commas and "and", never through
+	// "of" or "the": "Ministry of Foreign Affairs, Emigration and Egyptian
+	// Expatriates" stops before "of Egypt", and "Ministry of Justice and the
+	// Ministry of Defence" are two.
+	ministryRe = regexp.MustCompile(`^(?:Ministry|Department) (?:of|for) (?:the )?` + nameWord + `(?:,? (?:and )?` + nameWord + `)*`)
+	// The remit after a national body's noun: "for Disarmament,
+	// Dismantlement and Reintegration".
+	remitRe = regexp.MustCompile(`^ (?:for|on|of) (?:the )?` + nameWord + `(?:,? (?:and )?` + nameWord + `)*`)
+)
+
+// bodyNouns end the names of national bodies named for their work
+// ("National Elections Commission", "Provisional Electoral Council"), and
+// bodyStarts are the words such a name starts with.
+var (
+	bodyNouns  = map[string]bool{"Commission": true, "Council": true, "Authority": true, "Agency": true, "Bureau": true, "Directorate": true, "Committee": true}
+	bodyStarts = map[string]bool{"National": true, "Provisional": true, "Independent": true, "Humanitarian": true, "High": true, "Transitional": true}
+)
+
+// heads returns the spans of the head nouns in text, leftmost first and
+// not overlapping, as [start, end) pairs.
+func heads(text string) [][2]int {
+	var out [][2]int
+	last := 0
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) || i > 0 && isWordByte(text[i-1]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		w := text[i:j]
+		var span [2]int
+		switch {
+		case w == "Ministry" || w == "Department":
+			if loc := ministryRe.FindStringIndex(text[i:min(len(text), i+160)]); loc != nil {
+				span = [2]int{i, i + loc[1]}
+			}
+		case bodyNouns[w]:
+			// Look back over at most four capitalised words for a start.
+			s, k := -1, i
+			for n := 0; n < 5 && k > 1 && text[k-1] == ' '; n++ {
+				b := k - 1
+				for b > 0 && isWordByte(text[b-1]) {
+					b--
+				}
+				if b == k-1 || text[b] < 'A' || text[b] > 'Z' {
+					break
+				}
+				if bodyStarts[text[b:k-1]] {
+					s = b
+				}
+				k = b
+			}
+			if s >= 0 && s >= last {
+				e := j
+				if loc := remitRe.FindStringIndex(text[j:min(len(text), j+160)]); loc != nil {
+					e = j + loc[1]
+				}
+				if _, fixed := headType[text[s:j]]; !fixed {
+					span = [2]int{s, e}
+				}
+			}
+		}
+		if span[1] == 0 {
+			for _, h := range headIndex[w] {
+				if s := j - len(h); s >= 0 && text[s:j] == h && (s == 0 || !isWordByte(text[s-1])) {
+					span = [2]int{s, j}
+					break
+				}
+			}
+		}
+		if span[1] > 0 && span[0] >= last {
+			out = append(out, span)
+			last = span[1]
+			i = span[1]
+			continue
+		}
+		i = j
+	}
+	return out
+}
 
 func sortLongestFirst(alts []string) {
 	for i := 1; i < len(alts); i++ {
@@ -104,7 +184,7 @@ func (g *Gazetteer) Institutions(text string, ms []Match) []Institution {
 	if !strings.ContainsAny(text, "PpAaNnCcGgMmDdFfBbSsOoHh") {
 		return nil
 	}
-	locs := headRe.FindAllStringIndex(text, -1)
+	locs := heads(text)
 	if len(locs) == 0 {
 		return nil
 	}
