@@ -92,7 +92,7 @@ func Parts(rep *report.Report, docKey string) []kg.Node {
 func newExtractor(rep *report.Report, docKey string, rec Recognizer) *extractor {
 	return &extractor{rep: rep, key: docKey, rec: rec, nodes: map[kg.ID]kg.Node{},
 		ctx:   Context{Body: rep.Body, Symbols: rep.Symbols},
-		paras: map[string]*report.Paragraph{}, mentions: map[string][]Mention{}, sections: map[string]*report.Section{}}
+		paras: map[string]*report.Paragraph{}, mentions: map[string][]Mention{}, named: map[string]kg.ID{}, sections: map[string]*report.Section{}}
 }
 
 type extractor struct {
@@ -104,6 +104,7 @@ type extractor struct {
 	edges    []kg.Edge
 	paras    map[string]*report.Paragraph
 	mentions map[string][]Mention // paragraph ref → what Recognize found in it
+	named    map[string]kg.ID     // short noun ("Panel") → the one body named in full so far with it, "" when several
 	sections map[string]*report.Section
 	docID    kg.ID
 	meeting  kg.ID

@@ -54,6 +54,13 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 			}
 		}
 	}
+	if gc.Body != "" {
+		if body, ok := r.g.Node(kg.NewID(kg.KindOrganization, gc.Body)); ok {
+			for _, sp := range SelfReferences(text, body) {
+				ms = append(ms, Mention{Node: body, Start: sp[0], End: sp[1]})
+			}
+		}
+	}
 	for _, ng := range r.g.NamedGroups(text, found) {
 		ms = append(ms, Mention{Node: ng.Node, Start: ng.Start, End: ng.End})
 	}
@@ -217,3 +224,74 @@ func (r GazetteerRecognizer) Node(id kg.ID) (kg.Node, bool) { return r.g.Node(id
 
 // Version is the gazetteer's data version.
 func (r GazetteerRecognizer) Version() string { return r.g.Version() }
+
+// selfHeads are the nouns a body calls itself by in its own documents.
+var selfHeads = map[string]bool{
+	"Commission": true, "Committee": true, "Council": true, "Board": true, "Conference": true,
+	"Assembly": true, "Panel": true, "Court": true, "Tribunal": true, "Mission": true, "Group": true,
+}
+
+// SelfHead returns the noun a body's short references use: the first of
+// its label's words that is such a noun ("Commission" of "Commission on
+// Narcotic Drugs", "Council" of "Security Council"), or "".
+func SelfHead(label string) string {
+	for _, w := range strings.Fields(label) {
+		if selfHeads[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+// SelfReferences returns the spans of "the <Head>" in text that stand for
+// body (whose label's head noun is <Head>, see SelfHead): "the Commission" in a report of the Commission on Narcotic Drugs,
+// "the Council" in a Security Council document. The noun must be
+// capitalised and end the name ("the Council’s", "the Council,"), not open
+// a longer one ("the Council of Europe", "the Commission on the Status of
+// Women", "the Committee against Torture").
+func SelfReferences(text string, body kg.Node) [][2]int {
+	head := SelfHead(body.Label)
+	if head == "" {
+		return nil
+	}
+	var out [][2]int
+	for _, art := range []string{"the ", "The "} {
+		phrase := art + head
+		for off := 0; ; {
+			k := strings.Index(text[off:], phrase)
+			if k < 0 {
+				break
+			}
+			start, end := off+k, off+k+len(phrase)
+			off = end
+			if start > 0 && isLetterBefore(text, start) || end < len(text) && isLetterAt(text, end) {
+				continue
+			}
+			rest := text[end:]
+			if next := strings.Fields(rest); len(next) > 0 && !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, "’") && !strings.HasPrefix(rest, "'") {
+				w := next[0]
+				if selfLonger[w] || w[0] >= 'A' && w[0] <= 'Z' {
+					continue
+				}
+			}
+			out = append(out, [2]int{start + len(art), end})
+		}
+	}
+	return out
+}
+
+// selfLonger are words after the head that make it the start of another
+// body's name.
+var selfLonger = map[string]bool{
+	"of": true, "on": true, "for": true, "against": true, "established": true, "pursuant": true,
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,7 +33,7 @@ func (x *extractor) entities() {
 			id := x.node(a.Node)
 			x.edge(pid, kg.EdgeMentions, id, kg.Evidence{Ref: p.Ref, Start: a.Start, End: a.End}, nil)
 		}
-		ms := x.rec.Recognize(p.Text, x.ctx)
+		ms := x.shortNames(p.Text, x.rec.Recognize(p.Text, x.ctx))
 		x.mentions[p.Ref] = ms
 		var recID kg.ID
 		if p.Recommendation {
@@ -61,6 +62,54 @@ func (x *extractor) entities() {
 			x.addressees(p, recID)
 		}
 	})
+}
+
+// shortNames adds the short references to bodies the document has named
+// in full before: after "the Panel of Experts on the Sudan" or "the
+// Security Council Committee established pursuant to resolution 2713
+// (2023)", "the Panel" and "the Committee" are those bodies. A noun two
+// bodies named so far share is left alone. It then records the bodies ms
+// names in full.
+func (x *extractor) shortNames(text string, ms []Mention) []Mention {
+	var add []Mention
+	for head, id := range x.named {
+		if id == "" {
+			continue
+		}
+		n := x.nodes[id]
+		for _, sp := range SelfReferences(text, kg.Node{Label: head}) {
+			if !covered(ms, sp[0], sp[1]) {
+				add = append(add, Mention{Node: n, Start: sp[0], End: sp[1]})
+			}
+		}
+	}
+	for _, m := range ms {
+		if m.Node.Kind != kg.KindOrganization || m.End-m.Start <= len(m.Node.Label)/2 {
+			continue
+		}
+		if h := SelfHead(m.Node.Label); h != "" {
+			if old, ok := x.named[h]; !ok {
+				x.named[h] = m.Node.ID
+			} else if old != m.Node.ID {
+				x.named[h] = "" // ambiguous from now on
+			}
+		}
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	return ms
+}
+
+func covered(ms []Mention, start, end int) bool {
+	for _, m := range ms {
+		if m.Start < end && start < m.End {
+			return true
+		}
+	}
+	return false
 }
 
 // broader links a crime type to its broader types ("trafficking for forced
