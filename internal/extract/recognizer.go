@@ -64,9 +64,9 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	for _, ng := range r.g.NamedGroups(text, found) {
 		ms = append(ms, Mention{Node: ng.Node, Start: ng.Start, End: ng.End})
 	}
-	for _, in := range r.g.Institutions(text, found) {
+	for _, in := range r.g.Institutions(text, found, c.State) {
 		ms = append(ms, Mention{Node: in.Node, Start: in.Start, End: in.End})
-		if sn, ok := r.g.Node(in.State); ok {
+		if sn, ok := r.g.Node(in.State); ok && (in.State != c.State || stateNamed(found, c.State)) {
 			ms = append(ms, Mention{Node: sn, Start: in.Start, End: in.End})
 		}
 	}
@@ -137,11 +137,35 @@ func leftmostLongest(ms []Mention) []Mention {
 // ("Egyptian National Police" in "Egyptian National Police (ENP)"), so
 // that its acronym joins the node every other form of its name reaches.
 func (r GazetteerRecognizer) institution(long string) (kg.Node, bool) {
-	ins := r.g.Institutions(long, r.g.Match(long, gazetteer.Context{Kinds: []kg.Kind{kg.KindState}}))
+	ins := r.g.Institutions(long, r.g.Match(long, gazetteer.Context{Kinds: []kg.Kind{kg.KindState}}), "")
 	if len(ins) == 1 && ins[0].Start <= 4 && ins[0].End == len(long) {
 		return ins[0].Node, true
 	}
 	return kg.Node{}, false
+}
+
+// stateNamed reports whether the matches name the State id.
+func stateNamed(found []gazetteer.Match, id kg.ID) bool {
+	for _, m := range found {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// DocumentState returns the State a document is about: the one State its
+// title names ("Situation in South Sudan", "Report of the Panel of Experts
+// on Haiti"), or "" when it names none or several.
+func (r GazetteerRecognizer) DocumentState(title string) kg.ID {
+	var id kg.ID
+	for _, m := range append(r.g.Match(title, gazetteer.Context{Kinds: []kg.Kind{kg.KindState}}), r.g.Demonyms(title)...) {
+		if id != "" && id != m.ID {
+			return ""
+		}
+		id = m.ID
+	}
+	return id
 }
 
 // sameNodeAt reports whether out already holds m's node at m's span.

@@ -71,12 +71,18 @@ func (x *extractor) entities() {
 // bodies named so far share is left alone. It then records the bodies ms
 // names in full.
 func (x *extractor) shortNames(text string, ms []Mention) []Mention {
+	return shortNames(x.named, text, ms)
+}
+
+// shortNames is extractor.shortNames over the nouns named records: noun →
+// the one body named in full with it so far (a node with no ID when
+// several were).
+func shortNames(named map[string]kg.Node, text string, ms []Mention) []Mention {
 	var add []Mention
-	for head, id := range x.named {
-		if id == "" {
+	for head, n := range named {
+		if n.ID == "" {
 			continue
 		}
-		n := x.nodes[id]
 		for _, sp := range SelfReferences(text, kg.Node{Label: head}) {
 			if !covered(ms, sp[0], sp[1]) {
 				add = append(add, Mention{Node: n, Start: sp[0], End: sp[1]})
@@ -88,10 +94,10 @@ func (x *extractor) shortNames(text string, ms []Mention) []Mention {
 			continue
 		}
 		if h := SelfHead(m.Node.Label); h != "" {
-			if old, ok := x.named[h]; !ok {
-				x.named[h] = m.Node.ID
-			} else if old != m.Node.ID {
-				x.named[h] = "" // ambiguous from now on
+			if old, ok := named[h]; !ok {
+				named[h] = m.Node
+			} else if old.ID != m.Node.ID {
+				named[h] = kg.Node{} // ambiguous from now on
 			}
 		}
 	}

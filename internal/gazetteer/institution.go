@@ -176,11 +176,12 @@ var instPrefix = []string{"Federal ", "Royal ", "Republican ", "national ", "Tra
 // or after "of" ("Central Bank of Libya", "Ministry of Justice of Haiti").
 // A capitalised head of a kind that is named bare ("the Central Bank",
 // "Ministry of Mines and Geology") is the institution of the one State the
-// text names, and of none when it names none or several. The same
+// text names, or, when it names none, of focus, the State the document is
+// about ("" for none); of none when it names several. The same
 // institution under every form is one node, keyed by State and type
 // ("organization:hti-police"); a node the institutions table lists under
 // that key gives its label and aliases (acronyms, French and Spanish names).
-func (g *Gazetteer) Institutions(text string, ms []Match) []Institution {
+func (g *Gazetteer) Institutions(text string, ms []Match, focus kg.ID) []Institution {
 	if !strings.ContainsAny(text, "PpAaNnCcGgMmDdFfBbSsOoHh") {
 		return nil
 	}
@@ -286,13 +287,18 @@ func (g *Gazetteer) Institutions(text string, ms []Match) []Institution {
 		// Department of the Treasury"): bare, it is as often a unit of an
 		// institution ("Department of the Dominican National Police").
 		bare := !ok && !strings.HasPrefix(head, "Department") || ok && institutionTypes[ti].bare
-		if state == "" && bare && head[0] >= 'A' && head[0] <= 'Z' && single != "" && single != "-" {
-			state = single
+		if state == "" && bare && head[0] >= 'A' && head[0] <= 'Z' {
+			switch {
+			case single != "" && single != "-":
+				state = single
+			case single == "" && focus != "":
+				state = focus
+			}
 		}
 		if state == "" {
 			continue
 		}
-		if listedOver(ms, start, end) {
+		if listedOver(ms, hs, he) {
 			continue
 		}
 		out = append(out, Institution{Node: g.institutionNode(state, key, label, text[start:end]), State: state, Start: start, End: end})
@@ -301,7 +307,8 @@ func (g *Gazetteer) Institutions(text string, ms []Match) []Institution {
 }
 
 // listedOver reports whether a listed organization or group covers
-// [start, end): "Libyan National Army" is listed, not a generic army.
+// the head at [start, end): "Libyan National Army" is listed, not a generic
+// army, and "Nigerian National Drug Law Enforcement Agency" is NDLEA.
 func listedOver(ms []Match, start, end int) bool {
 	for _, m := range ms {
 		if (m.Kind == kg.KindOrganization || m.Kind == kg.KindGroup || m.Kind == kg.KindInstrument) && m.Start <= start && m.End >= end {
