@@ -390,9 +390,14 @@ func NamesItsState(n kg.Node) bool {
 	if err != nil {
 		return false
 	}
-	for _, m := range g.Match(n.Label, Context{Kinds: []kg.Kind{kg.KindState}}) {
-		if m.ID == id {
-			return true
+	// Not Match: the institution's own name would win over the State's.
+	e, ok := g.byID[id]
+	if !ok {
+		return false
+	}
+	for _, nm := range e.names {
+		if nm.flags&(flagCode|flagLookup) == 0 && len(nm.text) >= 4 && strings.Contains(n.Label, nm.text) {
+			return true // "Israel Defense Forces", "United States Coast Guard"
 		}
 	}
 	return false
