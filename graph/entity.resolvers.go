@@ -77,6 +77,52 @@ func (r *documentResolver) Recommendations(ctx context.Context, obj *model.Docum
 	return r.recommendations(ctx, explore.Filter{Document: obj.ID()}, first, after)
 }
 
+func (r *groupResolver) Mentions(ctx context.Context, obj *model.Group, first *int, after *string) (*model.MentionConnection, error) {
+	return r.mentions(ctx, obj.N, first, after)
+}
+
+func (r *groupResolver) Relations(ctx context.Context, obj *model.Group, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
+}
+
+func (r *groupResolver) OperatesIn(ctx context.Context, obj *model.Group, first *int, after *string) (*model.StateConnection, error) {
+	p, err := r.targets(ctx, obj.N.ID, kg.Out, []kg.EdgeKind{kg.EdgeOperatesIn}, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewStateConnection(model.Map(keepKind(p, kg.KindState), func(n kg.Node) *model.State {
+		return &model.State{Base: model.Base{N: n}}
+	})), nil
+}
+
+func (r *groupResolver) AffiliatedWith(ctx context.Context, obj *model.Group, first *int, after *string) (*model.EntityConnection, error) {
+	p, err := r.targets(ctx, obj.N.ID, kg.Out, []kg.EdgeKind{kg.EdgeAffiliatedTo}, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return entities(p), nil
+}
+
+func (r *groupResolver) Affiliates(ctx context.Context, obj *model.Group, first *int, after *string) (*model.EntityConnection, error) {
+	p, err := r.targets(ctx, obj.N.ID, kg.In, []kg.EdgeKind{kg.EdgeAffiliatedTo}, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return entities(p), nil
+}
+
+func (r *groupResolver) Leaders(ctx context.Context, obj *model.Group, first *int, after *string) (*model.EntityConnection, error) {
+	p, err := r.targets(ctx, obj.N.ID, kg.In, []kg.EdgeKind{kg.EdgeLeads}, first, after)
+	if err != nil {
+		return nil, err
+	}
+	return entities(p), nil
+}
+
+func (r *groupResolver) Recommendations(ctx context.Context, obj *model.Group, first *int, after *string) (*model.RecommendationConnection, error) {
+	return r.recommendations(ctx, explore.Filter{Actor: obj.ID()}, first, after)
+}
+
 func (r *instrumentResolver) Mentions(ctx context.Context, obj *model.Instrument, first *int, after *string) (*model.MentionConnection, error) {
 	return r.mentions(ctx, obj.N, first, after)
 }
@@ -351,6 +397,8 @@ func (r *Resolver) CrimeType() CrimeTypeResolver { return &crimeTypeResolver{r} 
 
 func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }
 
+func (r *Resolver) Group() GroupResolver { return &groupResolver{r} }
+
 func (r *Resolver) Instrument() InstrumentResolver { return &instrumentResolver{r} }
 
 func (r *Resolver) Meeting() MeetingResolver { return &meetingResolver{r} }
@@ -372,6 +420,7 @@ func (r *Resolver) Theme() ThemeResolver { return &themeResolver{r} }
 type (
 	crimeTypeResolver      struct{ *Resolver }
 	documentResolver       struct{ *Resolver }
+	groupResolver          struct{ *Resolver }
 	instrumentResolver     struct{ *Resolver }
 	meetingResolver        struct{ *Resolver }
 	organizationResolver   struct{ *Resolver }

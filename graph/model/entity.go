@@ -87,6 +87,7 @@ type (
 	Theme          struct{ Base }
 	Person         struct{ Base }
 	Meeting        struct{ Base }
+	Group          struct{ Base }
 	Document       struct{ Base }
 	Section        struct{ Base }
 	Paragraph      struct{ Base }
@@ -111,6 +112,8 @@ func Wrap(n kg.Node) Entity {
 		return &Person{b}
 	case kg.KindMeeting:
 		return &Meeting{b}
+	case kg.KindGroup:
+		return &Group{b}
 	case kg.KindDocument:
 		return &Document{b}
 	case kg.KindSection:
@@ -144,6 +147,9 @@ func (s State) Subregion() *string { return s.prop(kg.PropSubregion) }
 // Organization properties.
 func (o Organization) Acronym() *string  { return o.prop(kg.PropAcronym) }
 func (o Organization) Category() *string { return o.prop(kg.PropCategory) }
+
+func (g Group) Acronym() *string   { return g.prop(kg.PropAcronym) }
+func (g Group) GroupKind() *string { return g.prop(kg.PropGroupKind) }
 
 // CrimeType properties.
 func (c CrimeType) IccsCode() *string { return c.prop(kg.PropICCS) }

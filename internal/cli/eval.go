@@ -74,7 +74,7 @@ func evalEmbedded(e *env, g *gazetteer.Gazetteer, rec extract.GazetteerRecognize
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		ev, err := gazetteer.EvaluateEntities(g, n+" (tuned on)", sets[n], rec.Tag)
+		ev, err := gazetteer.EvaluateEntities(g, n+" (tuned on)", sets[n], rec.Tagger())
 		if err != nil {
 			return err
 		}
@@ -91,7 +91,7 @@ func evalSet(e *env, g *gazetteer.Gazetteer, rec extract.GazetteerRecognizer, na
 		if err != nil {
 			return kg.Wrap(kg.CodeInvalid, err, name)
 		}
-		ev, err := gazetteer.EvaluateEntities(g, name, rows, rec.Tag)
+		ev, err := gazetteer.EvaluateEntities(g, name, rows, rec.Tagger())
 		if err != nil {
 			return err
 		}

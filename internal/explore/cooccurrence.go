@@ -13,7 +13,7 @@ import (
 // with what links a recommendation to it (see linkKinds).
 var CooccurrenceKinds = []kg.Kind{
 	kg.KindCrimeType, kg.KindInstrument, kg.KindTheme, kg.KindState,
-	kg.KindOrganization, kg.KindSection, kg.KindDocument, kg.KindRecommendation,
+	kg.KindOrganization, kg.KindGroup, kg.KindSection, kg.KindDocument, kg.KindRecommendation,
 }
 
 // Matrix is a co-occurrence matrix counted over recommendations.
@@ -78,7 +78,7 @@ func linkWord(k kg.Kind) string {
 		return "INVOKES"
 	case kg.KindTheme:
 		return "CONCERNS"
-	case kg.KindState, kg.KindOrganization:
+	case kg.KindState, kg.KindOrganization, kg.KindGroup:
 		return "NAMES_ACTOR"
 	case kg.KindSection:
 		return "the section it stands in"
@@ -97,7 +97,7 @@ func (e recEntry) linked(k kg.Kind) []kg.ID {
 		return e.links[kg.EdgeInvokes]
 	case kg.KindTheme:
 		return e.links[kg.EdgeConcerns]
-	case kg.KindState, kg.KindOrganization:
+	case kg.KindState, kg.KindOrganization, kg.KindGroup:
 		var out []kg.ID
 		for _, id := range e.links[kg.EdgeNamesActor] {
 			if id.Kind() == k {

@@ -271,7 +271,7 @@ func (x *Explorer) compile(ctx context.Context, f Filter) (*matcher, error) {
 		{f.CrimeType, "crime type", kg.EdgeAddresses, []kg.Kind{kg.KindCrimeType}},
 		{f.Instrument, "instrument", kg.EdgeInvokes, []kg.Kind{kg.KindInstrument}},
 		{f.Theme, "theme", kg.EdgeConcerns, []kg.Kind{kg.KindTheme}},
-		{f.Actor, "actor", kg.EdgeNamesActor, []kg.Kind{kg.KindState, kg.KindOrganization}},
+		{f.Actor, "actor", kg.EdgeNamesActor, []kg.Kind{kg.KindState, kg.KindOrganization, kg.KindGroup}},
 		{f.Addressee, "addressee", kg.EdgeAddressedTo, []kg.Kind{kg.KindState, kg.KindOrganization}},
 	}
 	for _, l := range links {

@@ -26,6 +26,10 @@ type Mention struct {
 type Context struct {
 	Body    string   // issuing body of the document
 	Symbols []string // the document's own symbols, never cited as references
+	// State is the State the document is about, the one its title names
+	// ("Situation in South Sudan"), or "": the State of the institutions it
+	// names bare ("the National Police Service").
+	State kg.ID
 }
 
 // Recognizer finds entities in text. The gazetteer implements it.
@@ -42,6 +46,9 @@ type Recognizer interface {
 	// "Full Name (ACR)": each Node carries ACR among its Aliases, and the
 	// span covers the whole definition.
 	Acronyms(text string, c Context) []Mention
+	// DocumentState returns the State a document of that title is about,
+	// or "".
+	DocumentState(title string) kg.ID
 }
 
 // Result is what extraction yields for one document.
@@ -92,9 +99,13 @@ func Parts(rep *report.Report, docKey string) []kg.Node {
 }
 
 func newExtractor(rep *report.Report, docKey string, rec Recognizer) *extractor {
+	ctx := Context{Body: rep.Body, Symbols: rep.Symbols}
+	if rec != nil {
+		ctx.State = rec.DocumentState(rep.Title)
+	}
 	return &extractor{rep: rep, key: docKey, rec: rec, nodes: map[kg.ID]kg.Node{},
-		ctx:   Context{Body: rep.Body, Symbols: rep.Symbols},
-		paras: map[string]*report.Paragraph{}, mentions: map[string][]Mention{}, sections: map[string]*report.Section{},
+		ctx:   ctx,
+		paras: map[string]*report.Paragraph{}, mentions: map[string][]Mention{}, named: map[string]kg.Node{}, sections: map[string]*report.Section{},
 		calls: findCalls(rep), byForm: map[string]int{}}
 }
 
@@ -107,6 +118,7 @@ type extractor struct {
 	edges    []kg.Edge
 	paras    map[string]*report.Paragraph
 	mentions map[string][]Mention // paragraph ref → what Recognize found in it
+	named    map[string]kg.Node   // short noun ("Panel") → the one body named in full so far with it, no ID when several
 	sections map[string]*report.Section
 	docID    kg.ID
 	meeting  kg.ID
@@ -161,6 +173,7 @@ func (x *extractor) run() {
 	x.instruments()
 	x.participation()
 	x.officers()
+	x.groups()
 	x.series()
 	x.stream()
 }

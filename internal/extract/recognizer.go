@@ -38,22 +38,35 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	found := r.g.Match(text, gc)
 	found = append(found, r.g.Authorities(text)...)
 	found = append(found, r.g.Demonyms(text)...)
+	found = append(found, r.g.Described(text)...)
 	for _, m := range found {
 		n, ok := r.g.Node(m.ID)
 		if !ok {
 			continue
 		}
 		ms = append(ms, Mention{Node: n, Start: m.Start, End: m.End})
-		// A national institution names its State too: "HNP" is Haiti's.
-		if st := n.Props[kg.PropStateISO3]; n.Kind == kg.KindOrganization && st != "" {
+		// A national institution whose name holds its State names the State
+		// too: "HNP" is Haiti's, "Haitian National Police"; "Audit Bureau"
+		// names none.
+		if st := n.Props[kg.PropStateISO3]; n.Kind == kg.KindOrganization && st != "" && gazetteer.NamesItsState(n) {
 			if sn, ok := r.g.Node(kg.NewID(kg.KindState, st)); ok {
 				ms = append(ms, Mention{Node: sn, Start: m.Start, End: m.End})
 			}
 		}
 	}
-	for _, in := range r.g.Institutions(text, found) {
+	if gc.Body != "" {
+		if body, ok := r.g.Node(kg.NewID(kg.KindOrganization, gc.Body)); ok {
+			for _, sp := range SelfReferences(text, body) {
+				ms = append(ms, Mention{Node: body, Start: sp[0], End: sp[1]})
+			}
+		}
+	}
+	for _, ng := range r.g.NamedGroups(text, found) {
+		ms = append(ms, Mention{Node: ng.Node, Start: ng.Start, End: ng.End})
+	}
+	for _, in := range r.g.Institutions(text, found, c.State) {
 		ms = append(ms, Mention{Node: in.Node, Start: in.Start, End: in.End})
-		if sn, ok := r.g.Node(in.State); ok {
+		if sn, ok := r.g.Node(in.State); ok && (in.State != c.State || stateNamed(found, c.State)) {
 			ms = append(ms, Mention{Node: sn, Start: in.Start, End: in.End})
 		}
 	}
@@ -124,11 +137,35 @@ func leftmostLongest(ms []Mention) []Mention {
 // ("Egyptian National Police" in "Egyptian National Police (ENP)"), so
 // that its acronym joins the node every other form of its name reaches.
 func (r GazetteerRecognizer) institution(long string) (kg.Node, bool) {
-	ins := r.g.Institutions(long, r.g.Match(long, gazetteer.Context{Kinds: []kg.Kind{kg.KindState}}))
+	ins := r.g.Institutions(long, r.g.Match(long, gazetteer.Context{Kinds: []kg.Kind{kg.KindState}}), "")
 	if len(ins) == 1 && ins[0].Start <= 4 && ins[0].End == len(long) {
 		return ins[0].Node, true
 	}
 	return kg.Node{}, false
+}
+
+// stateNamed reports whether the matches name the State id.
+func stateNamed(found []gazetteer.Match, id kg.ID) bool {
+	for _, m := range found {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// DocumentState returns the State a document is about: the one State its
+// title names ("Situation in South Sudan", "Report of the Panel of Experts
+// on Haiti"), or "" when it names none or several.
+func (r GazetteerRecognizer) DocumentState(title string) kg.ID {
+	var id kg.ID
+	for _, m := range append(r.g.Match(title, gazetteer.Context{Kinds: []kg.Kind{kg.KindState}}), r.g.Demonyms(title)...) {
+		if id != "" && id != m.ID {
+			return ""
+		}
+		id = m.ID
+	}
+	return id
 }
 
 // sameNodeAt reports whether out already holds m's node at m's span.
@@ -211,3 +248,74 @@ func (r GazetteerRecognizer) Node(id kg.ID) (kg.Node, bool) { return r.g.Node(id
 
 // Version is the gazetteer's data version.
 func (r GazetteerRecognizer) Version() string { return r.g.Version() }
+
+// selfHeads are the nouns a body calls itself by in its own documents.
+var selfHeads = map[string]bool{
+	"Commission": true, "Committee": true, "Council": true, "Board": true, "Conference": true,
+	"Assembly": true, "Panel": true, "Court": true, "Tribunal": true, "Mission": true, "Group": true,
+}
+
+// SelfHead returns the noun a body's short references use: the first of
+// its label's words that is such a noun ("Commission" of "Commission on
+// Narcotic Drugs", "Council" of "Security Council"), or "".
+func SelfHead(label string) string {
+	for _, w := range strings.Fields(label) {
+		if selfHeads[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+// SelfReferences returns the spans of "the <Head>" in text that stand for
+// body (whose label's head noun is <Head>, see SelfHead): "the Commission" in a report of the Commission on Narcotic Drugs,
+// "the Council" in a Security Council document. The noun must be
+// capitalised and end the name ("the Council’s", "the Council,"), not open
+// a longer one ("the Council of Europe", "the Commission on the Status of
+// Women", "the Committee against Torture").
+func SelfReferences(text string, body kg.Node) [][2]int {
+	head := SelfHead(body.Label)
+	if head == "" {
+		return nil
+	}
+	var out [][2]int
+	for _, art := range []string{"the ", "The "} {
+		phrase := art + head
+		for off := 0; ; {
+			k := strings.Index(text[off:], phrase)
+			if k < 0 {
+				break
+			}
+			start, end := off+k, off+k+len(phrase)
+			off = end
+			if start > 0 && isLetterBefore(text, start) || end < len(text) && isLetterAt(text, end) {
+				continue
+			}
+			rest := text[end:]
+			if next := strings.Fields(rest); len(next) > 0 && !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, "’") && !strings.HasPrefix(rest, "'") {
+				w := next[0]
+				if selfLonger[w] || w[0] >= 'A' && w[0] <= 'Z' {
+					continue
+				}
+			}
+			out = append(out, [2]int{start + len(art), end})
+		}
+	}
+	return out
+}
+
+// selfLonger are words after the head that make it the start of another
+// body's name.
+var selfLonger = map[string]bool{
+	"of": true, "on": true, "for": true, "against": true, "established": true, "pursuant": true,
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,7 +33,7 @@ func (x *extractor) entities() {
 			id := x.node(a.Node)
 			x.edge(pid, kg.EdgeMentions, id, kg.Evidence{Ref: p.Ref, Start: a.Start, End: a.End}, nil)
 		}
-		ms := x.rec.Recognize(p.Text, x.ctx)
+		ms := x.shortNames(p.Text, x.rec.Recognize(p.Text, x.ctx))
 		x.mentions[p.Ref] = ms
 		var recID kg.ID
 		callRef, c := x.callOf(p)
@@ -52,6 +53,7 @@ func (x *extractor) entities() {
 			if recID != "" {
 				if k, ok := recEdge[m.Node.Kind]; ok {
 					x.edge(recID, k, id, ev, nil)
+					x.instrumentCrimes(recID, m.Node, ev)
 				} else if m.Node.Kind == kg.KindDocument || isCitation(m.Node) {
 					x.edge(recID, kg.EdgeInvokes, id, ev, nil)
 				}
@@ -70,6 +72,60 @@ func (x *extractor) entities() {
 	})
 }
 
+// shortNames adds the short references to bodies the document has named
+// in full before: after "the Panel of Experts on the Sudan" or "the
+// Security Council Committee established pursuant to resolution 2713
+// (2023)", "the Panel" and "the Committee" are those bodies. A noun two
+// bodies named so far share is left alone. It then records the bodies ms
+// names in full.
+func (x *extractor) shortNames(text string, ms []Mention) []Mention {
+	return shortNames(x.named, text, ms)
+}
+
+// shortNames is extractor.shortNames over the nouns named records: noun →
+// the one body named in full with it so far (a node with no ID when
+// several were).
+func shortNames(named map[string]kg.Node, text string, ms []Mention) []Mention {
+	var add []Mention
+	for head, n := range named {
+		if n.ID == "" {
+			continue
+		}
+		for _, sp := range SelfReferences(text, kg.Node{Label: head}) {
+			if !covered(ms, sp[0], sp[1]) {
+				add = append(add, Mention{Node: n, Start: sp[0], End: sp[1]})
+			}
+		}
+	}
+	for _, m := range ms {
+		if m.Node.Kind != kg.KindOrganization || m.End-m.Start <= len(m.Node.Label)/2 {
+			continue
+		}
+		if h := SelfHead(m.Node.Label); h != "" {
+			if old, ok := named[h]; !ok {
+				named[h] = m.Node
+			} else if old.ID != m.Node.ID {
+				named[h] = kg.Node{} // ambiguous from now on
+			}
+		}
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	ms = append(ms, add...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	return ms
+}
+
+func covered(ms []Mention, start, end int) bool {
+	for _, m := range ms {
+		if m.Start < end && start < m.End {
+			return true
+		}
+	}
+	return false
+}
+
 // broader links a crime type to its broader types ("trafficking for forced
 // labour" is a kind of trafficking in persons), citing the paragraph that
 // named the narrower one, so that a question about the broad type finds it.
@@ -81,6 +137,21 @@ func (x *extractor) broader(n kg.Node, ev kg.Evidence) {
 		}
 		x.edge(n.ID, kg.EdgeSubtypeOf, x.node(parent), ev, nil)
 		n = parent
+	}
+}
+
+// instrumentCrimes links a recommendation that invokes an instrument
+// against a crime to that crime too ("human rights safeguards in the
+// United Nations Convention against Cybercrime" concerns cybercrime), citing
+// the instrument's name.
+func (x *extractor) instrumentCrimes(recID kg.ID, n kg.Node, ev kg.Evidence) {
+	if n.Kind != kg.KindInstrument || n.Props["addresses"] == "" {
+		return
+	}
+	for _, c := range strings.Split(n.Props["addresses"], ",") {
+		if ct, ok := x.rec.Node(kg.ID(strings.TrimSpace(c))); ok && ct.Kind == kg.KindCrimeType {
+			x.edge(recID, kg.EdgeAddresses, x.node(ct), ev, nil)
+		}
 	}
 }
 

@@ -109,7 +109,8 @@ func EvaluateCrimeTypes(g *Gazetteer, rows []LabelledRow) (Evaluation, error) {
 			gold[k] = true
 		}
 		got := map[string]bool{}
-		for _, m := range g.Match(r.Text, Context{Kinds: []kg.Kind{kg.KindCrimeType}}) {
+		// The crime types extraction finds: named, and told with a number.
+		for _, m := range append(g.Match(r.Text, Context{Kinds: []kg.Kind{kg.KindCrimeType}}), g.Described(r.Text)...) {
 			got[m.ID.Key()] = true
 		}
 		var d Disagreement

@@ -17,8 +17,8 @@ type institutionType struct {
 }
 
 var institutionTypes = []institutionType{
-	{"police", "National Police", []string{"National Police Force", "National Police", "Police Force", "Police Service", "Police", "police force", "police service", "police"}, false},
-	{"armed-forces", "Armed Forces", []string{"Armed Forces", "armed forces", "Defense Forces", "Defence Forces", "Defence and Security Forces", "Defense and Security Forces", "defence and security forces", "defense and security forces"}, false},
+	{"police", "National Police", []string{"National Police Service", "National Police Force", "National Police", "Police Force", "Police Service", "Police", "police force", "police service", "police"}, false},
+	{"armed-forces", "Armed Forces", []string{"Armed Forces", "armed forces", "Defense Forces", "Defence Forces", "Defence and Security Forces", "Defense and Security Forces", "People’s Defence Forces", "People's Defence Forces", "People’s Defense Forces", "defence and security forces", "defense and security forces"}, false},
 	{"army", "Army", []string{"National Army", "Army", "army"}, false},
 	{"navy", "Navy", []string{"Navy", "navy", "Naval Forces", "naval forces"}, false},
 	{"air-force", "Air Force", []string{"Air Force", "air force"}, false},
@@ -31,6 +31,7 @@ var institutionTypes = []institutionType{
 	{"fiu", "Financial Intelligence Unit", []string{"Central Financial Intelligence Unit", "Financial Intelligence Unit", "financial intelligence unit"}, true},
 	{"anti-corruption", "Anti-Corruption Unit", []string{"Anti-Corruption Unit", "Anti-Corruption Commission", "Anti-Corruption Agency", "Anti-Corruption Authority", "Anti-Corruption Bureau", "Anti-Corruption Office"}, true},
 	{"prison-administration", "Prison Administration", []string{"Directorate of Prison Administration", "Prison Administration", "Prison Service", "prison administration", "prison service"}, false},
+	{"intelligence", "National Intelligence Service", []string{"National Intelligence Service", "National Intelligence Agency", "National Security Service", "National Intelligence and Security Service", "General Directorate of Intelligence", "intelligence services", "intelligence service"}, true},
 	{"supreme-court", "Supreme Court", []string{"Supreme Court"}, true},
 	{"constitutional-court", "Constitutional Court", []string{"Constitutional Court"}, true},
 	{"court-of-cassation", "Court of Cassation", []string{"Court of Cassation"}, true},
@@ -40,27 +41,111 @@ var institutionTypes = []institutionType{
 	{"human-rights-commission", "National Human Rights Commission", []string{"National Human Rights Commission", "National Commission for Human Rights", "National Commission on Human Rights"}, true},
 }
 
-// headRe finds the head nouns, longest first, and the ministries and
-// departments, whose names run on: "Ministry of Justice and Public
-// Security", "Department of the Treasury".
-var headRe, headType = func() (*regexp.Regexp, map[string]int) {
+// headIndex maps the last word of each head noun to the heads that end in
+// it, longest first: heads are found by their last word, with no pass of a
+// large expression over the text.
+var headIndex, headType = func() (map[string][]string, map[string]int) {
 	types := map[string]int{}
-	var alts []string
+	idx := map[string][]string{}
 	for i, t := range institutionTypes {
 		for _, h := range t.heads {
 			types[h] = i
-			alts = append(alts, regexp.QuoteMeta(h))
+			last := h[strings.LastIndexByte(h, ' ')+1:]
+			idx[last] = append(idx[last], h)
 		}
 	}
-	sortLongestFirst(alts)
-	word := `[A-Z][\p{L}’'\-]*`
-	// The name runs on through commas and "and", never through "of" or
-	// "the": "Ministry of Foreign Affairs, Emigration and Egyptian
-	// Expatriates" stops before "of Egypt", and "Ministry of Justice and
-	// the Ministry of Defence" are two.
-	ministry := `(?:Ministry|Department) of (?:the )?` + word + `(?:,? (?:and )?` + word + `)*`
-	return regexp.MustCompile(`\b(?:` + ministry + `|` + strings.Join(alts, "|") + `)\b`), types
+	for _, hs := range idx {
+		sortLongestFirst(hs)
+	}
+	return idx, types
 }()
+
+const nameWord = `[A-Z][\p{L}’'\-]*`
+
+var (
+	// A ministry's name runs on through commas and "and", never through
+	// "of" or "the": "Ministry of Foreign Affairs, Emigration and Egyptian
+	// Expatriates" stops before "of Egypt", and "Ministry of Justice and the
+	// Ministry of Defence" are two.
+	ministryRe = regexp.MustCompile(`^(?:Ministry|Department) (?:of|for) (?:the )?` + nameWord + `(?:,? (?:and )?` + nameWord + `)*`)
+	// The remit after a national body's noun: "for Disarmament,
+	// Dismantlement and Reintegration".
+	remitRe = regexp.MustCompile(`^ (?:for|on|of) (?:the )?` + nameWord + `(?:,? (?:and )?` + nameWord + `)*`)
+)
+
+// bodyNouns end the names of national bodies named for their work
+// ("National Elections Commission", "Provisional Electoral Council"), and
+// bodyStarts are the words such a name starts with.
+var (
+	bodyNouns  = map[string]bool{"Commission": true, "Council": true, "Authority": true, "Agency": true, "Bureau": true, "Directorate": true, "Committee": true}
+	bodyStarts = map[string]bool{"National": true, "Provisional": true, "Independent": true, "Humanitarian": true, "High": true, "Transitional": true}
+)
+
+// heads returns the spans of the head nouns in text, leftmost first and
+// not overlapping, as [start, end) pairs.
+func heads(text string) [][2]int {
+	var out [][2]int
+	last := 0
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) || i > 0 && isWordByte(text[i-1]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		w := text[i:j]
+		var span [2]int
+		switch {
+		case w == "Ministry" || w == "Department":
+			if loc := ministryRe.FindStringIndex(text[i:min(len(text), i+160)]); loc != nil {
+				span = [2]int{i, i + loc[1]}
+			}
+		case bodyNouns[w]:
+			// Look back over at most four capitalised words for a start.
+			s, k := -1, i
+			for n := 0; n < 5 && k > 1 && text[k-1] == ' '; n++ {
+				b := k - 1
+				for b > 0 && isWordByte(text[b-1]) {
+					b--
+				}
+				if b == k-1 || text[b] < 'A' || text[b] > 'Z' {
+					break
+				}
+				if bodyStarts[text[b:k-1]] {
+					s = b
+				}
+				k = b
+			}
+			if s >= 0 && s >= last {
+				e := j
+				if loc := remitRe.FindStringIndex(text[j:min(len(text), j+160)]); loc != nil {
+					e = j + loc[1]
+				}
+				if _, fixed := headType[text[s:j]]; !fixed {
+					span = [2]int{s, e}
+				}
+			}
+		}
+		if span[1] == 0 {
+			for _, h := range headIndex[w] {
+				if s := j - len(h); s >= 0 && text[s:j] == h && (s == 0 || !isWordByte(text[s-1])) {
+					span = [2]int{s, j}
+					break
+				}
+			}
+		}
+		if span[1] > 0 && span[0] >= last {
+			out = append(out, span)
+			last = span[1]
+			i = span[1]
+			continue
+		}
+		i = j
+	}
+	return out
+}
 
 func sortLongestFirst(alts []string) {
 	for i := 1; i < len(alts); i++ {
@@ -91,15 +176,16 @@ var instPrefix = []string{"Federal ", "Royal ", "Republican ", "national ", "Tra
 // or after "of" ("Central Bank of Libya", "Ministry of Justice of Haiti").
 // A capitalised head of a kind that is named bare ("the Central Bank",
 // "Ministry of Mines and Geology") is the institution of the one State the
-// text names, and of none when it names none or several. The same
+// text names, or, when it names none, of focus, the State the document is
+// about ("" for none); of none when it names several. The same
 // institution under every form is one node, keyed by State and type
 // ("organization:hti-police"); a node the institutions table lists under
 // that key gives its label and aliases (acronyms, French and Spanish names).
-func (g *Gazetteer) Institutions(text string, ms []Match) []Institution {
+func (g *Gazetteer) Institutions(text string, ms []Match, focus kg.ID) []Institution {
 	if !strings.ContainsAny(text, "PpAaNnCcGgMmDdFfBbSsOoHh") {
 		return nil
 	}
-	locs := headRe.FindAllStringIndex(text, -1)
+	locs := heads(text)
 	if len(locs) == 0 {
 		return nil
 	}
@@ -197,14 +283,22 @@ func (g *Gazetteer) Institutions(text string, ms []Match) []Institution {
 				}
 			}
 		}
-		bare := !ok || institutionTypes[ti].bare
-		if state == "" && bare && head[0] >= 'A' && head[0] <= 'Z' && single != "" && single != "-" {
-			state = single
+		// A department is only one of a State named with it ("United States
+		// Department of the Treasury"): bare, it is as often a unit of an
+		// institution ("Department of the Dominican National Police").
+		bare := !ok && !strings.HasPrefix(head, "Department") || ok && institutionTypes[ti].bare
+		if state == "" && bare && head[0] >= 'A' && head[0] <= 'Z' {
+			switch {
+			case single != "" && single != "-":
+				state = single
+			case single == "" && focus != "":
+				state = focus
+			}
 		}
 		if state == "" {
 			continue
 		}
-		if !ok && !strings.HasPrefix(head, "Ministry") && !strings.HasPrefix(head, "Department") || listedOver(ms, start, end) {
+		if listedOver(ms, hs, he) {
 			continue
 		}
 		out = append(out, Institution{Node: g.institutionNode(state, key, label, text[start:end]), State: state, Start: start, End: end})
@@ -213,7 +307,8 @@ func (g *Gazetteer) Institutions(text string, ms []Match) []Institution {
 }
 
 // listedOver reports whether a listed organization or group covers
-// [start, end): "Libyan National Army" is listed, not a generic army.
+// the head at [start, end): "Libyan National Army" is listed, not a generic
+// army, and "Nigerian National Drug Law Enforcement Agency" is NDLEA.
 func listedOver(ms []Match, start, end int) bool {
 	for _, m := range ms {
 		if (m.Kind == kg.KindOrganization || m.Kind == kg.KindGroup || m.Kind == kg.KindInstrument) && m.Start <= start && m.End >= end {
@@ -278,3 +373,32 @@ var adjectiveOf = sync.OnceValue(func() map[kg.ID]string {
 	}
 	return m
 })
+
+// NamesItsState reports whether a national institution's label holds its
+// State's name or adjective ("Haitian National Police", "Central Bank of
+// Libya"), so that naming it, even by acronym, names the State.
+func NamesItsState(n kg.Node) bool {
+	st := n.Props[kg.PropStateISO3]
+	if st == "" {
+		return false
+	}
+	id := kg.NewID(kg.KindState, st)
+	if a := stateAdjective(id); a != "" && strings.Contains(n.Label, a) {
+		return true
+	}
+	g, err := Load()
+	if err != nil {
+		return false
+	}
+	// Not Match: the institution's own name would win over the State's.
+	e, ok := g.byID[id]
+	if !ok {
+		return false
+	}
+	for _, nm := range e.names {
+		if nm.flags&(flagCode|flagLookup) == 0 && len(nm.text) >= 4 && strings.Contains(n.Label, nm.text) {
+			return true // "Israel Defense Forces", "United States Coast Guard"
+		}
+	}
+	return false
+}

@@ -117,7 +117,7 @@ type rawAlias struct {
 }
 
 // parseAliases splits a " | "-separated list of names. Each name may start
-// with flag characters (= ? # &). A "|" inside {...} belongs to a pattern
+// with flag characters (= ? # & ~). A "|" inside {...} belongs to a pattern
 // and does not split.
 func parseAliases(s string) ([]rawAlias, error) {
 	var out []rawAlias
@@ -140,6 +140,8 @@ func parseAliases(s string) ([]rawAlias, error) {
 				f |= flagCode
 			case '&':
 				f |= flagShared
+			case '~':
+				f |= flagPattern // a telling, not a name: matched, never an alias
 			default:
 				break flags
 			}

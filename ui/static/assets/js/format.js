@@ -15,6 +15,7 @@ export const KINDS = {
   PARAGRAPH: { one: 'Paragraph', many: 'Paragraphs', url: 'Paragraph' },
   PERSON: { one: 'Person', many: 'People', url: 'Person' },
   MEETING: { one: 'Meeting', many: 'Meetings', url: 'Meeting' },
+  GROUP: { one: 'Group', many: 'Groups', url: 'Group' },
 };
 
 /** kindName is the singular English name of a GraphQL kind. */

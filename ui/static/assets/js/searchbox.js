@@ -9,7 +9,7 @@ import { gql, isAbort } from './api.js';
 import { kindName } from './format.js';
 
 /** NAMED_KINDS are the kinds whose names the type-ahead indexes. */
-const NAMED_KINDS = ['STATE', 'ORGANIZATION', 'CRIME_TYPE', 'INSTRUMENT', 'THEME', 'DOCUMENT', 'PERSON', 'MEETING'];
+const NAMED_KINDS = ['STATE', 'ORGANIZATION', 'GROUP', 'CRIME_TYPE', 'INSTRUMENT', 'THEME', 'DOCUMENT', 'PERSON', 'MEETING'];
 
 let namesPromise = null;
 

@@ -137,7 +137,7 @@ export async function render(ctx) {
     h('div', { class: 'toolbar' },
       h('div', null, plain, ' ', h('label', { for: 'show-entities' }, 'Underline recognised entities')),
       h('ul', { class: 'legend', 'aria-label': 'Colours of the entity kinds' },
-        ['STATE', 'ORGANIZATION', 'CRIME_TYPE', 'INSTRUMENT', 'THEME', 'PERSON', 'MEETING', 'DOCUMENT'].map((k) =>
+        ['STATE', 'ORGANIZATION', 'GROUP', 'CRIME_TYPE', 'INSTRUMENT', 'THEME', 'PERSON', 'MEETING', 'DOCUMENT'].map((k) =>
           h('li', null, h('span', { class: `ent ent--${k} legend__swatch` }, KINDS[k].one))))),
     status,
     toc.length > 1 ? h('details', { class: 'reader-toc' }, h('summary', null, 'Contents'), h('ol', null, toc)) : null,

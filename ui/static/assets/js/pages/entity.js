@@ -25,6 +25,7 @@ const ENTITY = `query Entity($id: ID!) {
     ... on Instrument { symbol date body status acronym recommendations(first: 1) { totalCount } }
     ... on Theme { sdgTargets recommendations(first: 1) { totalCount } }
     ... on Meeting { venue startDate endDate }
+    ... on Group { acronym groupKind operatesIn(first: 20) { nodes { id kind label } } affiliatedWith(first: 20) { nodes { id kind label } } affiliates(first: 50) { nodes { id kind label } } leaders(first: 20) { nodes { id kind label } } recommendations(first: 1) { totalCount } }
     ... on Person { represents(first: 10) { nodes { id kind label } } }
     ... on Document {
       key symbol symbols title date body
@@ -112,7 +113,7 @@ const MORE = `query MoreRelations($id: ID!, $dir: Direction!, $kinds: [String!],
 
 /** FILTER_FIELD is the recommendations filter that selects an entity's recommendations. */
 const FILTER_FIELD = {
-  STATE: 'actor', ORGANIZATION: 'actor', CRIME_TYPE: 'crimeType', INSTRUMENT: 'instrument',
+  STATE: 'actor', ORGANIZATION: 'actor', GROUP: 'actor', CRIME_TYPE: 'crimeType', INSTRUMENT: 'instrument',
   THEME: 'theme', DOCUMENT: 'document', SECTION: 'section',
 };
 
@@ -196,6 +197,12 @@ function overview(e) {
     case 'THEME':
       facts.push(fact('SDG targets', e.sdgTargets && e.sdgTargets.join(', ')));
       break;
+    case 'GROUP': {
+      const links = (c) => (c && c.nodes.length ? c.nodes.map((s, i) => frag(i ? ', ' : '', entityLink(s))) : null);
+      facts.push(fact('Acronym', e.acronym), fact('Kind of group', e.groupKind), fact('Operates in', links(e.operatesIn)),
+        fact('Affiliated with', links(e.affiliatedWith)), fact('Affiliates and members', links(e.affiliates)), fact('Led by', links(e.leaders)));
+      break;
+    }
     case 'MEETING':
       facts.push(fact('Venue', e.venue), fact('Dates', [e.startDate, e.endDate].filter(Boolean).join(' to ')));
       break;
@@ -246,7 +253,7 @@ function overview(e) {
   if (field && e.recommendations) {
     const n = e.recommendations.totalCount;
     links.push(n
-      ? h('a', { class: 'button', href: `/recommendations?${field}=${encodeURIComponent(e.id)}` }, `${plural(n, 'recommendation')} ${e.kind === 'STATE' || e.kind === 'ORGANIZATION' ? 'naming it' : e.kind === 'DOCUMENT' || e.kind === 'SECTION' ? 'in it' : 'on it'}`)
+      ? h('a', { class: 'button', href: `/recommendations?${field}=${encodeURIComponent(e.id)}` }, `${plural(n, 'recommendation')} ${e.kind === 'STATE' || e.kind === 'ORGANIZATION' || e.kind === 'GROUP' ? 'naming it' : e.kind === 'DOCUMENT' || e.kind === 'SECTION' ? 'in it' : 'on it'}`)
       : h('span', { class: 'muted' }, 'No recommendation is linked to it.'));
   }
   if (e.addressedBy && e.addressedBy.totalCount) {

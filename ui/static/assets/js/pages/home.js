@@ -21,7 +21,7 @@ const QUERY = `query Home {
 }`;
 
 /** ORDER is the order the kind counts are shown in: what researchers look for first. */
-const ORDER = ['RECOMMENDATION', 'STATE', 'ORGANIZATION', 'CRIME_TYPE', 'INSTRUMENT', 'THEME', 'PERSON', 'MEETING', 'DOCUMENT', 'SECTION', 'PARAGRAPH'];
+const ORDER = ['RECOMMENDATION', 'STATE', 'ORGANIZATION', 'GROUP', 'CRIME_TYPE', 'INSTRUMENT', 'THEME', 'PERSON', 'MEETING', 'DOCUMENT', 'SECTION', 'PARAGRAPH'];
 
 export async function render(ctx) {
   ctx.title('');

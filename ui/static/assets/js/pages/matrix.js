@@ -11,7 +11,7 @@ import { KINDS, kindFromURL, entityURL, documentURL, docName, sectionName, plura
  * field that selects one of their entities. */
 const AXES = [
   ['CRIME_TYPE', 'crimeType'], ['SECTION', 'section'], ['THEME', 'theme'], ['DOCUMENT', 'document'],
-  ['INSTRUMENT', 'instrument'], ['STATE', 'actor'], ['ORGANIZATION', 'actor'],
+  ['INSTRUMENT', 'instrument'], ['STATE', 'actor'], ['ORGANIZATION', 'actor'], ['GROUP', 'actor'],
 ];
 const FIELD = Object.fromEntries(AXES);
 

@@ -8,7 +8,7 @@
 import { h, replace, debounce, announce, fold } from '../dom.js';
 import { gql } from '../api.js';
 import { loading, errorNotice, pageHeading, chips, scrollTable, empty } from '../components.js';
-import { documentURL, entityURL, docName, sectionName, plural } from '../format.js';
+import { KINDS, documentURL, entityURL, docName, sectionName, plural } from '../format.js';
 
 /** FIELDS are the filter fields in the order of the form, with the kinds
  * that fill their lists. */
@@ -18,7 +18,7 @@ const FIELDS = [
   { name: 'crimeType', label: 'Crime type', kinds: ['CRIME_TYPE'] },
   { name: 'instrument', label: 'Instrument', kinds: ['INSTRUMENT'] },
   { name: 'theme', label: 'Theme', kinds: ['THEME'] },
-  { name: 'actor', label: 'Actor named (State or organization)', kinds: ['STATE', 'ORGANIZATION'] },
+  { name: 'actor', label: 'Actor named (State, organization or group)', kinds: ['STATE', 'ORGANIZATION', 'GROUP'] },
   { name: 'addressee', label: 'Called upon (State or organization)', kinds: ['STATE', 'ORGANIZATION'] },
 ];
 const PAGE = 50;
@@ -181,7 +181,7 @@ export async function render(ctx) {
           // called-upon list (ADDRESSED_TO) it only supplies the names.
           return h('option', { value: r.id, selected: on }, f.name === 'addressee' ? optionLabel(r) : `${optionLabel(r)} (${n})`);
         });
-        if (groups.length > 1) children.push(h('optgroup', { label: g.k === 'STATE' ? 'States' : 'Organizations' }, items));
+        if (groups.length > 1) children.push(h('optgroup', { label: KINDS[g.k] ? KINDS[g.k].many : g.k }, items));
         else children.push(...items);
       }
       if (!found) children.push(h('option', { value: current, selected: true }, f.name === 'addressee' ? current : `${current} (0)`));

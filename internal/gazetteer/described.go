@@ -1,0 +1,43 @@
+package gazetteer
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
+)
+
+// killedRe finds killings told with a number, which the word lists cannot
+// hold: "reportedly killed 57 people", "killing at least 22 civilians",
+// "207 people were killed".
+var killedRe = regexp.MustCompile(`\b(?:(?:killed|killing|massacred|executed)\s+(?:at least\s+|least\s+|about\s+|over\s+|some\s+|more than\s+|nearly\s+|around\s+|up to\s+|an estimated\s+)?[0-9][0-9,]*\s+(?:people|persons|civilians|villagers|residents|individuals|worshippers|children|women|men|farmers|traders|passengers|students|pupils|fishermen|miners)|[0-9][0-9,]*\s+(?:people|persons|civilians|villagers|residents|individuals|worshippers|children|women|men)\s+(?:were|had been|have been)\s+(?:reportedly\s+|allegedly\s+)?(?:killed|executed|massacred))\b`)
+
+// injuredRe finds injuries told with a number: "injuring six", "280 were
+// injured", "wounding at least 12 civilians".
+var injuredRe = regexp.MustCompile(`\b(?:(?:injuring|wounding)\s+(?:at least\s+|about\s+|over\s+|some\s+|more than\s+)?(?:[0-9][0-9,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|several|many)|[0-9][0-9,]*\s+(?:(?:people|persons|civilians|others)\s+)?(?:were|had been|have been)\s+(?:reportedly\s+)?(?:injured|wounded))\b`)
+
+// Described finds crimes told rather than named, where the telling holds a
+// number: killings of a counted number of people are intentional homicide
+// (0101), and injuries (0201), as the labelled sets tag them. Deaths in hostilities ("killing
+// several soldiers") are not: only civilians and people count.
+func (g *Gazetteer) Described(text string) []Match {
+	var out []Match
+	find := func(re *regexp.Regexp, key string) {
+		id := kg.NewID(kg.KindCrimeType, key)
+		if _, ok := g.byID[id]; !ok {
+			return
+		}
+		for _, l := range re.FindAllStringIndex(text, -1) {
+			out = append(out, Match{ID: id, Kind: kg.KindCrimeType, Start: l[0], End: l[1], Text: text[l[0]:l[1]]})
+		}
+	}
+	if strings.Contains(text, "kill") || strings.Contains(text, "execut") || strings.Contains(text, "massacre") {
+		find(killedRe, "0101")
+	}
+	if strings.Contains(text, "injur") || strings.Contains(text, "wound") {
+		find(injuredRe, "0201")
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
