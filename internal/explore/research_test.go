@@ -1,6 +1,7 @@
 package explore_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -294,4 +295,41 @@ func TestSimilarCalls(t *testing.T) {
 	if _, err := x.SimilarCalls(ctx, "state:HTI", 5); kg.ErrorCode(err) != kg.CodeInvalid {
 		t.Errorf("similar calls of a State: %v", err)
 	}
+}
+
+// The labelled pairs between the San José report and S/2025/85 resolve to
+// calls of the embedded corpus, and every resolved pair is ranked or said
+// not to be.
+func TestEvaluateSimilarOnTheCorpus(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "similar-calls.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pairs, err := explore.ReadLabelledPairs(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := explore.New(researchStore(t), explore.Options{})
+	key := graphtest.DocKey(t, researchStore(t), "lac-regional-preparatory-meeting-2025.md")
+	rep, err := x.EvaluateSimilar(ctx, pairs, 5, map[string]string{"lac-rpm-2025": key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Pairs != len(pairs) || rep.Resolved == 0 || rep.EchoesResolved == 0 {
+		t.Fatalf("%d pairs, %d resolved (%d echoes): the San José and S/2025/85 pairs should resolve", rep.Pairs, rep.Resolved, rep.EchoesResolved)
+	}
+	atK := 0
+	for _, o := range rep.Outcomes {
+		if o.Resolved && o.Rank > 0 && o.Rank <= 5 {
+			atK++
+		}
+		if !o.Resolved && o.Why == "" {
+			t.Errorf("%s unresolved without a reason", o.Pair.ID)
+		}
+	}
+	if atK != rep.EchoesAtK+rep.NotsAtK {
+		t.Errorf("%d pairs in the top 5, report says %d + %d", atK, rep.EchoesAtK, rep.NotsAtK)
+	}
+	t.Logf("on the embedded corpus: recall@5 %.3f, precision@5 %.3f over %d resolved pairs", rep.RecallAtK(), rep.PrecisionAtK(), rep.Resolved)
 }
