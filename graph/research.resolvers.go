@@ -152,3 +152,34 @@ func (r *queryResolver) SimilarCalls(ctx context.Context, id string, first *int)
 	}
 	return out, nil
 }
+
+func (r *queryResolver) Crosstab(ctx context.Context, rows string, columns string, filter *model.RecommendationFilter, maxRows *int, maxColumns *int) (*model.Crosstab, error) {
+	ra, err := explore.ParseAxis(rows)
+	if err != nil {
+		return nil, err
+	}
+	ca, err := explore.ParseAxis(columns)
+	if err != nil {
+		return nil, err
+	}
+	mr, mc := 50, 50
+	if maxRows != nil {
+		mr = *maxRows
+	}
+	if maxColumns != nil {
+		mc = *maxColumns
+	}
+	if mr < 1 || mc < 1 || mr > maxCrosstab || mc > maxCrosstab {
+		return nil, kg.Errorf(kg.CodeInvalid, "maxRows and maxColumns are between 1 and %d", maxCrosstab)
+	}
+	x, err := r.Explore.Crosstab(ctx, ra, ca, toFilter(filter), mr, mc)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.Crosstab{Rows: string(x.Rows), Columns: string(x.Cols), RowHeads: heads(x.RowHeads), ColumnHeads: heads(x.ColHeads),
+		RowCount: x.RowsTotal, ColumnCount: x.ColsTotal, RecommendationCount: x.Recommendations, Cells: []*model.CrosstabCell{}}
+	for _, c := range x.Cells {
+		out.Cells = append(out.Cells, &model.CrosstabCell{Row: c.Row, Column: c.Col, Count: c.Count(), Ids: idStrings(c.IDs)})
+	}
+	return out, nil
+}

@@ -174,3 +174,33 @@ func TestBrowserRecommendationFilterByCode(t *testing.T) {
 		t.Errorf("the list shows %q, want Trafficking in persons with its count", sel)
 	}
 }
+
+// The matrix crosses a kind with a property of the documents, heaviest
+// first, and downloads as CSV.
+func TestBrowserMatrixByBodyAndMonth(t *testing.T) {
+	tb := newTab(t)
+	tb.open("/matrix?rows=CrimeType&columns=Month")
+	tb.waitJS("the matrix", `document.querySelectorAll('.matrix tbody tr').length > 0`)
+	if h := tb.text("main h1"); h != "Crime types × Months" {
+		t.Errorf("heading %q", h)
+	}
+	totals := eval[[]int](tb, `[...document.querySelectorAll('.matrix tbody tr td.total')].map(td => +td.innerText)`)
+	for i := 1; i < len(totals); i++ {
+		if totals[i] > totals[i-1] {
+			t.Errorf("rows not heaviest first: %v", totals)
+		}
+	}
+	if href := eval[string](tb, `document.querySelector('.matrix thead th a').getAttribute('href')`); !strings.HasPrefix(href, "/documents?month=2025-") {
+		t.Errorf("a month column links to %q, want its documents", href)
+	}
+	csv := tb.downloadLink(`#m-exports a[data-export="csv"]`)
+	if !strings.HasPrefix(string(csv), "Crime type,2025-") || !strings.Contains(string(csv), "Trafficking in persons") {
+		t.Errorf("matrix CSV: %.300s", csv)
+	}
+	tb.open("/matrix?rows=Body&columns=Series")
+	tb.waitJS("bodies × series", `document.querySelectorAll('.matrix tbody tr').length > 0`)
+	if rows := tb.text(".matrix tbody"); !strings.Contains(rows, "Security Council") {
+		t.Errorf("bodies × series rows: %q", rows)
+	}
+	tb.screenshot("matrix-body-series")
+}

@@ -333,3 +333,55 @@ func TestEvaluateSimilarOnTheCorpus(t *testing.T) {
 	}
 	t.Logf("on the embedded corpus: recall@5 %.3f, precision@5 %.3f over %d resolved pairs", rep.RecallAtK(), rep.PrecisionAtK(), rep.Resolved)
 }
+
+func TestCrosstab(t *testing.T) {
+	x := explore.New(researchStore(t), explore.Options{})
+	// On two kinds it is the co-occurrence matrix.
+	m, err := x.Cooccurrence(ctx, kg.KindCrimeType, kg.KindDocument, explore.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := x.Crosstab(ctx, "CrimeType", "Document", explore.Filter{}, 500, 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.RowHeads) != len(m.Rows) || len(c.Cells) != len(m.Cells) {
+		t.Fatalf("crosstab %d rows %d cells, cooccurrence %d rows %d cells", len(c.RowHeads), len(c.Cells), len(m.Rows), len(m.Cells))
+	}
+	for i, h := range c.RowHeads {
+		if h.Key != string(m.Rows[i].ID) || h.Total != m.RowTotals[i] {
+			t.Errorf("row %d: %s %d, cooccurrence %s %d", i, h.Key, h.Total, m.Rows[i].ID, m.RowTotals[i])
+		}
+	}
+	// By body: each recommendation has one body, so the totals sum to the count.
+	b, err := x.Crosstab(ctx, "Body", "Year", explore.Filter{}, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0
+	for i, h := range b.RowHeads {
+		sum += h.Total
+		if i > 0 && h.Total > b.RowHeads[i-1].Total {
+			t.Errorf("bodies not heaviest first: %+v", b.RowHeads)
+		}
+	}
+	if sum != b.Recommendations {
+		t.Errorf("body totals sum to %d of %d recommendations", sum, b.Recommendations)
+	}
+	// The cut keeps the heaviest and says how many there were.
+	cut, err := x.Crosstab(ctx, "CrimeType", "Section", explore.Filter{}, 2, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cut.RowHeads) != 2 || len(cut.ColHeads) > 3 || cut.RowsTotal <= 2 || cut.RowHeads[0].Key != c.RowHeads[0].Key {
+		t.Errorf("cut to 2 × 3: %d × %d of %d × %d", len(cut.RowHeads), len(cut.ColHeads), cut.RowsTotal, cut.ColsTotal)
+	}
+	for _, cell := range cut.Cells {
+		if cell.Row >= 2 || cell.Col >= 3 {
+			t.Errorf("cell %+v outside the cut", cell)
+		}
+	}
+	if _, err := x.Crosstab(ctx, "Weather", "Year", explore.Filter{}, 0, 0); kg.ErrorCode(err) != kg.CodeInvalid {
+		t.Errorf("unknown axis: %v", err)
+	}
+}
