@@ -59,6 +59,10 @@ soak: test-deps ## 30 minutes of steady mixed load; RSS and goroutines sampled i
 fuzz: test-deps ## every fuzz target for FUZZTIME each (default 10m); new corpus entries land in testdata/fuzz
 	scripts/fuzz.sh $(FUZZTIME)
 
+.PHONY: research-bench
+research-bench: test-deps ## time the research pages (data ≤ 200 ms, render ≤ 1 s) over CORPUS (default: corpus-2025, corpus-extra, corpus); docs/research.md
+	scripts/research-bench.sh $(if $(filter command line,$(origin CORPUS)),$(CORPUS),../shared/corpus-2025 ../shared/corpus-extra ../shared/corpus)
+
 .PHONY: robustness
 robustness: deps build ## inspect every document of CORPUS (default ../shared/corpus-extra): per-file paragraphs, recommendations, entities, time, suspicions
 	$(BIN) inspect $(CORPUS)

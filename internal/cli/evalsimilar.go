@@ -43,7 +43,7 @@ func init() {
 						aliases[strings.TrimSpace(n)] = strings.TrimSpace(key)
 					}
 				}
-				s, err := openStore(*data, true, false, e.log)
+				s, err := openStore(*data, true, true, e.log)
 				if err != nil {
 					return err
 				}
