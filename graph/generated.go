@@ -43,6 +43,7 @@ type ResolverRoot interface {
 	Relation() RelationResolver
 	SearchHit() SearchHitResolver
 	Section() SectionResolver
+	Series() SeriesResolver
 	State() StateResolver
 	Theme() ThemeResolver
 }
@@ -547,6 +548,18 @@ type ComplexityRoot struct {
 		Title           func(childComplexity int) int
 	}
 
+	Series struct {
+		Aliases    func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Mentions   func(childComplexity int, first *int, after *string) int
+		Path       func(childComplexity int) int
+		Properties func(childComplexity int) int
+		Relations  func(childComplexity int, direction *model.Direction, edgeKinds []string, first *int, after *string) int
+		Symbol     func(childComplexity int) int
+	}
+
 	SeriesMember struct {
 		Calls    func(childComplexity int) int
 		Document func(childComplexity int) int
@@ -787,6 +800,10 @@ type SectionResolver interface {
 	Parent(ctx context.Context, obj *model.Section) (model.Entity, error)
 	Contents(ctx context.Context, obj *model.Section, first *int, after *string) (*model.EntityConnection, error)
 	Recommendations(ctx context.Context, obj *model.Section, first *int, after *string) (*model.RecommendationConnection, error)
+}
+type SeriesResolver interface {
+	Mentions(ctx context.Context, obj *model.Series, first *int, after *string) (*model.MentionConnection, error)
+	Relations(ctx context.Context, obj *model.Series, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error)
 }
 type StateResolver interface {
 	Mentions(ctx context.Context, obj *model.State, first *int, after *string) (*model.MentionConnection, error)
@@ -3159,6 +3176,71 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Section.Title(childComplexity), true
 
+	case "Series.aliases":
+		if e.ComplexityRoot.Series.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.Aliases(childComplexity), true
+	case "Series.id":
+		if e.ComplexityRoot.Series.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.ID(childComplexity), true
+	case "Series.kind":
+		if e.ComplexityRoot.Series.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.Kind(childComplexity), true
+	case "Series.label":
+		if e.ComplexityRoot.Series.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.Label(childComplexity), true
+	case "Series.mentions":
+		if e.ComplexityRoot.Series.Mentions == nil {
+			break
+		}
+
+		args, err := ec.field_Series_mentions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Series.Mentions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Series.path":
+		if e.ComplexityRoot.Series.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.Path(childComplexity), true
+	case "Series.properties":
+		if e.ComplexityRoot.Series.Properties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.Properties(childComplexity), true
+	case "Series.relations":
+		if e.ComplexityRoot.Series.Relations == nil {
+			break
+		}
+
+		args, err := ec.field_Series_relations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Series.Relations(childComplexity, args["direction"].(*model.Direction), args["edgeKinds"].([]string), args["first"].(*int), args["after"].(*string)), true
+	case "Series.symbol":
+		if e.ComplexityRoot.Series.Symbol == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.Symbol(childComplexity), true
+
 	case "SeriesMember.calls":
 		if e.ComplexityRoot.SeriesMember.Calls == nil {
 			break
@@ -4431,6 +4513,24 @@ type CrosstabCell {
   ids: [ID!]!
 }
 
+"""
+A series of documents produced under one mandate (IN_SERIES into it,
+MANDATED_BY from it to the resolution). ` + "`" + `series(id:)` + "`" + ` lists its members
+and what each adds.
+"""
+type Series implements Node & Entity {
+  id: ID!
+  kind: EntityKind!
+  label: String!
+  aliases: [String!]!
+  properties: [Property!]!
+  path: String!
+  mentions(first: Int = 20, after: String): MentionConnection!
+  relations(direction: Direction = BOTH, edgeKinds: [String!], first: Int = 20, after: String): RelationConnection!
+  "The key of the mandating resolution (S/RES/2692(2023))."
+  symbol: String
+}
+
 "Restricts documents; all the given fields must hold."
 input DocumentFilter {
   "The issuing body, as listed in the body facet (\"Security Council\")."
@@ -4722,6 +4822,7 @@ enum EntityKind {
   THEME
   PERSON
   MEETING
+  SERIES
 }
 
 "Relay's pagination information."
@@ -7585,6 +7686,66 @@ func (ec *executionContext) field_Section_recommendations_args(ctx context.Conte
 }
 
 func (ec *executionContext) field_Section_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*model.Direction, error) {
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "edgeKinds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["edgeKinds"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Series_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Series_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
@@ -17707,6 +17868,264 @@ func (ec *executionContext) fieldContext_Section_recommendations(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Series_id(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Series", field, true, false, "ID")
+}
+
+func (ec *executionContext) _Series_kind(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kg.Kind) graphql.Marshaler {
+			return ec.marshalNEntityKind2githubᚗcomᚋcrimegraphᚋcrimegraphᚋinternalᚋkgᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Series", field, true, false, "EntityKind")
+}
+
+func (ec *executionContext) _Series_label(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Series", field, true, false, "String")
+}
+
+func (ec *executionContext) _Series_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Series", field, true, false, "String")
+}
+
+func (ec *executionContext) _Series_properties(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_properties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Properties(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Property) graphql.Marshaler {
+			return ec.marshalNProperty2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐPropertyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_properties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Series",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Property(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Series_path(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Series", field, true, false, "String")
+}
+
+func (ec *executionContext) _Series_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_mentions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Series().Mentions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MentionConnection) graphql.Marshaler {
+			return ec.marshalNMentionConnection2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐMentionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_mentions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Series",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Series_mentions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Series_relations(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_relations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Series().Relations(ctx, obj, fc.Args["direction"].(*model.Direction), fc.Args["edgeKinds"].([]string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
+			return ec.marshalNRelationConnection2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRelationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_relations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Series",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Series_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Series_symbol(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_symbol(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Symbol(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Series_symbol(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Series", field, true, false, "String")
+}
+
 func (ec *executionContext) _SeriesMember_document(ctx context.Context, field graphql.CollectedField, obj *model.SeriesMember) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21189,6 +21608,13 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 			return graphql.Null
 		}
 		return ec._State(ctx, sel, obj)
+	case model.Series:
+		return ec._Series(ctx, sel, &obj)
+	case *model.Series:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Series(ctx, sel, obj)
 	case model.Section:
 		return ec._Section(ctx, sel, &obj)
 	case *model.Section:
@@ -21279,6 +21705,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._State(ctx, sel, obj)
+	case model.Series:
+		return ec._Series(ctx, sel, &obj)
+	case *model.Series:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Series(ctx, sel, obj)
 	case model.Section:
 		return ec._Section(ctx, sel, &obj)
 	case *model.Section:
@@ -24647,6 +25080,81 @@ func (ec *executionContext) _Section(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var seriesImplementors = []string{"Series", "Node", "Entity"}
+
+func (ec *executionContext) _Series(ctx context.Context, sel ast.SelectionSet, obj *model.Series) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, seriesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Series")
+		case "id":
+			out.Values[i] = ec._Series_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Series_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.Values[i] = ec._Series_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliases":
+			out.Values[i] = ec._Series_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "properties":
+			out.Values[i] = ec._Series_properties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "path":
+			out.Values[i] = ec._Series_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mentions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Series_mentions(ctx, field, obj)
+				})
+		case "relations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Series_relations(ctx, field, obj)
+				})
+		case "symbol":
+			out.Values[i] = ec._Series_symbol(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var seriesMemberImplementors = []string{"SeriesMember"}
 
 func (ec *executionContext) _SeriesMember(ctx context.Context, sel ast.SelectionSet, obj *model.SeriesMember) graphql.Marshaler {
@@ -26306,6 +26814,7 @@ var (
 		"THEME":          kg.KindTheme,
 		"PERSON":         kg.KindPerson,
 		"MEETING":        kg.KindMeeting,
+		"SERIES":         kg.KindSeries,
 	}
 	marshalNEntityKind2githubᚗcomᚋcrimegraphᚋcrimegraphᚋinternalᚋkgᚐKind = map[kg.Kind]string{
 		kg.KindState:          "STATE",
@@ -26319,6 +26828,7 @@ var (
 		kg.KindTheme:          "THEME",
 		kg.KindPerson:         "PERSON",
 		kg.KindMeeting:        "MEETING",
+		kg.KindSeries:         "SERIES",
 	}
 )
 
@@ -27549,6 +28059,7 @@ var (
 		"THEME":          kg.KindTheme,
 		"PERSON":         kg.KindPerson,
 		"MEETING":        kg.KindMeeting,
+		"SERIES":         kg.KindSeries,
 	}
 	marshalOEntityKind2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋinternalᚋkgᚐKind = map[kg.Kind]string{
 		kg.KindState:          "STATE",
@@ -27562,6 +28073,7 @@ var (
 		kg.KindTheme:          "THEME",
 		kg.KindPerson:         "PERSON",
 		kg.KindMeeting:        "MEETING",
+		kg.KindSeries:         "SERIES",
 	}
 )
 

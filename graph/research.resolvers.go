@@ -183,3 +183,15 @@ func (r *queryResolver) Crosstab(ctx context.Context, rows string, columns strin
 	}
 	return out, nil
 }
+
+func (r *seriesResolver) Mentions(ctx context.Context, obj *model.Series, first *int, after *string) (*model.MentionConnection, error) {
+	return r.mentions(ctx, obj.N, first, after)
+}
+
+func (r *seriesResolver) Relations(ctx context.Context, obj *model.Series, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
+}
+
+func (r *Resolver) Series() SeriesResolver { return &seriesResolver{r} }
+
+type seriesResolver struct{ *Resolver }

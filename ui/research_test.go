@@ -204,3 +204,15 @@ func TestBrowserMatrixByBodyAndMonth(t *testing.T) {
 	}
 	tb.screenshot("matrix-body-series")
 }
+
+// A document of a series says so on its page, and the link opens the
+// series.
+func TestBrowserDocumentInSeries(t *testing.T) {
+	tb := newTab(t)
+	tb.open("/entity?id=document%3AS%2F2025%2F525")
+	tb.waitJS("relations", `document.querySelectorAll('.rel-group').length > 0`)
+	link := `[...document.querySelectorAll('.rel-group a')].find(a => a.getAttribute('href').startsWith('/series?id='))`
+	tb.waitJS("the series link", link+` !== undefined`)
+	tb.do("open the series", chromedp.Evaluate[chromedp.Void](link+`.click()`))
+	tb.waitJS("the series page", `location.pathname === '/series' && document.querySelectorAll('.series-table tbody tr').length === 2`)
+}
