@@ -101,6 +101,21 @@ func BenchmarkResearch(b *testing.B) {
 			}
 		})
 	}
+	// The timeline cache holds the last few timelines; a timeline not in
+	// it reads the entity's edges again (explore, without HTTP).
+	b.Run("data/timeline-busiest-uncached", func(b *testing.B) {
+		for range b.N {
+			b.StopTimer()
+			fresh := explore.New(st, explore.Options{})
+			if _, err := fresh.Documents(ctx, explore.DocFilter{}, "", "", 1); err != nil { // the document index, built once per graph version
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			if _, err := fresh.Timeline(ctx, busiest, explore.ByMonth, explore.DocFilter{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("data/similar-calls-50", func(b *testing.B) {
 		for range b.N {
 			for _, n := range recs.Nodes {
