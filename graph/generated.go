@@ -566,6 +566,7 @@ type ComplexityRoot struct {
 		Dropped  func(childComplexity int) int
 		Evidence func(childComplexity int) int
 		New      func(childComplexity int) int
+		NewCalls func(childComplexity int) int
 		Order    func(childComplexity int) int
 	}
 
@@ -3271,6 +3272,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SeriesMember.New(childComplexity), true
+	case "SeriesMember.newCalls":
+		if e.ComplexityRoot.SeriesMember.NewCalls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesMember.NewCalls(childComplexity), true
 	case "SeriesMember.order":
 		if e.ComplexityRoot.SeriesMember.Order == nil {
 			break
@@ -4650,6 +4657,8 @@ type SeriesMember {
   "Entities the member before it named and it does not (at most 25)."
   dropped: [ComparedEntity!]!
   calls: Int!
+  "Its calls to act that no call of an earlier member resembles (similarity below 0.2)."
+  newCalls: [Recommendation!]!
 }
 
 "An entity and the paragraphs of each compared document that name it."
@@ -5773,6 +5782,8 @@ func (ec *executionContext) childFields_SeriesMember(ctx context.Context, field 
 		return ec.fieldContext_SeriesMember_dropped(ctx, field)
 	case "calls":
 		return ec.fieldContext_SeriesMember_calls(ctx, field)
+	case "newCalls":
+		return ec.fieldContext_SeriesMember_newCalls(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SeriesMember", field.Name)
 }
@@ -18300,6 +18311,38 @@ func (ec *executionContext) fieldContext_SeriesMember_calls(_ context.Context, f
 	return graphql.NewScalarFieldContext("SeriesMember", field, false, false, "Int")
 }
 
+func (ec *executionContext) _SeriesMember_newCalls(ctx context.Context, field graphql.CollectedField, obj *model.SeriesMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeriesMember_newCalls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewCalls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Recommendation) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRecommendationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeriesMember_newCalls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SeriesMember",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SimilarCall_call(ctx context.Context, field graphql.CollectedField, obj *model.SimilarCall) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25193,6 +25236,11 @@ func (ec *executionContext) _SeriesMember(ctx context.Context, sel ast.Selection
 			}
 		case "calls":
 			out.Values[i] = ec._SeriesMember_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "newCalls":
+			out.Values[i] = ec._SeriesMember_newCalls(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

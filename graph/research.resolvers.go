@@ -89,6 +89,16 @@ func (r *queryResolver) Series(ctx context.Context, id string) (*model.DocumentS
 			o := m.Order
 			sm.Order = &o
 		}
+		ns, err := r.loaders(ctx).nodes.LoadAll(ctx, m.NewCalls)
+		if err != nil {
+			return nil, err
+		}
+		sm.NewCalls = []*model.Recommendation{}
+		for _, n := range ns {
+			if n.ID != "" {
+				sm.NewCalls = append(sm.NewCalls, &model.Recommendation{Base: model.Base{N: n}})
+			}
+		}
 		out.Members = append(out.Members, sm)
 	}
 	return out, nil

@@ -224,6 +224,8 @@ type SeriesMember struct {
 	// Entities the member before it named and it does not (at most 25).
 	Dropped []*ComparedEntity `json:"dropped"`
 	Calls   int               `json:"calls"`
+	// Its calls to act that no call of an earlier member resembles (similarity below 0.2).
+	NewCalls []*Recommendation `json:"newCalls"`
 }
 
 type SimilarCall struct {

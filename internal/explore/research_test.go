@@ -386,3 +386,49 @@ func TestCrosstab(t *testing.T) {
 		t.Errorf("unknown axis: %v", err)
 	}
 }
+
+// A member's new calls are those no call of an earlier member resembles:
+// a call repeated word for word in a later member is not new.
+func TestSeriesNewCalls(t *testing.T) {
+	x := explore.New(researchStore(t), explore.Options{})
+	s, err := x.Series(ctx, "series:S/RES/2692(2023)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Members) != 1 || len(s.Members[0].NewCalls) != 0 || s.Members[0].Calls == 0 {
+		t.Errorf("the first member of the Haiti series: %d calls, %d new (the first adds to nothing)", s.Members[0].Calls, len(s.Members[0].NewCalls))
+	}
+}
+
+// The San José report's recommendations and UNODC's on Haiti overlap:
+// some are matched, one to one, and every call of each is either matched
+// or listed as unmatched.
+func TestCompareMatchesCallsOneToOne(t *testing.T) {
+	s := researchStore(t)
+	x := explore.New(s, explore.Options{})
+	sj := kg.NewID(kg.KindDocument, graphtest.DocKey(t, s, "lac-regional-preparatory-meeting-2025.md"))
+	c, err := x.Compare(ctx, sj, "document:S/2025/85")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Pairs) == 0 {
+		t.Fatal("no call of the San José report matched to one of S/2025/85")
+	}
+	seenA, seenB := map[kg.ID]bool{}, map[kg.ID]bool{}
+	for i, p := range c.Pairs {
+		if seenA[p.A] || seenB[p.B] {
+			t.Errorf("pair %d (%s, %s) reuses a call", i, p.A, p.B)
+		}
+		seenA[p.A], seenB[p.B] = true, true
+		if i > 0 && p.Match.Score > c.Pairs[i-1].Match.Score {
+			t.Errorf("pairs not best first")
+		}
+		if p.A.DocKey() != sj.Key() || p.B.DocKey() != "S/2025/85" {
+			t.Errorf("pair %s, %s from the wrong documents", p.A, p.B)
+		}
+	}
+	recs, _ := x.Recommendations(ctx, explore.Filter{Document: "S/2025/85"}, "", 1000)
+	if got := len(c.Pairs) + len(c.UnmatchedB); got != recs.Total {
+		t.Errorf("S/2025/85: %d matched + %d unmatched, %d calls", len(c.Pairs), len(c.UnmatchedB), recs.Total)
+	}
+}
