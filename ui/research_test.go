@@ -216,3 +216,16 @@ func TestBrowserDocumentInSeries(t *testing.T) {
 	tb.do("open the series", chromedp.Evaluate[chromedp.Void](link+`.click()`))
 	tb.waitJS("the series page", `location.pathname === '/series' && document.querySelectorAll('.series-table tbody tr').length === 2`)
 }
+
+// Two documents' calls matched one to one, each pair with its score and
+// reason.
+func TestBrowserCompareCalls(t *testing.T) {
+	tb := newTab(t)
+	tb.open("/compare?a=document%3Alatin-american-caribbean-regional-preparatory-meeting-2025&b=document%3AS%2F2025%2F85")
+	tb.waitJS("matched calls", `document.querySelectorAll('.pairs tbody tr').length > 0`)
+	row := tb.text(".pairs tbody tr")
+	if !strings.Contains(row, "shared words") || !strings.Contains(row, "S/2025/85, para.") {
+		t.Errorf("first pair %q", row)
+	}
+	tb.screenshot("compare-calls")
+}
