@@ -69,6 +69,10 @@ soak: load-deps ## 30 minutes of steady mixed load; RSS and goroutines sampled i
 fuzz: test-deps ## every fuzz target for FUZZTIME each (default 10m); failing inputs land in testdata/fuzz, the grown corpus stays in the Go cache
 	scripts/fuzz.sh $(FUZZTIME)
 
+.PHONY: research-bench
+research-bench: test-deps ## time the research pages (data ≤ 200 ms, render ≤ 1 s) over CORPUS (default: corpus-2025, corpus-extra, corpus); docs/research.md
+	scripts/research-bench.sh $(if $(filter command line,$(origin CORPUS)),$(CORPUS),../shared/corpus-2025 ../shared/corpus-extra ../shared/corpus)
+
 .PHONY: robustness
 robustness: deps build ## inspect every document of CORPUS (default ../shared/corpus-extra; try CORPUS=../shared/corpus-2025): per file family, parts, calls by form, entities, time, suspicions; then totals
 	$(BIN) inspect $(CORPUS)

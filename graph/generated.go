@@ -44,6 +44,7 @@ type ResolverRoot interface {
 	Relation() RelationResolver
 	SearchHit() SearchHitResolver
 	Section() SectionResolver
+	Series() SeriesResolver
 	State() StateResolver
 	Theme() ThemeResolver
 }
@@ -140,6 +141,31 @@ type ComplexityRoot struct {
 	CrimeTypeEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Crosstab struct {
+		Cells               func(childComplexity int) int
+		ColumnCount         func(childComplexity int) int
+		ColumnHeads         func(childComplexity int) int
+		Columns             func(childComplexity int) int
+		RecommendationCount func(childComplexity int) int
+		RowCount            func(childComplexity int) int
+		RowHeads            func(childComplexity int) int
+		Rows                func(childComplexity int) int
+	}
+
+	CrosstabCell struct {
+		Column func(childComplexity int) int
+		Count  func(childComplexity int) int
+		Ids    func(childComplexity int) int
+		Row    func(childComplexity int) int
+	}
+
+	CrosstabHeader struct {
+		Entity func(childComplexity int) int
+		Key    func(childComplexity int) int
+		Label  func(childComplexity int) int
+		Total  func(childComplexity int) int
 	}
 
 	Diagram struct {
@@ -439,6 +465,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Compare         func(childComplexity int, a string, b string) int
 		Cooccurrence    func(childComplexity int, rows kg.Kind, columns kg.Kind, filter *model.RecommendationFilter) int
+		Crosstab        func(childComplexity int, rows string, columns string, filter *model.RecommendationFilter, maxRows *int, maxColumns *int) int
 		Diagram         func(childComplexity int, view model.DiagramView, id *string, from *string, to *string, depth *int, maxLength *int, nodeKinds []kg.Kind, edgeKinds []string, limit *int, layout *string, format *model.DiagramFormat) int
 		DocumentList    func(childComplexity int, filter *model.DocumentFilter, order *model.DocumentOrder, first *int, after *string) int
 		Documents       func(childComplexity int, first *int, after *string) int
@@ -564,12 +591,25 @@ type ComplexityRoot struct {
 		Title           func(childComplexity int) int
 	}
 
+	Series struct {
+		Aliases    func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Mentions   func(childComplexity int, first *int, after *string) int
+		Path       func(childComplexity int) int
+		Properties func(childComplexity int) int
+		Relations  func(childComplexity int, direction *model.Direction, edgeKinds []string, first *int, after *string) int
+		Symbol     func(childComplexity int) int
+	}
+
 	SeriesMember struct {
 		Calls    func(childComplexity int) int
 		Document func(childComplexity int) int
 		Dropped  func(childComplexity int) int
 		Evidence func(childComplexity int) int
 		New      func(childComplexity int) int
+		NewCalls func(childComplexity int) int
 		Order    func(childComplexity int) int
 	}
 
@@ -785,6 +825,7 @@ type QueryResolver interface {
 	SeriesList(ctx context.Context) ([]*model.Facet, error)
 	Compare(ctx context.Context, a string, b string) (*model.Comparison, error)
 	SimilarCalls(ctx context.Context, id string, first *int) ([]*model.SimilarCall, error)
+	Crosstab(ctx context.Context, rows string, columns string, filter *model.RecommendationFilter, maxRows *int, maxColumns *int) (*model.Crosstab, error)
 }
 type RecommendationResolver interface {
 	Mentions(ctx context.Context, obj *model.Recommendation, first *int, after *string) (*model.MentionConnection, error)
@@ -814,6 +855,10 @@ type SectionResolver interface {
 	Parent(ctx context.Context, obj *model.Section) (model.Entity, error)
 	Contents(ctx context.Context, obj *model.Section, first *int, after *string) (*model.EntityConnection, error)
 	Recommendations(ctx context.Context, obj *model.Section, first *int, after *string) (*model.RecommendationConnection, error)
+}
+type SeriesResolver interface {
+	Mentions(ctx context.Context, obj *model.Series, first *int, after *string) (*model.MentionConnection, error)
+	Relations(ctx context.Context, obj *model.Series, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error)
 }
 type StateResolver interface {
 	Mentions(ctx context.Context, obj *model.State, first *int, after *string) (*model.MentionConnection, error)
@@ -1236,6 +1281,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CrimeTypeEdge.Node(childComplexity), true
+
+	case "Crosstab.cells":
+		if e.ComplexityRoot.Crosstab.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Crosstab.Cells(childComplexity), true
+	case "Crosstab.columnCount":
+		if e.ComplexityRoot.Crosstab.ColumnCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Crosstab.ColumnCount(childComplexity), true
+	case "Crosstab.columnHeads":
+		if e.ComplexityRoot.Crosstab.ColumnHeads == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Crosstab.ColumnHeads(childComplexity), true
+	case "Crosstab.columns":
+		if e.ComplexityRoot.Crosstab.Columns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Crosstab.Columns(childComplexity), true
+	case "Crosstab.recommendationCount":
+		if e.ComplexityRoot.Crosstab.RecommendationCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Crosstab.RecommendationCount(childComplexity), true
+	case "Crosstab.rowCount":
+		if e.ComplexityRoot.Crosstab.RowCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Crosstab.RowCount(childComplexity), true
+	case "Crosstab.rowHeads":
+		if e.ComplexityRoot.Crosstab.RowHeads == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Crosstab.RowHeads(childComplexity), true
+	case "Crosstab.rows":
+		if e.ComplexityRoot.Crosstab.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Crosstab.Rows(childComplexity), true
+
+	case "CrosstabCell.column":
+		if e.ComplexityRoot.CrosstabCell.Column == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrosstabCell.Column(childComplexity), true
+	case "CrosstabCell.count":
+		if e.ComplexityRoot.CrosstabCell.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrosstabCell.Count(childComplexity), true
+	case "CrosstabCell.ids":
+		if e.ComplexityRoot.CrosstabCell.Ids == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrosstabCell.Ids(childComplexity), true
+	case "CrosstabCell.row":
+		if e.ComplexityRoot.CrosstabCell.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrosstabCell.Row(childComplexity), true
+
+	case "CrosstabHeader.entity":
+		if e.ComplexityRoot.CrosstabHeader.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrosstabHeader.Entity(childComplexity), true
+	case "CrosstabHeader.key":
+		if e.ComplexityRoot.CrosstabHeader.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrosstabHeader.Key(childComplexity), true
+	case "CrosstabHeader.label":
+		if e.ComplexityRoot.CrosstabHeader.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrosstabHeader.Label(childComplexity), true
+	case "CrosstabHeader.total":
+		if e.ComplexityRoot.CrosstabHeader.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrosstabHeader.Total(childComplexity), true
 
 	case "Diagram.dot":
 		if e.ComplexityRoot.Diagram.Dot == nil {
@@ -2641,6 +2785,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Cooccurrence(childComplexity, args["rows"].(kg.Kind), args["columns"].(kg.Kind), args["filter"].(*model.RecommendationFilter)), true
+	case "Query.crosstab":
+		if e.ComplexityRoot.Query.Crosstab == nil {
+			break
+		}
+
+		args, err := ec.field_Query_crosstab_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Crosstab(childComplexity, args["rows"].(string), args["columns"].(string), args["filter"].(*model.RecommendationFilter), args["maxRows"].(*int), args["maxColumns"].(*int)), true
 	case "Query.diagram":
 		if e.ComplexityRoot.Query.Diagram == nil {
 			break
@@ -3329,6 +3484,71 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Section.Title(childComplexity), true
 
+	case "Series.aliases":
+		if e.ComplexityRoot.Series.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.Aliases(childComplexity), true
+	case "Series.id":
+		if e.ComplexityRoot.Series.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.ID(childComplexity), true
+	case "Series.kind":
+		if e.ComplexityRoot.Series.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.Kind(childComplexity), true
+	case "Series.label":
+		if e.ComplexityRoot.Series.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.Label(childComplexity), true
+	case "Series.mentions":
+		if e.ComplexityRoot.Series.Mentions == nil {
+			break
+		}
+
+		args, err := ec.field_Series_mentions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Series.Mentions(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Series.path":
+		if e.ComplexityRoot.Series.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.Path(childComplexity), true
+	case "Series.properties":
+		if e.ComplexityRoot.Series.Properties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.Properties(childComplexity), true
+	case "Series.relations":
+		if e.ComplexityRoot.Series.Relations == nil {
+			break
+		}
+
+		args, err := ec.field_Series_relations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Series.Relations(childComplexity, args["direction"].(*model.Direction), args["edgeKinds"].([]string), args["first"].(*int), args["after"].(*string)), true
+	case "Series.symbol":
+		if e.ComplexityRoot.Series.Symbol == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Series.Symbol(childComplexity), true
+
 	case "SeriesMember.calls":
 		if e.ComplexityRoot.SeriesMember.Calls == nil {
 			break
@@ -3359,6 +3579,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SeriesMember.New(childComplexity), true
+	case "SeriesMember.newCalls":
+		if e.ComplexityRoot.SeriesMember.NewCalls == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesMember.NewCalls(childComplexity), true
 	case "SeriesMember.order":
 		if e.ComplexityRoot.SeriesMember.Order == nil {
 			break
@@ -4592,6 +4818,66 @@ extend type Query {
   their linked entities (weight 0.3).
   """
   similarCalls(id: ID!, first: Int = 10): [SimilarCall!]!
+
+  """
+  A matrix counted over recommendations, like cooccurrence, whose rows and
+  columns are an entity kind (CrimeType, Instrument, Theme, State,
+  Organization, Section, Document, Recommendation) or a property of the
+  document a recommendation stands in (Body, Family, Series, Month, Year).
+  Rows and columns are ordered heaviest first and cut to the heaviest
+  maxRows and maxColumns (at most 500); rowCount and columnCount say how
+  many there were.
+  """
+  crosstab(rows: String!, columns: String!, filter: RecommendationFilter, maxRows: Int = 50, maxColumns: Int = 50): Crosstab!
+}
+
+type Crosstab {
+  rows: String!
+  columns: String!
+  rowHeads: [CrosstabHeader!]!
+  columnHeads: [CrosstabHeader!]!
+  "Rows with a non-empty cell, before the cut."
+  rowCount: Int!
+  columnCount: Int!
+  "Non-empty cells among the kept rows and columns, row by row."
+  cells: [CrosstabCell!]!
+  recommendationCount: Int!
+}
+
+type CrosstabHeader {
+  "The entity ID, or the value (\"Security Council\", \"2025-03\", a series ID)."
+  key: String!
+  label: String!
+  "Recommendations with this value."
+  total: Int!
+  "The entity, for an entity axis."
+  entity: Entity
+}
+
+type CrosstabCell {
+  row: Int!
+  column: Int!
+  count: Int!
+  "The recommendations behind the count, in paragraph order."
+  ids: [ID!]!
+}
+
+"""
+A series of documents produced under one mandate (IN_SERIES into it,
+MANDATED_BY from it to the resolution). ` + "`" + `series(id:)` + "`" + ` lists its members
+and what each adds.
+"""
+type Series implements Node & Entity {
+  id: ID!
+  kind: EntityKind!
+  label: String!
+  aliases: [String!]!
+  properties: [Property!]!
+  path: String!
+  mentions(first: Int = 20, after: String): MentionConnection!
+  relations(direction: Direction = BOTH, edgeKinds: [String!], first: Int = 20, after: String): RelationConnection!
+  "The key of the mandating resolution (S/RES/2692(2023))."
+  symbol: String
 }
 
 "Restricts documents; all the given fields must hold."
@@ -4713,6 +4999,8 @@ type SeriesMember {
   "Entities the member before it named and it does not (at most 25)."
   dropped: [ComparedEntity!]!
   calls: Int!
+  "Its calls to act that no call of an earlier member resembles (similarity below 0.2)."
+  newCalls: [Recommendation!]!
 }
 
 "An entity and the paragraphs of each compared document that name it."
@@ -4932,6 +5220,7 @@ enum EntityKind {
   PERSON
   MEETING
   GROUP
+  SERIES
 }
 
 "Relay's pagination information."
@@ -5184,6 +5473,56 @@ func (ec *executionContext) childFields_CrimeTypeEdge(ctx context.Context, field
 		return ec.fieldContext_CrimeTypeEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CrimeTypeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Crosstab(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rows":
+		return ec.fieldContext_Crosstab_rows(ctx, field)
+	case "columns":
+		return ec.fieldContext_Crosstab_columns(ctx, field)
+	case "rowHeads":
+		return ec.fieldContext_Crosstab_rowHeads(ctx, field)
+	case "columnHeads":
+		return ec.fieldContext_Crosstab_columnHeads(ctx, field)
+	case "rowCount":
+		return ec.fieldContext_Crosstab_rowCount(ctx, field)
+	case "columnCount":
+		return ec.fieldContext_Crosstab_columnCount(ctx, field)
+	case "cells":
+		return ec.fieldContext_Crosstab_cells(ctx, field)
+	case "recommendationCount":
+		return ec.fieldContext_Crosstab_recommendationCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Crosstab", field.Name)
+}
+
+func (ec *executionContext) childFields_CrosstabCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "row":
+		return ec.fieldContext_CrosstabCell_row(ctx, field)
+	case "column":
+		return ec.fieldContext_CrosstabCell_column(ctx, field)
+	case "count":
+		return ec.fieldContext_CrosstabCell_count(ctx, field)
+	case "ids":
+		return ec.fieldContext_CrosstabCell_ids(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CrosstabCell", field.Name)
+}
+
+func (ec *executionContext) childFields_CrosstabHeader(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_CrosstabHeader_key(ctx, field)
+	case "label":
+		return ec.fieldContext_CrosstabHeader_label(ctx, field)
+	case "total":
+		return ec.fieldContext_CrosstabHeader_total(ctx, field)
+	case "entity":
+		return ec.fieldContext_CrosstabHeader_entity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CrosstabHeader", field.Name)
 }
 
 func (ec *executionContext) childFields_Diagram(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5878,6 +6217,8 @@ func (ec *executionContext) childFields_SeriesMember(ctx context.Context, field 
 		return ec.fieldContext_SeriesMember_dropped(ctx, field)
 	case "calls":
 		return ec.fieldContext_SeriesMember_calls(ctx, field)
+	case "newCalls":
+		return ec.fieldContext_SeriesMember_newCalls(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SeriesMember", field.Name)
 }
@@ -7150,6 +7491,52 @@ func (ec *executionContext) field_Query_cooccurrence_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_crosstab_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "rows",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rows"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "columns",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["columns"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.RecommendationFilter, error) {
+			return ec.unmarshalORecommendationFilter2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRecommendationFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "maxRows",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxRows"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "maxColumns",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxColumns"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_diagram_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7915,6 +8302,66 @@ func (ec *executionContext) field_Section_recommendations_args(ctx context.Conte
 }
 
 func (ec *executionContext) field_Section_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*model.Direction, error) {
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "edgeKinds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["edgeKinds"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Series_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Series_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
@@ -9869,6 +10316,410 @@ func (ec *executionContext) fieldContext_CrimeTypeEdge_node(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CrimeType(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Crosstab_rows(ctx context.Context, field graphql.CollectedField, obj *model.Crosstab) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Crosstab_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Crosstab_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Crosstab", field, false, false, "String")
+}
+
+func (ec *executionContext) _Crosstab_columns(ctx context.Context, field graphql.CollectedField, obj *model.Crosstab) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Crosstab_columns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Columns, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Crosstab_columns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Crosstab", field, false, false, "String")
+}
+
+func (ec *executionContext) _Crosstab_rowHeads(ctx context.Context, field graphql.CollectedField, obj *model.Crosstab) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Crosstab_rowHeads(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RowHeads, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CrosstabHeader) graphql.Marshaler {
+			return ec.marshalNCrosstabHeader2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCrosstabHeaderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Crosstab_rowHeads(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Crosstab",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CrosstabHeader(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Crosstab_columnHeads(ctx context.Context, field graphql.CollectedField, obj *model.Crosstab) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Crosstab_columnHeads(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ColumnHeads, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CrosstabHeader) graphql.Marshaler {
+			return ec.marshalNCrosstabHeader2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCrosstabHeaderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Crosstab_columnHeads(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Crosstab",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CrosstabHeader(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Crosstab_rowCount(ctx context.Context, field graphql.CollectedField, obj *model.Crosstab) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Crosstab_rowCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RowCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Crosstab_rowCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Crosstab", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Crosstab_columnCount(ctx context.Context, field graphql.CollectedField, obj *model.Crosstab) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Crosstab_columnCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ColumnCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Crosstab_columnCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Crosstab", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Crosstab_cells(ctx context.Context, field graphql.CollectedField, obj *model.Crosstab) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Crosstab_cells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cells, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CrosstabCell) graphql.Marshaler {
+			return ec.marshalNCrosstabCell2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCrosstabCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Crosstab_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Crosstab",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CrosstabCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Crosstab_recommendationCount(ctx context.Context, field graphql.CollectedField, obj *model.Crosstab) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Crosstab_recommendationCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecommendationCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Crosstab_recommendationCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Crosstab", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CrosstabCell_row(ctx context.Context, field graphql.CollectedField, obj *model.CrosstabCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrosstabCell_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrosstabCell_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrosstabCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CrosstabCell_column(ctx context.Context, field graphql.CollectedField, obj *model.CrosstabCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrosstabCell_column(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Column, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrosstabCell_column(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrosstabCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CrosstabCell_count(ctx context.Context, field graphql.CollectedField, obj *model.CrosstabCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrosstabCell_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrosstabCell_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrosstabCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CrosstabCell_ids(ctx context.Context, field graphql.CollectedField, obj *model.CrosstabCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrosstabCell_ids(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ids, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrosstabCell_ids(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrosstabCell", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CrosstabHeader_key(ctx context.Context, field graphql.CollectedField, obj *model.CrosstabHeader) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrosstabHeader_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrosstabHeader_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrosstabHeader", field, false, false, "String")
+}
+
+func (ec *executionContext) _CrosstabHeader_label(ctx context.Context, field graphql.CollectedField, obj *model.CrosstabHeader) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrosstabHeader_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrosstabHeader_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrosstabHeader", field, false, false, "String")
+}
+
+func (ec *executionContext) _CrosstabHeader_total(ctx context.Context, field graphql.CollectedField, obj *model.CrosstabHeader) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrosstabHeader_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrosstabHeader_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrosstabHeader", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CrosstabHeader_entity(ctx context.Context, field graphql.CollectedField, obj *model.CrosstabHeader) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrosstabHeader_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2githubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CrosstabHeader_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrosstabHeader",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -16408,6 +17259,50 @@ func (ec *executionContext) fieldContext_Query_similarCalls(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_crosstab(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_crosstab(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Crosstab(ctx, fc.Args["rows"].(string), fc.Args["columns"].(string), fc.Args["filter"].(*model.RecommendationFilter), fc.Args["maxRows"].(*int), fc.Args["maxColumns"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Crosstab) graphql.Marshaler {
+			return ec.marshalNCrosstab2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCrosstab(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_crosstab(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Crosstab(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_crosstab_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18582,6 +19477,264 @@ func (ec *executionContext) fieldContext_Section_recommendations(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Series_id(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Series", field, true, false, "ID")
+}
+
+func (ec *executionContext) _Series_kind(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kg.Kind) graphql.Marshaler {
+			return ec.marshalNEntityKind2githubᚗcomᚋcrimegraphᚋcrimegraphᚋinternalᚋkgᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Series", field, true, false, "EntityKind")
+}
+
+func (ec *executionContext) _Series_label(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Series", field, true, false, "String")
+}
+
+func (ec *executionContext) _Series_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Series", field, true, false, "String")
+}
+
+func (ec *executionContext) _Series_properties(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_properties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Properties(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Property) graphql.Marshaler {
+			return ec.marshalNProperty2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐPropertyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_properties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Series",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Property(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Series_path(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Series", field, true, false, "String")
+}
+
+func (ec *executionContext) _Series_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_mentions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Series().Mentions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MentionConnection) graphql.Marshaler {
+			return ec.marshalNMentionConnection2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐMentionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_mentions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Series",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Series_mentions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Series_relations(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_relations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Series().Relations(ctx, obj, fc.Args["direction"].(*model.Direction), fc.Args["edgeKinds"].([]string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
+			return ec.marshalNRelationConnection2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRelationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Series_relations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Series",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Series_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Series_symbol(ctx context.Context, field graphql.CollectedField, obj *model.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Series_symbol(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Symbol(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Series_symbol(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Series", field, true, false, "String")
+}
+
 func (ec *executionContext) _SeriesMember_document(ctx context.Context, field graphql.CollectedField, obj *model.SeriesMember) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18754,6 +19907,38 @@ func (ec *executionContext) _SeriesMember_calls(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_SeriesMember_calls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SeriesMember", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SeriesMember_newCalls(ctx context.Context, field graphql.CollectedField, obj *model.SeriesMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeriesMember_newCalls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewCalls, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Recommendation) graphql.Marshaler {
+			return ec.marshalNRecommendation2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐRecommendationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeriesMember_newCalls(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SeriesMember",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recommendation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SimilarCall_call(ctx context.Context, field graphql.CollectedField, obj *model.SimilarCall) (ret graphql.Marshaler) {
@@ -22071,6 +23256,13 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 			return graphql.Null
 		}
 		return ec._State(ctx, sel, obj)
+	case model.Series:
+		return ec._Series(ctx, sel, &obj)
+	case *model.Series:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Series(ctx, sel, obj)
 	case model.Section:
 		return ec._Section(ctx, sel, &obj)
 	case *model.Section:
@@ -22168,6 +23360,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._State(ctx, sel, obj)
+	case model.Series:
+		return ec._Series(ctx, sel, &obj)
+	case *model.Series:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Series(ctx, sel, obj)
 	case model.Section:
 		return ec._Section(ctx, sel, &obj)
 	case *model.Section:
@@ -22823,6 +24022,170 @@ func (ec *executionContext) _CrimeTypeEdge(ctx context.Context, sel ast.Selectio
 		case "node":
 			out.Values[i] = ec._CrimeTypeEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var crosstabImplementors = []string{"Crosstab"}
+
+func (ec *executionContext) _Crosstab(ctx context.Context, sel ast.SelectionSet, obj *model.Crosstab) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, crosstabImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Crosstab")
+		case "rows":
+			out.Values[i] = ec._Crosstab_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "columns":
+			out.Values[i] = ec._Crosstab_columns(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rowHeads":
+			out.Values[i] = ec._Crosstab_rowHeads(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "columnHeads":
+			out.Values[i] = ec._Crosstab_columnHeads(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rowCount":
+			out.Values[i] = ec._Crosstab_rowCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "columnCount":
+			out.Values[i] = ec._Crosstab_columnCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cells":
+			out.Values[i] = ec._Crosstab_cells(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recommendationCount":
+			out.Values[i] = ec._Crosstab_recommendationCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var crosstabCellImplementors = []string{"CrosstabCell"}
+
+func (ec *executionContext) _CrosstabCell(ctx context.Context, sel ast.SelectionSet, obj *model.CrosstabCell) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, crosstabCellImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CrosstabCell")
+		case "row":
+			out.Values[i] = ec._CrosstabCell_row(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "column":
+			out.Values[i] = ec._CrosstabCell_column(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._CrosstabCell_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ids":
+			out.Values[i] = ec._CrosstabCell_ids(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var crosstabHeaderImplementors = []string{"CrosstabHeader"}
+
+func (ec *executionContext) _CrosstabHeader(ctx context.Context, sel ast.SelectionSet, obj *model.CrosstabHeader) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, crosstabHeaderImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CrosstabHeader")
+		case "key":
+			out.Values[i] = ec._CrosstabHeader_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._CrosstabHeader_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._CrosstabHeader_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entity":
+			out.Values[i] = ec._CrosstabHeader_entity(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -24901,6 +26264,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_similarCalls(ctx, field)
 				})
+		case "crosstab":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_crosstab(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -25617,6 +26986,81 @@ func (ec *executionContext) _Section(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var seriesImplementors = []string{"Series", "Node", "Entity"}
+
+func (ec *executionContext) _Series(ctx context.Context, sel ast.SelectionSet, obj *model.Series) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, seriesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Series")
+		case "id":
+			out.Values[i] = ec._Series_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Series_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.Values[i] = ec._Series_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliases":
+			out.Values[i] = ec._Series_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "properties":
+			out.Values[i] = ec._Series_properties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "path":
+			out.Values[i] = ec._Series_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mentions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Series_mentions(ctx, field, obj)
+				})
+		case "relations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Series_relations(ctx, field, obj)
+				})
+		case "symbol":
+			out.Values[i] = ec._Series_symbol(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var seriesMemberImplementors = []string{"SeriesMember"}
 
 func (ec *executionContext) _SeriesMember(ctx context.Context, sel ast.SelectionSet, obj *model.SeriesMember) graphql.Marshaler {
@@ -25655,6 +27099,11 @@ func (ec *executionContext) _SeriesMember(ctx context.Context, sel ast.Selection
 			}
 		case "calls":
 			out.Values[i] = ec._SeriesMember_calls(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "newCalls":
+			out.Values[i] = ec._SeriesMember_newCalls(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -26998,6 +28447,62 @@ func (ec *executionContext) marshalNCrimeTypeEdge2ᚖgithubᚗcomᚋcrimegraph�
 	return ec._CrimeTypeEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCrosstab2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCrosstab(ctx context.Context, sel ast.SelectionSet, v *model.Crosstab) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Crosstab!")
+		return graphql.Null
+	}
+	return ec._Crosstab(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCrosstabCell2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCrosstabCellᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CrosstabCell) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCrosstabCell2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCrosstabCell(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCrosstabCell2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCrosstabCell(ctx context.Context, sel ast.SelectionSet, v *model.CrosstabCell) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CrosstabCell!")
+		return graphql.Null
+	}
+	return ec._CrosstabCell(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCrosstabHeader2ᚕᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCrosstabHeaderᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CrosstabHeader) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCrosstabHeader2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCrosstabHeader(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCrosstabHeader2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐCrosstabHeader(ctx context.Context, sel ast.SelectionSet, v *model.CrosstabHeader) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CrosstabHeader!")
+		return graphql.Null
+	}
+	return ec._CrosstabHeader(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNDiagram2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋgraphᚋmodelᚐDiagram(ctx context.Context, sel ast.SelectionSet, v *model.Diagram) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Diagram!")
@@ -27221,6 +28726,7 @@ var (
 		"PERSON":         kg.KindPerson,
 		"MEETING":        kg.KindMeeting,
 		"GROUP":          kg.KindGroup,
+		"SERIES":         kg.KindSeries,
 	}
 	marshalNEntityKind2githubᚗcomᚋcrimegraphᚋcrimegraphᚋinternalᚋkgᚐKind = map[kg.Kind]string{
 		kg.KindState:          "STATE",
@@ -27235,6 +28741,7 @@ var (
 		kg.KindPerson:         "PERSON",
 		kg.KindMeeting:        "MEETING",
 		kg.KindGroup:          "GROUP",
+		kg.KindSeries:         "SERIES",
 	}
 )
 
@@ -28474,6 +29981,7 @@ var (
 		"PERSON":         kg.KindPerson,
 		"MEETING":        kg.KindMeeting,
 		"GROUP":          kg.KindGroup,
+		"SERIES":         kg.KindSeries,
 	}
 	marshalOEntityKind2ᚖgithubᚗcomᚋcrimegraphᚋcrimegraphᚋinternalᚋkgᚐKind = map[kg.Kind]string{
 		kg.KindState:          "STATE",
@@ -28488,6 +29996,7 @@ var (
 		kg.KindPerson:         "PERSON",
 		kg.KindMeeting:        "MEETING",
 		kg.KindGroup:          "GROUP",
+		kg.KindSeries:         "SERIES",
 	}
 )
 

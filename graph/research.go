@@ -54,3 +54,17 @@ func recommendation(id kg.ID, nodes map[kg.ID]kg.Node) *model.Recommendation {
 	}
 	return &model.Recommendation{Base: model.Base{N: n}}
 }
+
+// maxCrosstab bounds the rows and columns a crosstab keeps.
+const maxCrosstab = 500
+
+func heads(hs []explore.Header) []*model.CrosstabHeader {
+	out := make([]*model.CrosstabHeader, len(hs))
+	for i, h := range hs {
+		out[i] = &model.CrosstabHeader{Key: h.Key, Label: h.Label, Total: h.Total}
+		if h.Node != nil {
+			out[i].Entity = model.Wrap(*h.Node)
+		}
+	}
+	return out
+}

@@ -89,6 +89,16 @@ func (r *queryResolver) Series(ctx context.Context, id string) (*model.DocumentS
 			o := m.Order
 			sm.Order = &o
 		}
+		ns, err := r.loaders(ctx).nodes.LoadAll(ctx, m.NewCalls)
+		if err != nil {
+			return nil, err
+		}
+		sm.NewCalls = []*model.Recommendation{}
+		for _, n := range ns {
+			if n.ID != "" {
+				sm.NewCalls = append(sm.NewCalls, &model.Recommendation{Base: model.Base{N: n}})
+			}
+		}
 		out.Members = append(out.Members, sm)
 	}
 	return out, nil
@@ -152,3 +162,46 @@ func (r *queryResolver) SimilarCalls(ctx context.Context, id string, first *int)
 	}
 	return out, nil
 }
+
+func (r *queryResolver) Crosstab(ctx context.Context, rows string, columns string, filter *model.RecommendationFilter, maxRows *int, maxColumns *int) (*model.Crosstab, error) {
+	ra, err := explore.ParseAxis(rows)
+	if err != nil {
+		return nil, err
+	}
+	ca, err := explore.ParseAxis(columns)
+	if err != nil {
+		return nil, err
+	}
+	mr, mc := 50, 50
+	if maxRows != nil {
+		mr = *maxRows
+	}
+	if maxColumns != nil {
+		mc = *maxColumns
+	}
+	if mr < 1 || mc < 1 || mr > maxCrosstab || mc > maxCrosstab {
+		return nil, kg.Errorf(kg.CodeInvalid, "maxRows and maxColumns are between 1 and %d", maxCrosstab)
+	}
+	x, err := r.Explore.Crosstab(ctx, ra, ca, toFilter(filter), mr, mc)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.Crosstab{Rows: string(x.Rows), Columns: string(x.Cols), RowHeads: heads(x.RowHeads), ColumnHeads: heads(x.ColHeads),
+		RowCount: x.RowsTotal, ColumnCount: x.ColsTotal, RecommendationCount: x.Recommendations, Cells: []*model.CrosstabCell{}}
+	for _, c := range x.Cells {
+		out.Cells = append(out.Cells, &model.CrosstabCell{Row: c.Row, Column: c.Col, Count: c.Count(), Ids: idStrings(c.IDs)})
+	}
+	return out, nil
+}
+
+func (r *seriesResolver) Mentions(ctx context.Context, obj *model.Series, first *int, after *string) (*model.MentionConnection, error) {
+	return r.mentions(ctx, obj.N, first, after)
+}
+
+func (r *seriesResolver) Relations(ctx context.Context, obj *model.Series, direction *model.Direction, edgeKinds []string, first *int, after *string) (*model.RelationConnection, error) {
+	return r.relations(ctx, obj.N, direction, edgeKinds, first, after)
+}
+
+func (r *Resolver) Series() SeriesResolver { return &seriesResolver{r} }
+
+type seriesResolver struct{ *Resolver }

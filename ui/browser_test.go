@@ -437,8 +437,8 @@ func TestBrowserKeyboard(t *testing.T) {
 	if style := eval[string](tb, `getComputedStyle(document.activeElement).outlineStyle`); style == "none" {
 		t.Error("the focused link shows no outline")
 	}
-	// Brand, Home, then Recommendations.
-	tb.pressKeys(kb.Tab, kb.Tab, kb.Tab)
+	// Brand, Home, Documents, then Recommendations.
+	tb.pressKeys(kb.Tab, kb.Tab, kb.Tab, kb.Tab)
 	if got := eval[string](tb, `document.activeElement.textContent`); got != "Recommendations" {
 		t.Fatalf("focus is on %q, want the Recommendations link", got)
 	}

@@ -174,3 +174,58 @@ func TestBrowserRecommendationFilterByCode(t *testing.T) {
 		t.Errorf("the list shows %q, want Trafficking in persons with its count", sel)
 	}
 }
+
+// The matrix crosses a kind with a property of the documents, heaviest
+// first, and downloads as CSV.
+func TestBrowserMatrixByBodyAndMonth(t *testing.T) {
+	tb := newTab(t)
+	tb.open("/matrix?rows=CrimeType&columns=Month")
+	tb.waitJS("the matrix", `document.querySelectorAll('.matrix tbody tr').length > 0`)
+	if h := tb.text("main h1"); h != "Crime types × Months" {
+		t.Errorf("heading %q", h)
+	}
+	totals := eval[[]int](tb, `[...document.querySelectorAll('.matrix tbody tr td.total')].map(td => +td.innerText)`)
+	for i := 1; i < len(totals); i++ {
+		if totals[i] > totals[i-1] {
+			t.Errorf("rows not heaviest first: %v", totals)
+		}
+	}
+	if href := eval[string](tb, `document.querySelector('.matrix thead th a').getAttribute('href')`); !strings.HasPrefix(href, "/documents?month=2025-") {
+		t.Errorf("a month column links to %q, want its documents", href)
+	}
+	csv := tb.downloadLink(`#m-exports a[data-export="csv"]`)
+	if !strings.HasPrefix(string(csv), "Crime type,2025-") || !strings.Contains(string(csv), "Trafficking in persons") {
+		t.Errorf("matrix CSV: %.300s", csv)
+	}
+	tb.open("/matrix?rows=Body&columns=Series")
+	tb.waitJS("bodies × series", `document.querySelectorAll('.matrix tbody tr').length > 0`)
+	if rows := tb.text(".matrix tbody"); !strings.Contains(rows, "Security Council") {
+		t.Errorf("bodies × series rows: %q", rows)
+	}
+	tb.screenshot("matrix-body-series")
+}
+
+// A document of a series says so on its page, and the link opens the
+// series.
+func TestBrowserDocumentInSeries(t *testing.T) {
+	tb := newTab(t)
+	tb.open("/entity?id=document%3AS%2F2025%2F525")
+	tb.waitJS("relations", `document.querySelectorAll('.rel-group').length > 0`)
+	link := `[...document.querySelectorAll('.rel-group a')].find(a => a.getAttribute('href').startsWith('/series?id='))`
+	tb.waitJS("the series link", link+` !== undefined`)
+	tb.do("open the series", chromedp.Evaluate[chromedp.Void](link+`.click()`))
+	tb.waitJS("the series page", `location.pathname === '/series' && document.querySelectorAll('.series-table tbody tr').length === 2`)
+}
+
+// Two documents' calls matched one to one, each pair with its score and
+// reason.
+func TestBrowserCompareCalls(t *testing.T) {
+	tb := newTab(t)
+	tb.open("/compare?a=document%3Alatin-american-caribbean-regional-preparatory-meeting-2025&b=document%3AS%2F2025%2F85")
+	tb.waitJS("matched calls", `document.querySelectorAll('.pairs tbody tr').length > 0`)
+	row := tb.text(".pairs tbody tr")
+	if !strings.Contains(row, "shared words") || !strings.Contains(row, "S/2025/85, para.") {
+		t.Errorf("first pair %q", row)
+	}
+	tb.screenshot("compare-calls")
+}

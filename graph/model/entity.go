@@ -122,6 +122,8 @@ func Wrap(n kg.Node) Entity {
 		return &Paragraph{b}
 	case kg.KindRecommendation:
 		return &Recommendation{b}
+	case kg.KindSeries:
+		return &Series{b}
 	}
 	return nil
 }

@@ -57,6 +57,37 @@ type ComparisonGroup struct {
 	OnlyB  []*ComparedEntity `json:"onlyB"`
 }
 
+type Crosstab struct {
+	Rows        string            `json:"rows"`
+	Columns     string            `json:"columns"`
+	RowHeads    []*CrosstabHeader `json:"rowHeads"`
+	ColumnHeads []*CrosstabHeader `json:"columnHeads"`
+	// Rows with a non-empty cell, before the cut.
+	RowCount    int `json:"rowCount"`
+	ColumnCount int `json:"columnCount"`
+	// Non-empty cells among the kept rows and columns, row by row.
+	Cells               []*CrosstabCell `json:"cells"`
+	RecommendationCount int             `json:"recommendationCount"`
+}
+
+type CrosstabCell struct {
+	Row    int `json:"row"`
+	Column int `json:"column"`
+	Count  int `json:"count"`
+	// The recommendations behind the count, in paragraph order.
+	Ids []string `json:"ids"`
+}
+
+type CrosstabHeader struct {
+	// The entity ID, or the value ("Security Council", "2025-03", a series ID).
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	// Recommendations with this value.
+	Total int `json:"total"`
+	// The entity, for an entity axis.
+	Entity Entity `json:"entity,omitempty"`
+}
+
 // A relationship diagram, ready for a brief: its Graphviz source, and the
 // URL that downloads it drawn.
 type Diagram struct {
@@ -195,6 +226,8 @@ type SeriesMember struct {
 	// Entities the member before it named and it does not (at most 25).
 	Dropped []*ComparedEntity `json:"dropped"`
 	Calls   int               `json:"calls"`
+	// Its calls to act that no call of an earlier member resembles (similarity below 0.2).
+	NewCalls []*Recommendation `json:"newCalls"`
 }
 
 type SimilarCall struct {

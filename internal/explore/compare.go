@@ -20,8 +20,9 @@ type profile struct {
 	calls    []kg.ID
 }
 
-// profile reads a document's parts (CONTAINS from the document, down)
-// and what each paragraph MENTIONS or CITES (resolutions are cited). It is cached per graph version.
+// profile reads a document's parts (CONTAINS from the document, down),
+// what each paragraph MENTIONS or CITES (resolutions are cited) and the
+// call it states (TEXT_OF: calls hang from their paragraphs). It is cached per graph version.
 func (x *Explorer) profile(ctx context.Context, doc kg.ID) (*profile, error) {
 	x.profMu.Lock()
 	v := x.r.Version()
@@ -62,11 +63,18 @@ func (x *Explorer) profile(ctx context.Context, doc kg.ID) (*profile, error) {
 		}
 	}
 	for _, pid := range paras {
-		page, err := x.r.Edges(ctx, pid, kg.EdgeQuery{Dir: kg.Out, Kinds: []kg.EdgeKind{kg.EdgeMentions, kg.EdgeCites}})
+		page, err := x.r.Edges(ctx, pid, kg.EdgeQuery{Dir: kg.Out, Kinds: []kg.EdgeKind{kg.EdgeMentions, kg.EdgeCites, kg.EdgeTextOf}})
 		if err != nil {
 			return nil, err
 		}
 		for _, e := range page.Edges {
+			if e.Kind == kg.EdgeTextOf {
+				if !seen[e.To] {
+					seen[e.To] = true
+					p.calls = append(p.calls, e.To)
+				}
+				continue
+			}
 			p.mentions[e.To]++
 		}
 	}

@@ -107,6 +107,9 @@ type Explorer struct {
 	simMu  sync.Mutex // guards simIdx and serialises its rebuilds
 	simIdx *simIndex
 
+	tlMu sync.Mutex // guards tl
+	tl   *timelineCache
+
 	profMu      sync.Mutex // guards profs
 	profVersion uint64
 	profs       map[kg.ID]*profile // what each document names, of graph version profVersion

@@ -1,6 +1,7 @@
 package explore_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -293,5 +294,141 @@ func TestSimilarCalls(t *testing.T) {
 	}
 	if _, err := x.SimilarCalls(ctx, "state:HTI", 5); kg.ErrorCode(err) != kg.CodeInvalid {
 		t.Errorf("similar calls of a State: %v", err)
+	}
+}
+
+// The labelled pairs between the San José report and S/2025/85 resolve to
+// calls of the embedded corpus, and every resolved pair is ranked or said
+// not to be.
+func TestEvaluateSimilarOnTheCorpus(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "similar-calls.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pairs, err := explore.ReadLabelledPairs(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := explore.New(researchStore(t), explore.Options{})
+	key := testcorpus.DocKey(t, researchStore(t), "lac-regional-preparatory-meeting-2025.md")
+	rep, err := x.EvaluateSimilar(ctx, pairs, 5, map[string]string{"lac-rpm-2025": key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Pairs != len(pairs) || rep.Resolved == 0 || rep.EchoesResolved == 0 {
+		t.Fatalf("%d pairs, %d resolved (%d echoes): the San José and S/2025/85 pairs should resolve", rep.Pairs, rep.Resolved, rep.EchoesResolved)
+	}
+	atK := 0
+	for _, o := range rep.Outcomes {
+		if o.Resolved && o.Rank > 0 && o.Rank <= 5 {
+			atK++
+		}
+		if !o.Resolved && o.Why == "" {
+			t.Errorf("%s unresolved without a reason", o.Pair.ID)
+		}
+	}
+	if atK != rep.EchoesAtK+rep.NotsAtK {
+		t.Errorf("%d pairs in the top 5, report says %d + %d", atK, rep.EchoesAtK, rep.NotsAtK)
+	}
+	t.Logf("on the embedded corpus: recall@5 %.3f, precision@5 %.3f over %d resolved pairs", rep.RecallAtK(), rep.PrecisionAtK(), rep.Resolved)
+}
+
+func TestCrosstab(t *testing.T) {
+	x := explore.New(researchStore(t), explore.Options{})
+	// On two kinds it is the co-occurrence matrix.
+	m, err := x.Cooccurrence(ctx, kg.KindCrimeType, kg.KindDocument, explore.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := x.Crosstab(ctx, "CrimeType", "Document", explore.Filter{}, 500, 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.RowHeads) != len(m.Rows) || len(c.Cells) != len(m.Cells) {
+		t.Fatalf("crosstab %d rows %d cells, cooccurrence %d rows %d cells", len(c.RowHeads), len(c.Cells), len(m.Rows), len(m.Cells))
+	}
+	for i, h := range c.RowHeads {
+		if h.Key != string(m.Rows[i].ID) || h.Total != m.RowTotals[i] {
+			t.Errorf("row %d: %s %d, cooccurrence %s %d", i, h.Key, h.Total, m.Rows[i].ID, m.RowTotals[i])
+		}
+	}
+	// By body and family: each recommendation has one of each (a document
+	// without a body has "Unknown body"), so the totals sum to the count.
+	b, err := x.Crosstab(ctx, "Body", "Family", explore.Filter{}, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0
+	for i, h := range b.RowHeads {
+		sum += h.Total
+		if i > 0 && h.Total > b.RowHeads[i-1].Total {
+			t.Errorf("bodies not heaviest first: %+v", b.RowHeads)
+		}
+	}
+	if sum != b.Recommendations {
+		t.Errorf("body totals sum to %d of %d recommendations", sum, b.Recommendations)
+	}
+	// The cut keeps the heaviest and says how many there were.
+	cut, err := x.Crosstab(ctx, "CrimeType", "Section", explore.Filter{}, 2, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cut.RowHeads) != 2 || len(cut.ColHeads) > 3 || cut.RowsTotal <= 2 || cut.RowHeads[0].Key != c.RowHeads[0].Key {
+		t.Errorf("cut to 2 × 3: %d × %d of %d × %d", len(cut.RowHeads), len(cut.ColHeads), cut.RowsTotal, cut.ColsTotal)
+	}
+	for _, cell := range cut.Cells {
+		if cell.Row >= 2 || cell.Col >= 3 {
+			t.Errorf("cell %+v outside the cut", cell)
+		}
+	}
+	if _, err := x.Crosstab(ctx, "Weather", "Year", explore.Filter{}, 0, 0); kg.ErrorCode(err) != kg.CodeInvalid {
+		t.Errorf("unknown axis: %v", err)
+	}
+}
+
+// A member's new calls are those no call of an earlier member resembles:
+// a call repeated word for word in a later member is not new.
+func TestSeriesNewCalls(t *testing.T) {
+	x := explore.New(researchStore(t), explore.Options{})
+	s, err := x.Series(ctx, "series:S/RES/2692(2023)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Members) != 1 || len(s.Members[0].NewCalls) != 0 || s.Members[0].Calls == 0 {
+		t.Errorf("the first member of the Haiti series: %d calls, %d new (the first adds to nothing)", s.Members[0].Calls, len(s.Members[0].NewCalls))
+	}
+}
+
+// The San José report's recommendations and UNODC's on Haiti overlap:
+// some are matched, one to one, and every call of each is either matched
+// or listed as unmatched.
+func TestCompareMatchesCallsOneToOne(t *testing.T) {
+	s := researchStore(t)
+	x := explore.New(s, explore.Options{})
+	sj := kg.NewID(kg.KindDocument, testcorpus.DocKey(t, s, "lac-regional-preparatory-meeting-2025.md"))
+	c, err := x.Compare(ctx, sj, "document:S/2025/85")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Pairs) == 0 {
+		t.Fatal("no call of the San José report matched to one of S/2025/85")
+	}
+	seenA, seenB := map[kg.ID]bool{}, map[kg.ID]bool{}
+	for i, p := range c.Pairs {
+		if seenA[p.A] || seenB[p.B] {
+			t.Errorf("pair %d (%s, %s) reuses a call", i, p.A, p.B)
+		}
+		seenA[p.A], seenB[p.B] = true, true
+		if i > 0 && p.Match.Score > c.Pairs[i-1].Match.Score {
+			t.Errorf("pairs not best first")
+		}
+		if p.A.DocKey() != sj.Key() || p.B.DocKey() != "S/2025/85" {
+			t.Errorf("pair %s, %s from the wrong documents", p.A, p.B)
+		}
+	}
+	recs, _ := x.Recommendations(ctx, explore.Filter{Document: "S/2025/85"}, "", 1000)
+	if got := len(c.Pairs) + len(c.UnmatchedB); got != recs.Total {
+		t.Errorf("S/2025/85: %d matched + %d unmatched, %d calls", len(c.Pairs), len(c.UnmatchedB), recs.Total)
 	}
 }

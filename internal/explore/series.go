@@ -18,6 +18,10 @@ type SeriesMember struct {
 	// named first; Dropped those the member before it named and it does not.
 	New, Dropped []CompareRow
 	Calls        int // its calls to act
+	// NewCalls are its calls to act that no call of an earlier member
+	// resembles (similarity below the compare threshold): what it asks
+	// for the first time in the series.
+	NewCalls []kg.ID
 }
 
 // SeriesInfo is a series: its mandate and its members in date order.
@@ -86,7 +90,13 @@ func (x *Explorer) Series(ctx context.Context, id kg.ID) (SeriesInfo, error) {
 		}
 		return a.Doc.Node.ID < b.Doc.Node.ID
 	})
-	// What each member adds: the entities first named in it.
+	// What each member adds: the entities first named in it, and the
+	// calls no earlier call resembles.
+	sim, err := x.similarIndex(ctx)
+	if err != nil {
+		return SeriesInfo{}, err
+	}
+	var earlier []int // positions in sim of the calls of earlier members
 	seen := map[kg.ID]bool{}
 	var prev *profile
 	for i := range out.Members {
@@ -96,6 +106,25 @@ func (x *Explorer) Series(ctx context.Context, id kg.ID) (SeriesInfo, error) {
 			return SeriesInfo{}, err
 		}
 		m.Calls = len(p.calls)
+		var mine []int
+		for _, c := range p.calls {
+			a, ok := sim.pos[c]
+			if !ok {
+				continue
+			}
+			mine = append(mine, a)
+			if i == 0 {
+				continue
+			}
+			best := 0.0
+			for _, b := range earlier {
+				best = max(best, sim.similarity(a, b).Score)
+			}
+			if best < pairThreshold {
+				m.NewCalls = append(m.NewCalls, c)
+			}
+		}
+		earlier = append(earlier, mine...)
 		var fresh, dropped []kg.ID
 		for e := range p.mentions {
 			if !seen[e] {

@@ -99,11 +99,60 @@ type Timeline struct {
 	Mentions, Calls               int // totals over every bucket
 }
 
-// items collects every mention and call of id in the documents f selects.
+// timelineCache keeps the items of the last few timelines of one graph
+// version: a researcher opens a chart, then its bars, each of which needs
+// the same items again.
+type timelineCache struct {
+	version uint64
+	keys    []string // oldest first
+	items   map[string]timelineEntry
+}
+
+type timelineEntry struct {
+	node  kg.Node
+	items []TimelineSource
+}
+
+const timelineCacheSize = 32
+
+// timelineItems collects every mention and call of id in the documents f
+// selects, from the cache when it has them.
 func (x *Explorer) timelineItems(ctx context.Context, id kg.ID, f DocFilter) (kg.Node, []TimelineSource, error) {
 	if err := id.Validate(); err != nil {
 		return kg.Node{}, nil, err
 	}
+	v := x.r.Version()
+	key := fmt.Sprintf("%s\x00%+v", id, f)
+	x.tlMu.Lock()
+	if x.tl == nil || x.tl.version != v {
+		x.tl = &timelineCache{version: v, items: map[string]timelineEntry{}}
+	}
+	e, ok := x.tl.items[key]
+	x.tlMu.Unlock()
+	if ok {
+		return e.node, e.items, nil
+	}
+	n, items, err := x.readTimelineItems(ctx, id, f)
+	if err != nil {
+		return kg.Node{}, nil, err
+	}
+	x.tlMu.Lock()
+	if c := x.tl; c.version == v && x.r.Version() == v {
+		if _, ok := c.items[key]; !ok {
+			c.keys = append(c.keys, key)
+			if len(c.keys) > timelineCacheSize {
+				delete(c.items, c.keys[0])
+				c.keys = c.keys[1:]
+			}
+		}
+		c.items[key] = timelineEntry{n, items}
+	}
+	x.tlMu.Unlock()
+	return n, items, nil
+}
+
+// readTimelineItems reads the mentions and calls of id from the store.
+func (x *Explorer) readTimelineItems(ctx context.Context, id kg.ID, f DocFilter) (kg.Node, []TimelineSource, error) {
 	n, err := x.r.Node(ctx, id)
 	if err != nil {
 		return kg.Node{}, nil, err

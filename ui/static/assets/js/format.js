@@ -16,6 +16,7 @@ export const KINDS = {
   PERSON: { one: 'Person', many: 'People', url: 'Person' },
   MEETING: { one: 'Meeting', many: 'Meetings', url: 'Meeting' },
   GROUP: { one: 'Group', many: 'Groups', url: 'Group' },
+  SERIES: { one: 'Series', many: 'Series', url: 'Series' },
 };
 
 /** kindName is the singular English name of a GraphQL kind. */
@@ -56,6 +57,8 @@ export const EDGES = {
   NAMES_ACTOR: ['Names as actor', 'Named as actor in'],
   ADDRESSED_TO: ['Addressed to', 'Called upon in'],
   LISTS_DOCUMENT: ['Lists the document', 'Listed in'],
+  IN_SERIES: ['In the series', 'Documents of the series'],
+  MANDATED_BY: ['Mandated by', 'Mandates'],
 };
 
 /** edgeName reads an edge kind from one side: dir is 'OUT' or 'IN'. */
@@ -65,8 +68,10 @@ export function edgeName(kind, dir) {
   return dir === 'IN' ? e[1] : e[0];
 }
 
-/** entityURL is the explorer page of an entity (kg.EntityPath). */
+/** entityURL is the explorer page of an entity (kg.EntityPath); a series
+ * has a page of its own, which lists its members. */
 export function entityURL(id) {
+  if (String(id).startsWith('series:')) return `/series?id=${encodeURIComponent(id)}`;
   return `/entity?id=${encodeURIComponent(id)}`;
 }
 

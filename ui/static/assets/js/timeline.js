@@ -74,7 +74,7 @@ function drawChart(ctx, e, t, chart, sources, filter) {
   const max = Math.max(1, ...t.buckets.map((b) => b.mentions + b.calls));
   const n = t.buckets.length;
   const step = (W - PAD.l - PAD.r) / n;
-  const bw = Math.max(1, step * 0.8);
+  const bw = Math.max(1, Math.min(step * 0.8, 48)); // a lone period is a bar, not a wall
   const y = (v) => PAD.t + (H - PAD.t - PAD.b) * (1 - v / max);
   const title = `${e.label}: mentions and calls to act per ${t.by.toLowerCase()}`;
   const svg = svgEl('svg', { xmlns: SVG_NS, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title, 'font-family': 'sans-serif', 'font-size': 11 },
@@ -95,7 +95,7 @@ function drawChart(ctx, e, t, chart, sources, filter) {
     if (b.mentions) g.append(svgEl('rect', { class: 'bar--mentions', x, width: bw, y: y(b.mentions), height: y(0) - y(b.mentions), fill: '#4d4d4d' }));
     if (b.calls) g.append(svgEl('rect', { class: 'bar--calls', x, width: bw, y: y(b.mentions + b.calls), height: y(b.mentions) - y(b.mentions + b.calls), fill: 'url(#tl-hatch)', stroke: '#1a1a1a', 'stroke-width': 0.6 }));
     // A transparent hit area, so a short bar is easy to click.
-    g.append(svgEl('rect', { x: PAD.l + i * step, width: step, y: PAD.t, height: y(0) - PAD.t, fill: 'transparent' }));
+    g.append(svgEl('rect', { class: 'hit', x: PAD.l + i * step, width: step, y: PAD.t, height: y(0) - PAD.t, fill: 'transparent' }));
     if (i % every === 0) g.append(svgEl('text', { x: x + bw / 2, y: H - PAD.b + 14, 'text-anchor': 'middle', fill: '#333333' }, b.period));
     if (b.mentions + b.calls) {
       const open = () => openBar(ctx, e, t.by, b, filter, sources, svg, g);
@@ -112,7 +112,7 @@ function drawChart(ctx, e, t, chart, sources, filter) {
     h('div', { class: 'tl-legend' },
       h('span', null, h('span', { class: 'tl-swatch tl-swatch--mentions' }), `Mentions (${t.mentions})`),
       h('span', null, h('span', { class: 'tl-swatch tl-swatch--calls' }), `Calls to act (${t.calls})`),
-      t.undatedMentions + t.undatedCalls ? h('span', { class: 'muted' }, `Undated: ${t.undatedMentions} mentions, ${t.undatedCalls} calls`) : null),
+      t.undatedMentions + t.undatedCalls ? h('span', { class: 'muted' }, `Undated: ${plural(t.undatedMentions, 'mention')}, ${plural(t.undatedCalls, 'call')}`) : null),
     svg,
     h('div', { class: 'exports', role: 'group', 'aria-label': 'Download the timeline' },
       h('span', { class: 'exports__label' }, 'Download timeline:'),

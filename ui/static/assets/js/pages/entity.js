@@ -56,7 +56,7 @@ const ENTITY = `query Entity($id: ID!) {
 /** GROUP_ORDER puts the relations researchers read first at the top. */
 const GROUP_ORDER = ['ADDRESSES', 'INVOKES', 'CONCERNS', 'NAMES_ACTOR', 'ADDRESSED_TO', 'SUBTYPE_OF', 'TEXT_OF',
   'ATTENDED', 'HELD_OFFICE', 'REPRESENTS', 'STATEMENT_IN', 'REPORTS_ON', 'HELD_IN', 'PREPARES_FOR', 'ADOPTED_BY',
-  'ISSUED_BY', 'CITES', 'LISTS_DOCUMENT', 'CONTAINS', 'MENTIONS'];
+  'ISSUED_BY', 'IN_SERIES', 'MANDATED_BY', 'CITES', 'LISTS_DOCUMENT', 'CONTAINS', 'MENTIONS'];
 const GROUP_SIZE = 10;
 
 const REL_FIELDS = `totalCount pageInfo { hasNextPage endCursor }

@@ -4,7 +4,7 @@ import { h, replace } from '../dom.js';
 import { gql } from '../api.js';
 import { loading, errorNotice, scrollTable, pageHeading, dataExports } from '../components.js';
 import { searchBox } from '../searchbox.js';
-import { KINDS, plural } from '../format.js';
+import { KINDS, entityURL, plural } from '../format.js';
 import { DOC_FIELDS, docRow, docTable } from './documents.js';
 
 /** NEWEST is how many documents the home page lists: the corpus at a

@@ -1,11 +1,15 @@
 // The matrix view: two kinds crossed (crime types × sections, themes ×
-// documents, …), each cell counting the recommendations linked to both;
-// a cell opens the recommendations behind its count.
+// documents, …) or a kind crossed with a property of the documents
+// (issuing body, family, series, month, year), each cell counting the
+// recommendations linked to both; a cell opens the recommendations behind
+// its count. Rows and columns come heaviest first, cut to the heaviest
+// when there are hundreds.
 
 import { h, replace, announce } from '../dom.js';
 import { gql } from '../api.js';
 import { loading, errorNotice, pageHeading, scrollTable, empty, exportBar } from '../components.js';
 import { KINDS, kindFromURL, entityURL, documentURL, docName, sectionName, plural, fileSlug } from '../format.js';
+import { csvLink } from '../csv.js';
 
 /** AXES are the kinds a matrix can cross, with the recommendations filter
  * field that selects one of their entities. */
@@ -15,14 +19,35 @@ const AXES = [
 ];
 const FIELD = Object.fromEntries(AXES);
 
+/** DOC_AXES are the properties of the document a recommendation stands
+ * in, with the documents browser filter that selects a value. */
+const DOC_AXES = {
+  BODY: { one: 'Issuing body', many: 'Issuing bodies', url: 'Body', filter: 'body' },
+  FAMILY: { one: 'Document family', many: 'Document families', url: 'Family', filter: 'family' },
+  SERIES: { one: 'Series', many: 'Series', url: 'Series', filter: 'series' },
+  MONTH: { one: 'Month', many: 'Months', url: 'Month', filter: 'month' },
+  YEAR: { one: 'Year', many: 'Years', url: 'Year', filter: 'year' },
+};
+const INFO = { ...KINDS, ...DOC_AXES };
+const ALL_AXES = [...AXES.map(([k]) => k), ...Object.keys(DOC_AXES)];
+const MAX_ROWS = 100;
+const MAX_COLUMNS = 60;
+
+function axisFromURL(s) {
+  const k = kindFromURL(s);
+  if (k && FIELD[k]) return k;
+  const n = String(s || '').toLowerCase();
+  return Object.keys(DOC_AXES).find((a) => DOC_AXES[a].url.toLowerCase() === n) || null;
+}
+
 const AXIS_FIELDS = `id kind label ... on Section { parent { id kind label } } ... on Document { key symbol }`;
 
-const MATRIX = `query Matrix($rows: EntityKind!, $columns: EntityKind!, $filter: RecommendationFilter) {
-  cooccurrence(rows: $rows, columns: $columns, filter: $filter) {
-    counting recommendationCount
-    rows { ${AXIS_FIELDS} }
-    columns { ${AXIS_FIELDS} }
-    rowTotals columnTotals
+const HEAD = `key label total entity { ${AXIS_FIELDS} }`;
+const MATRIX = `query Matrix($rows: String!, $columns: String!, $filter: RecommendationFilter) {
+  crosstab(rows: $rows, columns: $columns, filter: $filter, maxRows: ${MAX_ROWS}, maxColumns: ${MAX_COLUMNS}) {
+    recommendationCount rowCount columnCount
+    rowHeads { ${HEAD} }
+    columnHeads { ${HEAD} }
     cells { row column count ids }
   }
   documents(first: 100) { nodes { id key symbol } }
@@ -41,21 +66,21 @@ function axisName(e) {
 }
 
 export async function render(ctx) {
-  const rows = kindFromURL(ctx.params.get('rows')) || 'CRIME_TYPE';
-  let columns = kindFromURL(ctx.params.get('columns')) || 'SECTION';
+  const rows = axisFromURL(ctx.params.get('rows')) || 'CRIME_TYPE';
+  let columns = axisFromURL(ctx.params.get('columns')) || 'SECTION';
   if (columns === rows) columns = rows === 'SECTION' ? 'CRIME_TYPE' : 'SECTION';
   const documentFilter = (ctx.params.get('document') || '').trim();
-  ctx.title(`${KINDS[rows].many} × ${KINDS[columns].many}`);
+  ctx.title(`${INFO[rows].many} × ${INFO[columns].many}`);
 
   const choice = (id, label, value) => h('div', { class: 'field' }, h('label', { for: id }, label),
-    h('select', { id, name: id }, AXES.map(([k]) => h('option', { value: KINDS[k].url, selected: k === value }, KINDS[k].many))));
+    h('select', { id, name: id }, ALL_AXES.map((k) => h('option', { value: INFO[k].url, selected: k === value }, INFO[k].many))));
   const docSelect = h('select', { id: 'm-document', name: 'document' }, h('option', { value: '' }, 'All documents'));
   if (documentFilter) docSelect.append(h('option', { value: documentFilter, selected: true }, documentFilter));
   const form = h('form', { class: 'toolbar', 'aria-label': 'Choose the matrix' },
     choice('m-rows', 'Rows', rows), choice('m-columns', 'Columns', columns),
     h('div', { class: 'field' }, h('label', { for: 'm-document' }, 'Recommendations of'), docSelect),
     h('button', { type: 'submit', class: 'primary' }, 'Show'),
-    h('button', { type: 'button', id: 'm-swap', onclick: () => go(KINDS[columns].url, KINDS[rows].url, docSelect.value, '#m-swap') }, 'Swap rows and columns'));
+    h('button', { type: 'button', id: 'm-swap', onclick: () => go(INFO[columns].url, INFO[rows].url, docSelect.value, '#m-swap') }, 'Swap rows and columns'));
   const go = (r, c, d, focus) => {
     const q = new URLSearchParams({ rows: r, columns: c });
     if (d) q.set('document', d);
@@ -69,15 +94,17 @@ export async function render(ctx) {
 
   const body = h('div', null, loading('Counting…'));
   const panel = h('section', { class: 'cell-panel', 'aria-live': 'polite' });
-  const q = new URLSearchParams({ rows: KINDS[rows].url, columns: KINDS[columns].url });
+  const q = new URLSearchParams({ rows: INFO[rows].url, columns: INFO[columns].url });
   const filter = documentFilter ? { document: documentFilter } : null;
   if (documentFilter) q.set('document', documentFilter);
-  const base = `crimegraph-${KINDS[rows].url}-x-${KINDS[columns].url}${documentFilter ? '-' + fileSlug(documentFilter) : ''}`;
+  const base = `crimegraph-${INFO[rows].url}-x-${INFO[columns].url}${documentFilter ? '-' + fileSlug(documentFilter) : ''}`;
   replace(ctx.main,
-    pageHeading(`${KINDS[rows].many} × ${KINDS[columns].many}`),
+    pageHeading(`${INFO[rows].many} × ${INFO[columns].many}`),
     h('p', { class: 'lede' }, 'Each cell counts the recommendations linked to both its row and its column. Select a count to read the recommendations behind it.'),
     form,
-    exportBar('Download matrix', [[`/diagram/cooccurrence?${q}&format=svg`, 'SVG', `${base}.svg`], [`/diagram/cooccurrence?${q}&format=csv`, 'CSV', `${base}.csv`]]),
+    FIELD[rows] && FIELD[columns]
+      ? exportBar('Download matrix', [[`/diagram/cooccurrence?${q}&format=svg`, 'SVG', `${base}.svg`], [`/diagram/cooccurrence?${q}&format=csv`, 'CSV', `${base}.csv`]])
+      : h('div', { class: 'exports', id: 'm-exports' }),
     body, panel);
 
   let d;
@@ -94,9 +121,24 @@ export async function render(ctx) {
     }
     docSelect.append(h('option', { value: doc.id, selected: doc.id === documentFilter || doc.key === documentFilter }, docName(doc)));
   }
-  const m = d.cooccurrence;
+  const x = d.crosstab;
+  const head = (axis) => (hd) => (hd.entity ? { ...hd.entity, total: hd.total } : { id: hd.key, kind: axis, label: hd.label, total: hd.total });
+  const m = {
+    rows: x.rowHeads.map(head(rows)), columns: x.columnHeads.map(head(columns)),
+    rowTotals: x.rowHeads.map((hd) => hd.total), columnTotals: x.columnHeads.map((hd) => hd.total),
+    cells: x.cells, recommendationCount: x.recommendationCount,
+    counting: `each cell counts the recommendations linked to both its ${INFO[rows].one.toLowerCase()} and its ${INFO[columns].one.toLowerCase()}`,
+  };
+  const cut = x.rowCount > m.rows.length || x.columnCount > m.columns.length
+    ? ` Showing the heaviest ${m.rows.length} of ${x.rowCount} rows and ${m.columns.length} of ${x.columnCount} columns.` : '';
+  if (!(FIELD[rows] && FIELD[columns])) {
+    const exp = ctx.main.querySelector('#m-exports');
+    if (exp) exp.replaceChildren(h('span', { class: 'exports__label' }, 'Download matrix:'),
+      csvLink('CSV', `${base}.csv`, [INFO[rows].one, ...m.columns.map(axisName), 'Total'],
+        () => m.rows.map((r, i) => [axisName(r), ...m.columns.map((c, j) => { const cell = byCell.get(`${i},${j}`); return cell ? cell.count : 0; }), m.rowTotals[i]])));
+  }
   if (m.rows.length === 0 || m.columns.length === 0) {
-    replace(body, empty(`No recommendation links a ${KINDS[rows].one.toLowerCase()} to a ${KINDS[columns].one.toLowerCase()}${filter ? ' in this document' : ''}.`));
+    replace(body, empty(`No recommendation links a ${INFO[rows].one.toLowerCase()} to a ${INFO[columns].one.toLowerCase()}${filter ? ' in this document' : ''}.`));
     return;
   }
   const byCell = new Map(m.cells.map((c) => [`${c.row},${c.column}`, c]));
@@ -138,12 +180,12 @@ export async function render(ctx) {
   };
 
   const thead = h('thead', null, h('tr', null,
-    h('td', null, h('span', { class: 'muted small' }, `${KINDS[rows].many} ↓ · ${KINDS[columns].many} →`)),
-    m.columns.map((col) => h('th', { scope: 'col' }, h('a', { href: entityURL(col.id) }, axisName(col)))),
+    h('td', null, h('span', { class: 'muted small' }, `${INFO[rows].many} ↓ · ${INFO[columns].many} →`)),
+    m.columns.map((col) => h('th', { scope: 'col' }, h('a', { href: headURL(col) }, axisName(col)))),
     h('th', { scope: 'col', class: 'num' }, 'Total')));
   const buttons = new Map();
   const tbody = h('tbody', null, m.rows.map((r, i) => h('tr', null,
-    h('th', { scope: 'row' }, h('a', { href: entityURL(r.id) }, axisName(r))),
+    h('th', { scope: 'row' }, h('a', { href: headURL(r) }, axisName(r))),
     m.columns.map((col, j) => {
       const c = byCell.get(`${i},${j}`);
       if (!c || c.count === 0) return h('td', { class: 'zero' }, h('span', { 'aria-label': 'none' }, '·'));
@@ -163,15 +205,22 @@ export async function render(ctx) {
     m.columnTotals.map((n) => h('td', { class: 'num total' }, String(n))),
     h('td', { class: 'num total' }, String(m.recommendationCount))));
   const table = h('table', { class: 'matrix' },
-    h('caption', null, `${m.counting[0].toUpperCase()}${m.counting.slice(1)}. ${plural(m.recommendationCount, 'recommendation')} counted.`),
+    h('caption', null, `${m.counting[0].toUpperCase()}${m.counting.slice(1)}. ${plural(m.recommendationCount, 'recommendation')} counted.${cut}`),
     thead, tbody, tfoot);
-  replace(body, scrollTable(table, `Matrix of ${KINDS[rows].many} by ${KINDS[columns].many}`));
+  replace(body, scrollTable(table, `Matrix of ${INFO[rows].many} by ${INFO[columns].many}`));
 
   const want = ctx.params.get('cell');
   if (want && buttons.has(want)) {
     const [c, b] = buttons.get(want);
     open(c, b);
   }
+}
+
+/** headURL is where a row or column leads: its entity's page, or the
+ * documents with that body, family, series, month or year. */
+function headURL(e) {
+  const a = DOC_AXES[e.kind];
+  return a ? `/documents?${a.filter}=${encodeURIComponent(e.id)}` : entityURL(e.id);
 }
 
 /** browseURL filters the recommendations browser on a cell's two

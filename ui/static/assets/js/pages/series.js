@@ -14,6 +14,7 @@ const SERIES = `query Series($id: ID!) {
     members {
       document { id key symbol symbols title date body }
       order calls
+      newCalls { id ref citation text }
       evidence { documentKey ref citation }
       new { id label kind a }
       dropped { id label kind a }
@@ -75,12 +76,20 @@ export async function render(ctx) {
           i > 0 ? h('div', { class: 'small' }, h('a', { href: `/compare?a=${encodeURIComponent(members[i - 1].document.id)}&b=${encodeURIComponent(m.document.id)}`, class: 'compare-prev' }, 'compare with the previous')) : null),
         h('td', { class: 'num' }, m.document.date || '—'),
         h('td', { class: 'num' }, String(m.calls)),
-        h('td', null, i === 0 ? h('span', { class: 'muted' }, 'first of the series') : addList(m.new)),
+        h('td', null, i === 0 ? h('span', { class: 'muted' }, 'first of the series') : [addList(m.new), newCalls(m)]),
         h('td', null, i === 0 ? '—' : addList(m.dropped)))))), 'Series members'));
 }
 
 function memberName(m) {
   return `${m.document.symbol || m.document.key} (${m.document.date || 'undated'})`;
+}
+
+/** newCalls lists the calls no earlier member's call resembles. */
+function newCalls(m) {
+  if (!m.calls) return null;
+  return h('details', { class: 'new-calls' },
+    h('summary', null, `${plural(m.newCalls.length, 'new call')} of ${m.calls}`),
+    h('ul', null, m.newCalls.map((c) => h('li', null, h('a', { href: entityURL(c.id) }, c.citation), ' ', h('span', { class: 'small' }, c.text.length > 200 ? c.text.slice(0, 199) + '…' : c.text)))));
 }
 
 function addList(rows) {
