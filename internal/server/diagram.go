@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -36,7 +37,7 @@ type Diagrams struct {
 // cache and renderer gauges in d.Metrics.
 func (d *Diagrams) routes(r *mux.Router, fail func(http.ResponseWriter, *http.Request, error)) {
 	if d.Metrics != nil {
-		d.register(d.Metrics.Registry)
+		d.register(d.Metrics)
 	}
 	r.HandleFunc("/diagram/cooccurrence", func(w http.ResponseWriter, req *http.Request) {
 		if err := d.cooccurrence(w, req); err != nil {
@@ -139,20 +140,18 @@ func (d *Diagrams) diagram(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// cacheBytesHelp is the help of crimegraph_cache_bytes, shared by every
-// cache that reports under that name (Prometheus wants one help per name).
-const cacheBytesHelp = "Bytes held by a cache (keys, values and bookkeeping), by cache."
-
 // register adds the diagram cache's size and the render workers' state to
 // reg. A second server on the same registry keeps the first one's gauges.
-func (d *Diagrams) register(reg prometheus.Registerer) {
+func (d *Diagrams) register(m *Metrics) {
+	reg := m.Registry
+	m.OnScrape(func() {
+		st := d.Cache.Stats()
+		m.CacheBytes.WithLabelValues("diagram").Set(float64(st.Bytes))
+		m.CacheEntries.WithLabelValues("diagram").Set(float64(st.Entries))
+	})
 	gauge := func(name, help string, labels prometheus.Labels, f func() float64) {
-		_ = reg.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help, ConstLabels: labels}, f))
+		mustRegister(reg, prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help, ConstLabels: labels}, f))
 	}
-	gauge("crimegraph_cache_bytes", cacheBytesHelp, prometheus.Labels{"cache": "diagram"},
-		func() float64 { return float64(d.Cache.Stats().Bytes) })
-	gauge("crimegraph_cache_entries", "Entries held by a cache, by cache.", prometheus.Labels{"cache": "diagram"},
-		func() float64 { return float64(d.Cache.Stats().Entries) })
 	gauge("crimegraph_render_workers_rss_bytes", "Resident memory of the diagram render worker processes, summed.", nil,
 		func() float64 {
 			var n int64
@@ -168,10 +167,19 @@ func (d *Diagrams) register(reg prometheus.Registerer) {
 		"killed":   func(s render.PoolStats) int64 { return s.Killed },
 		"died":     func(s render.PoolStats) int64 { return s.Died },
 	} {
-		_ = reg.Register(prometheus.NewCounterFunc(prometheus.CounterOpts{
+		mustRegister(reg, prometheus.NewCounterFunc(prometheus.CounterOpts{
 			Name: "crimegraph_render_worker_ends_total", Help: "Render worker processes ended, by reason (recycled for memory or count, killed on timeout, died).",
 			ConstLabels: prometheus.Labels{"reason": reason},
 		}, func() float64 { return float64(f(d.Renderer.Stats())) }))
+	}
+}
+
+// mustRegister registers c, keeping the first of a second server on the
+// same registry; any other refusal is a programming error.
+func mustRegister(reg prometheus.Registerer, c prometheus.Collector) {
+	var are prometheus.AlreadyRegisteredError
+	if err := reg.Register(c); err != nil && !errors.As(err, &are) {
+		panic(err)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -31,6 +32,9 @@ type Metrics struct {
 	// "diagram".
 	CacheBytes, CacheEntries *prometheus.GaugeVec
 
+	mu       sync.Mutex
+	samplers []func() // run before each scrape, see OnScrape
+
 	operations map[string]bool // the operation names that are labels
 }
 
@@ -55,7 +59,7 @@ func NewMetrics(size Sizer) *Metrics {
 			Name: "crimegraph_ingest_duration_seconds", Help: "Document ingest time by outcome.", Buckets: buckets,
 		}, []string{"outcome"}),
 		CacheBytes: prometheus.NewGaugeVec(prometheus.GaugeOpts{
-			Name: "crimegraph_cache_bytes", Help: "Bytes an in-memory cache holds, as counted against its budget, by cache.",
+			Name: "crimegraph_cache_bytes", Help: "Bytes an in-memory cache holds (keys, values and bookkeeping, as counted against its budget), by cache.",
 		}, []string{"cache"}),
 		CacheEntries: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "crimegraph_cache_entries", Help: "Entries an in-memory cache holds, by cache.",
@@ -77,7 +81,25 @@ func NewMetrics(size Sizer) *Metrics {
 
 // Handler serves the metrics in the Prometheus exposition format.
 func (m *Metrics) Handler() http.Handler {
-	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{})
+	h := promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{})
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		m.mu.Lock()
+		fs := append([]func(){}, m.samplers...)
+		m.mu.Unlock()
+		for _, f := range fs {
+			f()
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// OnScrape runs f before each scrape: for what is cheaper to read when asked
+// than to keep current (the diagram cache's size), reported through the
+// same gauge vectors as everything else.
+func (m *Metrics) OnScrape(f func()) {
+	m.mu.Lock()
+	m.samplers = append(m.samplers, f)
+	m.mu.Unlock()
 }
 
 // cacheGauge returns the function a cache calls with its size.
