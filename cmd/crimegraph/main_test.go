@@ -137,8 +137,9 @@ func TestServeShutsDownCleanly(t *testing.T) {
 }
 
 // TestKillDuringIngest kills `crimegraph ingest` with SIGKILL at random
-// moments within the time a clean run of the same ingest takes, so that
-// the kills land while documents are being read, extracted and written.
+// moments within the time a clean run of the same ingest spends on its
+// documents (after its start-up), so that the kills land while documents
+// are being read, extracted and written.
 // Each time the store must reopen, read-only first, pass the integrity
 // check, and hold exactly the documents whose ingest had completed (those
 // printed, plus at most the one committed but not yet printed); the search
@@ -163,14 +164,36 @@ func TestKillDuringIngest(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The clean run, timed: the moment each document is reported gives
+	// when the process starts on documents (after loading the gazetteer
+	// and opening the store) and when it ends.
 	clean := t.TempDir()
-	start := time.Now()
-	if _, errOut, code := run(t, "ingest", "-v", "--data", clean, docs); code != 0 {
+	if _, errOut, code := run(t, "ingest", "--data", clean, docs); code != 0 { // warms the caches
 		t.Fatal(errOut)
 	}
-	window := time.Since(start)
+	cmd := exec.Command(bin, "ingest", "-v", "--data", t.TempDir(), docs)
+	out, _ := cmd.StdoutPipe()
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var reported []time.Duration
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if len(strings.Split(sc.Text(), "\t")) > 2 {
+			reported = append(reported, time.Since(start))
+		}
+	}
+	if err := cmd.Wait(); err != nil || len(reported) != n {
+		t.Fatalf("clean ingest: %v, %d documents reported", err, len(reported))
+	}
+	total := time.Since(start)
+	perDoc := (reported[n-1] - reported[0]) / (n - 1)
+	from := max(0, reported[0]-perDoc) // the first document begins
+	window := reported[n-1] - from     // the last one is stored
 	want, wantSearch := stats(t, clean), searchAnswers(t, clean)
-	t.Logf("clean ingest of %d documents: %v; kills land at random in [0, %v)", n, window.Round(time.Millisecond), window.Round(time.Millisecond))
+	t.Logf("clean ingest of %d documents: %v, documents from %v on (%v each); kills land at random in [%v, %v)",
+		n, total.Round(time.Millisecond), from.Round(time.Millisecond), perDoc.Round(time.Millisecond), from.Round(time.Millisecond), reported[n-1].Round(time.Millisecond))
 
 	rnd := rand.New(rand.NewPCG(1, 2))
 	interrupted := 0
@@ -191,7 +214,7 @@ func TestKillDuringIngest(t *testing.T) {
 			}
 			close(lines)
 		}()
-		timer := time.After(time.Duration(rnd.Int64N(int64(window))))
+		timer := time.After(from + time.Duration(rnd.Int64N(int64(window))))
 		killed := false
 	collect:
 		for {
