@@ -518,6 +518,35 @@ func TestDiskFullAndReadOnly(t *testing.T) {
 	})
 }
 
+// TestUncleanStopOnReadOnlyFolder: a store its writer left without closing
+// it, on a folder mounted read-only, cannot be repaired there; a read-only
+// open says so and what to do instead of Badger's "Log truncate required",
+// and once the folder is writable again every reader opens it.
+func TestUncleanStopOnReadOnlyFolder(t *testing.T) {
+	dir := mountTmpfs(t, 400<<20)
+	data := filepath.Join(dir, "d")
+	md := filepath.Join("..", "..", "internal", "corpus", "files", "lac-regional-preparatory-meeting-2025.md")
+	if _, errOut, code := run(t, "ingest", "--data", data, md); code != 0 {
+		t.Fatal(errOut)
+	}
+	want := stats(t, data)
+	srv, _, _ := startServe(t, "--data", data, "--no-seed")
+	srv.Process.Signal(syscall.SIGKILL)
+	srv.Wait()
+	if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
+		testtool.Missing(t, "remount ro: %v %s", err, out)
+	}
+	out, errOut, code := run(t, "stats", "--data", data)
+	exec.Command("mount", "-o", "remount,rw", dir).Run()
+	t.Logf("stats on the read-only folder: exit %d: %s", code, strings.TrimSpace(errOut))
+	if code != 1 || !strings.Contains(errOut, "not closed cleanly") || !strings.Contains(errOut, "where the folder is writable") {
+		t.Errorf("stats of an unclean store on a read-only folder: exit %d\n%s%s", code, out, errOut)
+	}
+	if got := stats(t, data); got != want {
+		t.Errorf("after the folder is writable again:\n%s\nbefore:\n%s", got, want)
+	}
+}
+
 // TestServeReadOnly: a public server opens an ingested store read-only and
 // answers from it, with no search index written beside it.
 func TestServeReadOnly(t *testing.T) {
