@@ -50,8 +50,8 @@ bench: deps ## run the benchmarks and print the figures (see docs/performance.md
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./... | grep -E '^(Benchmark|ok|PASS|FAIL|goos|cpu)'
 
 .PHONY: faults
-faults: test-deps ## kill -9 `crimegraph ingest` 50 times at random moments; each time check, compare, re-ingest (docs/reliability.md)
-	CRIMEGRAPH_KILL_RUNS=50 $(GO) test -count=1 -run TestKillDuringIngest -v ./cmd/crimegraph/ | grep -E '^(---|ok|FAIL|PASS)'
+faults: test-deps ## kill -9 `crimegraph ingest` 50 times and a loaded `serve` 10 times; each time open read-only, check, compare store and index (docs/reliability.md)
+	CRIMEGRAPH_KILL_RUNS=50 $(GO) test -count=1 -timeout 30m -run 'TestKillDuringIngest|TestKillServeUnderLoad' -v ./cmd/crimegraph/ | grep -E '^(---|ok|FAIL|PASS)|kills:|clean ingest|of serve after'
 
 .PHONY: load
 load: load-deps ## 60 s of mixed load (entity pages, search, filters, diagrams) at 64 connections with wrk; latency, throughput, RSS

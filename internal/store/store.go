@@ -212,6 +212,9 @@ func checkFree(dir string, min int64) error {
 }
 
 func openError(dir string, err error) error {
+	if ke := (*kg.Error)(nil); errors.As(err, &ke) {
+		return err // already says what happened
+	}
 	msg := err.Error()
 	switch {
 	case errors.Is(err, os.ErrPermission):
