@@ -201,6 +201,9 @@ func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeGraphQLError(w, r, kg.Wrap(kg.CodeInvalid, err, "cannot read the request body"))
 			return
 		}
+	default: // an OPTIONS that is no CORS preflight, when CORS lets OPTIONS in
+		methodNotAllowed(http.MethodGet, http.MethodPost).ServeHTTP(w, r)
+		return
 	}
 	var key [sha256.Size]byte
 	if f.cache != nil {
