@@ -2,8 +2,6 @@ package graph
 
 import (
 	"context"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/crimegraph/crimegraph/graph/model"
 	"github.com/crimegraph/crimegraph/internal/explore"
@@ -235,19 +233,11 @@ func (r *Resolver) contents(ctx context.Context, id kg.ID, first *int, after *st
 	if err != nil {
 		return nil, err
 	}
-	all, err := r.Store.Edges(ctx, id, kg.EdgeQuery{Dir: kg.Out, Kinds: []kg.EdgeKind{kg.EdgeContains}})
+	nodes, err := r.Explore.Contents(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]kg.ID, len(all.Edges))
-	for i, e := range all.Edges {
-		ids[i] = e.To
-	}
-	nodes, err := r.nodes(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	sortParts(nodes)
+	r.prime(ctx, nodes)
 	p, err := pageSlice(nodes, n, str(after))
 	if err != nil {
 		return nil, err
@@ -255,52 +245,19 @@ func (r *Resolver) contents(ctx context.Context, id kg.ID, first *int, after *st
 	return entities(p), nil
 }
 
-// maxPartsDepth bounds the walk of a document's parts: chapters, parts,
-// topics, summary or outcome blocks, paragraphs, items, Roman items.
-const maxPartsDepth = 12
-
 // parts pages through a document's sections, paragraphs and items in
-// reading order: a depth-first walk of its CONTAINS tree, each level in
-// the order contents uses, so a reader needs one request per page instead
-// of one per level.
+// reading order, so a reader needs one request per page instead of one per
+// level.
 func (r *Resolver) parts(ctx context.Context, id kg.ID, first *int, after *string) (*model.EntityConnection, error) {
 	n, err := pageSize(first)
 	if err != nil {
 		return nil, err
 	}
-	var all []kg.Node
-	var walk func(id kg.ID, depth int) error
-	walk = func(id kg.ID, depth int) error {
-		if depth > maxPartsDepth {
-			return nil
-		}
-		page, err := r.Store.Edges(ctx, id, kg.EdgeQuery{Dir: kg.Out, Kinds: []kg.EdgeKind{kg.EdgeContains}})
-		if err != nil {
-			return err
-		}
-		ids := make([]kg.ID, len(page.Edges))
-		for i, e := range page.Edges {
-			ids[i] = e.To
-		}
-		nodes, err := r.nodes(ctx, ids)
-		if err != nil {
-			return err
-		}
-		sortParts(nodes)
-		for _, c := range nodes {
-			if c.Kind != kg.KindSection && c.Kind != kg.KindParagraph {
-				continue
-			}
-			all = append(all, c)
-			if err := walk(c.ID, depth+1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if err := walk(id, 0); err != nil {
+	all, err := r.Explore.Parts(ctx, id)
+	if err != nil {
 		return nil, err
 	}
+	r.prime(ctx, all)
 	p, err := pageSlice(all, n, str(after))
 	if err != nil {
 		return nil, err
@@ -308,63 +265,14 @@ func (r *Resolver) parts(ctx context.Context, id kg.ID, first *int, after *strin
 	return entities(p), nil
 }
 
-// quote splits a paragraph's text around evidence offsets, keeping at most
-// around runes of each side, cut at a word.
+// quote translates explore's quote of an evidence.
 func quote(text string, ev kg.Evidence, around *int) *model.Quote {
-	start, end := ev.Start, ev.End
-	whole := start == end
-	if whole || start < 0 || end > len(text) || start > end {
-		start, end, whole = 0, len(text), true
+	a := -1
+	if around != nil {
+		a = *around
 	}
-	// Offsets come from ingestion; never split a UTF-8 sequence.
-	for start > 0 && !isRuneStart(text[start]) {
-		start--
-	}
-	for end < len(text) && !isRuneStart(text[end]) {
-		end++
-	}
-	q := &model.Quote{Before: text[:start], Match: text[start:end], After: text[end:], Whole: whole}
-	if around != nil && *around >= 0 {
-		q.Before = trimLeft(q.Before, *around)
-		q.After = trimRight(q.After, *around)
-	}
-	return q
-}
-
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
-
-// trimLeft keeps at most n runes of the end of s, starting at a word.
-func trimLeft(s string, n int) string {
-	i := len(s)
-	for k := 0; k < n && i > 0; k++ {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-	}
-	if i == 0 {
-		return s
-	}
-	cut := s[i:]
-	if j := strings.IndexByte(cut, ' '); j >= 0 && j < len(cut)-1 {
-		cut = cut[j+1:]
-	}
-	return "…" + cut
-}
-
-// trimRight keeps at most n runes of the start of s, ending at a word.
-func trimRight(s string, n int) string {
-	i := 0
-	for k := 0; k < n && i < len(s); k++ {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	if i == len(s) {
-		return s
-	}
-	cut := s[:i]
-	if j := strings.LastIndexByte(cut, ' '); j > 0 {
-		cut = cut[:j]
-	}
-	return cut + "…"
+	q := explore.QuoteEvidence(text, ev, a)
+	return &model.Quote{Before: q.Before, Match: q.Match, After: q.After, Whole: q.Whole}
 }
 
 func nonNilStrings(s []string) []string {

@@ -199,24 +199,17 @@ func (r *paragraphResolver) Mentioned(ctx context.Context, obj *model.Paragraph,
 		}
 		return model.NewMentionConnection(model.Map(p, func(e kg.Edge) *model.Mention { return &model.Mention{Edge: e} })), nil
 	}
-	// A paragraph names a few dozen entities at most: filter them whole.
 	n, err := pageSize(first)
 	if err != nil {
 		return nil, err
 	}
-	all, err := r.Store.Edges(ctx, obj.N.ID, kg.EdgeQuery{Dir: kg.Out, Kinds: []kg.EdgeKind{kg.EdgeMentions}})
+	es, err := r.Explore.Mentioned(ctx, obj.N.ID, kinds)
 	if err != nil {
 		return nil, err
 	}
-	want := map[kg.Kind]bool{}
-	for _, k := range kinds {
-		want[k] = true
-	}
-	var ms []*model.Mention
-	for _, e := range all.Edges {
-		if want[e.To.Kind()] {
-			ms = append(ms, &model.Mention{Edge: e})
-		}
+	ms := make([]*model.Mention, len(es))
+	for i, e := range es {
+		ms[i] = &model.Mention{Edge: e}
 	}
 	p, err := pageSlice(ms, n, str(after))
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/crimegraph/crimegraph/graph/model"
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
@@ -54,35 +55,19 @@ func TestClassify(t *testing.T) {
 	}
 }
 
+// TestQuote: the resolver translates explore's quote (tested there).
 func TestQuote(t *testing.T) {
 	text := "Speakers referred to trafficking in persons in Türkiye and elsewhere."
 	i := strings.Index(text, "Türkiye")
-	q := quote(text, kg.Evidence{Start: i, End: i + len("Türkiye")}, nil)
-	if q.Before+q.Match+q.After != text || q.Match != "Türkiye" || q.Whole {
-		t.Errorf("quote = %+v", q)
-	}
-	// Whole paragraph: Start == End.
-	if q := quote(text, kg.Evidence{}, nil); !q.Whole || q.Match != text || q.Before != "" {
-		t.Errorf("whole = %+v", q)
-	}
-	// Offsets inside a UTF-8 sequence are widened, never split.
-	q = quote(text, kg.Evidence{Start: i + 2, End: i + 3}, nil)
-	if q.Before+q.Match+q.After != text || !strings.HasPrefix(q.Match, "ü") {
-		t.Errorf("mid-rune = %+v", q)
-	}
-	// Offsets out of range fall back to the whole paragraph.
-	if q := quote(text, kg.Evidence{Start: 5, End: 500}, nil); !q.Whole {
-		t.Errorf("out of range = %+v", q)
-	}
-	// Context keeps whole words on each side.
 	n := 12
-	q = quote(text, kg.Evidence{Start: i, End: i + len("Türkiye")}, &n)
-	if d := cmp.Diff(quoteParts{"…persons in ", "Türkiye", " and…"}, quoteParts{q.Before, q.Match, q.After}); d != "" {
-		t.Errorf("context (-want +got):\n%s", d)
+	q := quote(text, kg.Evidence{Start: i, End: i + len("Türkiye")}, &n)
+	if d := cmp.Diff(model.Quote{Before: "…persons in ", Match: "Türkiye", After: " and…"}, *q); d != "" {
+		t.Errorf("quote (-want +got):\n%s", d)
+	}
+	if q := quote(text, kg.Evidence{Start: i, End: i + len("Türkiye")}, nil); q.Before+q.Match+q.After != text {
+		t.Errorf("no context: %+v", q)
 	}
 }
-
-type quoteParts struct{ Before, Match, After string }
 
 func TestCursors(t *testing.T) {
 	for _, c := range []storeCursor{{}, {phase: 1, store: "abc", skip: 3}, {store: "a\x00b"}} {

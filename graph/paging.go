@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"encoding/base64"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -160,41 +159,4 @@ func pageSlice[T any](items []T, first int, after string) (model.Page[T], error)
 	total := len(items)
 	p.Total = func(context.Context) (int, error) { return total, nil }
 	return p, nil
-}
-
-// sortParts orders the contents of a document or section: paragraphs by
-// ref, then sections by position, then recommendations by ref, then
-// anything else by ID.
-func sortParts(ns []kg.Node) {
-	rank := func(n kg.Node) int {
-		switch n.Kind {
-		case kg.KindParagraph:
-			return 0
-		case kg.KindSection:
-			return 1
-		case kg.KindRecommendation:
-			return 2
-		}
-		return 3
-	}
-	order := func(n kg.Node) int {
-		v, err := strconv.Atoi(n.Prop(kg.PropOrder))
-		if err != nil {
-			return 1 << 30
-		}
-		return v
-	}
-	sort.SliceStable(ns, func(i, j int) bool {
-		a, b := ns[i], ns[j]
-		if ra, rb := rank(a), rank(b); ra != rb {
-			return ra < rb
-		}
-		if oa, ob := order(a), order(b); oa != ob {
-			return oa < ob
-		}
-		if c := kg.CompareRefs(a.Prop(kg.PropRef), b.Prop(kg.PropRef)); c != 0 {
-			return c < 0
-		}
-		return a.ID < b.ID
-	})
 }

@@ -86,8 +86,24 @@ func fragmentBomb(levels int) string {
 // client gives up after 10 s, which an unbounded walk far exceeds.
 func TestFragmentBomb(t *testing.T) {
 	c := newServer(t)
+	// Spreads nested in fields and inline fragments too: each fragment
+	// spreads the previous one under three parents.
+	nested := func(levels int) string {
+		var b strings.Builder
+		b.WriteString("fragment F0 on Section { id }\n")
+		for i := 1; i <= levels; i++ {
+			fmt.Fprintf(&b, "fragment F%d on Section { parent { ...F%d } a: parent { ... on Section { ...F%d } } parent { id ...F%d } }\n", i, i-1, i-1, i-1)
+		}
+		fmt.Fprintf(&b, `{ node(id: "section:S/2025/85#recommendations") { ...F%d } }`, levels)
+		return b.String()
+	}
+	queries := []string{nested(12), nested(60)}
 	for _, levels := range []int{5, 7, 11, 40} {
-		body, _ := json.Marshal(map[string]any{"query": fragmentBomb(levels)})
+		queries = append(queries, fragmentBomb(levels))
+	}
+	for _, q := range queries {
+		levels := strings.Count(q, "fragment ") - 1
+		body, _ := json.Marshal(map[string]any{"query": q})
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/graphql", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")

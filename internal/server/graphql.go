@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -37,6 +38,9 @@ type GraphQLConfig struct {
 	NoCache bool
 	// CacheBytes bounds what the response cache holds, in bytes.
 	CacheBytes int64
+	// Concurrency bounds the operations that compute at once; more wait
+	// for a slot within their timeout.
+	Concurrency int
 }
 
 // DefaultGraphQL is the configuration of a server that sets none.
@@ -47,6 +51,9 @@ var DefaultGraphQL = GraphQLConfig{
 	// 32 MB: about 500 entity pages of the explorer (60 KB each), or
 	// thousands of smaller answers.
 	CacheBytes: 32 << 20,
+	// Two per core: enough to overlap store reads with computation, few
+	// enough that the scheduler reaches /healthz between them.
+	Concurrency: 2 * runtime.GOMAXPROCS(0),
 }
 
 func (c GraphQLConfig) withDefaults() GraphQLConfig {
@@ -58,6 +65,9 @@ func (c GraphQLConfig) withDefaults() GraphQLConfig {
 	}
 	if c.CacheBytes <= 0 {
 		c.CacheBytes = DefaultGraphQL.CacheBytes
+	}
+	if c.Concurrency <= 0 {
+		c.Concurrency = DefaultGraphQL.Concurrency
 	}
 	return c
 }
@@ -94,7 +104,7 @@ func GraphQLHandler(cfg Config) http.Handler {
 	var exec http.Handler = srv
 	exec = graph.LoaderMiddleware(cfg.Store, exec)
 	exec = statusFromCode(exec)
-	exec = timeout(gc.Timeout, exec)
+	exec = timeout(gc.Timeout, make(chan struct{}, gc.Concurrency), exec)
 	f := &front{limit: gc.BodyLimit, next: exec}
 	if !gc.NoCache {
 		var gauge func(bytes, entries int64)
@@ -191,6 +201,9 @@ func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeGraphQLError(w, r, kg.Wrap(kg.CodeInvalid, err, "cannot read the request body"))
 			return
 		}
+	default: // an OPTIONS that is no CORS preflight, when CORS lets OPTIONS in
+		methodNotAllowed(http.MethodGet, http.MethodPost).ServeHTTP(w, r)
+		return
 	}
 	var key [sha256.Size]byte
 	if f.cache != nil {
@@ -215,15 +228,20 @@ func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.cache.record(w, r, key, o, f.next)
 }
 
-// timeout bounds an operation's time. Its context ends at the deadline,
-// so the store, explore, search and every resolver stop there and answer
-// TIMEOUT; and the client gets that answer at the deadline even when some
-// computation does not look at its context (a field's own arithmetic, say):
-// the operation runs in its own goroutine into a buffer, and whichever
-// comes first, its end or the deadline, is answered. What is still running
-// then finds its context ended at the next check, and its answer is
-// dropped.
-func timeout(d time.Duration, next http.Handler) http.Handler {
+// timeout bounds an operation's time, and slots how many operations
+// compute at once. Its context ends at the deadline, so the store,
+// explore, search and every resolver stop there and answer TIMEOUT; and
+// the client gets that answer at the deadline even when some computation
+// does not look at its context (a field's own arithmetic, say): the
+// operation runs in its own goroutine into a buffer, and whichever comes
+// first, its end or the deadline, is answered. What is still running then
+// finds its context ended at the next check, and its answer is dropped.
+//
+// An operation waits for a slot (within its deadline) and holds it until
+// its goroutine ends, even past the deadline: so heavy queries cannot
+// crowd the CPU out from under /healthz and light requests, however many
+// clients send them. Answers from the response cache take no slot.
+func timeout(d time.Duration, slots chan struct{}, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), d)
 		defer cancel()
@@ -231,6 +249,12 @@ func timeout(d time.Duration, next http.Handler) http.Handler {
 		done := make(chan any, 1)
 		go func() {
 			defer func() { done <- recover() }()
+			select {
+			case slots <- struct{}{}:
+				defer func() { <-slots }()
+			case <-ctx.Done():
+				return // never ran: answered TIMEOUT below
+			}
 			next.ServeHTTP(buf, r.WithContext(ctx))
 		}()
 		select {
@@ -238,13 +262,16 @@ func timeout(d time.Duration, next http.Handler) http.Handler {
 			if p != nil {
 				panic(p) // net/http logs it and closes the connection, as before
 			}
-			buf.copyTo(w)
-		case <-ctx.Done():
-			if r.Context().Err() != nil {
-				return // the client left: nobody to answer
+			if buf.status != 0 || ctx.Err() == nil {
+				buf.copyTo(w)
+				return
 			}
-			writeGraphQLError(w, r, kg.Wrap(kg.CodeTimeout, ctx.Err(), "request timed out"))
+		case <-ctx.Done():
 		}
+		if r.Context().Err() != nil {
+			return // the client left: nobody to answer
+		}
+		writeGraphQLError(w, r, kg.Wrap(kg.CodeTimeout, ctx.Err(), "request timed out"))
 	})
 }
 

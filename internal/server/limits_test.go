@@ -314,9 +314,13 @@ func (r *recorder) WriteHeader(s int)           { r.status = s }
 type stuck struct {
 	kg.Reader
 	release chan struct{}
+	entered chan struct{} // nil, or told each time Stats is entered
 }
 
 func (s stuck) Stats(ctx context.Context) (kg.Stats, error) {
+	if s.entered != nil {
+		s.entered <- struct{}{}
+	}
 	<-s.release
 	return s.Reader.Stats(context.Background())
 }
@@ -341,5 +345,37 @@ func TestTimeoutHolds(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("no answer while the field runs on: the timeout does not hold")
+	}
+}
+
+// TestConcurrency: at most Concurrency operations compute at once; one
+// more waits for a slot within its timeout, and answers TIMEOUT when none
+// frees up; once the slot frees, requests run again.
+func TestConcurrency(t *testing.T) {
+	release, entered := make(chan struct{}), make(chan struct{}, 1)
+	c := newServer(t, func(cfg *server.Config) {
+		cfg.Store = stuck{Reader: testcorpus.Shared(t), release: release, entered: entered}
+		cfg.GraphQL.Timeout = 300 * time.Millisecond
+		cfg.GraphQL.Concurrency = 1
+		cfg.GraphQL.NoCache = true
+	})
+	first := make(chan response, 1)
+	go func() { first <- c.post(`{ stats { nodes } }`, nil) }() // holds the slot
+	<-entered
+	if r := c.post(`{ __typename }`, nil); r.Status != http.StatusGatewayTimeout || r.code() != string(kg.CodeTimeout) {
+		t.Errorf("while the slot is held: %d %s, want 504 TIMEOUT", r.Status, r.Raw)
+	}
+	<-first
+	close(release) // the stuck field ends; its slot frees
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		r := c.post(`{ __typename }`, nil)
+		if r.Status == http.StatusOK {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the slot never freed: %d %s", r.Status, r.Raw)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

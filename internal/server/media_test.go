@@ -104,4 +104,8 @@ func TestCORS(t *testing.T) {
 	if r := do(on, http.MethodPost, "https://evil.example"); r.Header.Get("Access-Control-Allow-Origin") != "" {
 		t.Errorf("another origin allowed: %q", r.Header.Get("Access-Control-Allow-Origin"))
 	}
+	// An OPTIONS that is no preflight is still a method /graphql does not take.
+	if st := on.status(http.MethodOptions, "/graphql"); st != http.StatusMethodNotAllowed {
+		t.Errorf("CORS on: a bare OPTIONS: %d, want 405", st)
+	}
 }

@@ -169,8 +169,9 @@ func methodLabel(m string) string {
 	return "other"
 }
 
-// statusLabel is the status code for a valid one (a handler could write
-// any int), its class otherwise.
+// statusLabel is the status code when it is a valid one (100–599: the
+// server writes a handful of them), "other" otherwise — a handler could
+// write any int.
 func statusLabel(code int) string {
 	if code >= 100 && code <= 599 {
 		return strconv.Itoa(code)

@@ -6,7 +6,8 @@
 //   - /healthz answers within -health every time;
 //   - every request answers, or fails, within its timeout (GraphQL 10 s,
 //     diagrams 20 s, plus -slack);
-//   - a fragment bomb is refused within -bomb.
+//   - a fragment bomb is refused within -bomb;
+//   - once the clients have gone, the server computes nothing (-idle-cpu).
 //
 // It prints a table per attack and exits 1 when a bound fails.
 // scripts/attack.sh builds and starts the server and runs this; see
@@ -43,6 +44,7 @@ var (
 	bombMax  = flag.Duration("bomb", 100*time.Millisecond, "bound on refusing a fragment bomb")
 	slack    = flag.Duration("slack", time.Second, "allowance over a request's timeout")
 	diagrams = flag.Bool("diagrams", true, "include diagram attacks")
+	idleCPU  = flag.Duration("idle-cpu", 150*time.Millisecond, "bound on the server's CPU time in the 3 s after the attack")
 	requests = flag.Int64("requests", 200000, "bound on the number of attack requests")
 )
 
@@ -58,12 +60,13 @@ type result struct {
 }
 
 type stats struct {
-	mu      sync.Mutex
-	byName  map[string][]result
-	order   []string
-	limit   map[string]time.Duration // the bound on each request of an attack
-	rss     []int64
-	healthz []time.Duration
+	mu       sync.Mutex
+	byName   map[string][]result
+	order    []string
+	limit    map[string]time.Duration // the bound on each request of an attack
+	rss      []int64
+	healthz  []time.Duration
+	cpuAfter time.Duration // CPU the server spent in the 3 s after the attack
 }
 
 func (s *stats) add(name string, limit time.Duration, r result) {
@@ -156,10 +159,16 @@ func main() {
 		do("made-up method", graphqlTimeout, req)
 	})
 	// 6. Slow fields: three concurrent deep neighbourhoods with their sources.
+	// Every other one follows MENTIONS too, which makes the subgraph and
+	// its sources far larger.
 	run(3, func(ctx context.Context, i int) {
+		var kinds any
+		if i%2 == 1 {
+			kinds = []string{"MENTIONS", "CONTAINS", "ADDRESSES"}
+		}
 		gql(ctx, "neighbourhood depth 3 + sources", graphqlTimeout,
-			`query($id: ID!) { neighbourhood(id: $id, depth: 3, limit: 1000) { title sources { citation quote { match } } } }`,
-			map[string]any{"id": ids[i%len(ids)]})
+			`query($id: ID!, $k: [String!]) { neighbourhood(id: $id, depth: 3, limit: 1000, edgeKinds: $k) { title sources { citation quote { match } } } }`,
+			map[string]any{"id": ids[i%len(ids)], "k": kinds})
 	})
 	// 7. Cache memory: distinct 60 KB queries.
 	pad := strings.Repeat("x", 60<<10)
@@ -239,9 +248,33 @@ func main() {
 		}
 	}()
 	wg.Wait()
+	// What the server still computes once every client has gone: a
+	// second to let answers in flight finish, then three seconds idle.
+	time.Sleep(time.Second)
+	cpu0 := cpuTime(*pid)
+	time.Sleep(3 * time.Second)
+	st.cpuAfter = cpuTime(*pid) - cpu0
 	if !report(st, base) {
 		os.Exit(1)
 	}
+}
+
+// cpuTime is a process's user and system CPU time, from /proc/PID/stat.
+func cpuTime(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if pid <= 0 || err != nil {
+		return 0
+	}
+	// Fields after the command name, which is in parentheses: utime and
+	// stime are the 14th and 15th fields, in clock ticks (100 a second).
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	k, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(u+k) * 10 * time.Millisecond
 }
 
 func sleep(ctx context.Context, d time.Duration) {
@@ -292,8 +325,13 @@ func report(st *stats, base string) bool {
 		}
 		fmt.Printf("server RSS: first %d MB, peak %d MB, last %d MB (bound %d MB): %s\n",
 			st.rss[0]>>20, peak>>20, st.rss[len(st.rss)-1]>>20, *maxRSS, verdict)
+		verdict = "ok"
+		if st.cpuAfter > *idleCPU {
+			verdict, ok = fmt.Sprintf("FAIL: over %s", *idleCPU), false
+		}
+		fmt.Printf("server CPU in the 3 s after the clients left: %s (bound %s): %s\n", st.cpuAfter, *idleCPU, verdict)
 	} else {
-		fmt.Println("server RSS: not sampled (no -pid)")
+		fmt.Println("server RSS and CPU: not sampled (no -pid)")
 	}
 	if resp, err := http.Get(base + "/metrics"); err == nil {
 		b, _ := io.ReadAll(resp.Body)
