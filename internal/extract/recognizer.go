@@ -41,7 +41,7 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	found = append(found, r.g.Described(text)...)
 	for _, m := range found {
 		n, ok := r.g.Node(m.ID)
-		if !ok {
+		if !ok || m.ID == "organization:united-nations" && ofPost(text[:m.Start]) {
 			continue
 		}
 		ms = append(ms, Mention{Node: n, Start: m.Start, End: m.End})
@@ -163,6 +163,18 @@ func (r GazetteerRecognizer) institution(long string) (kg.Node, bool) {
 		return ins[0].Node, true
 	}
 	return kg.Node{}, false
+}
+
+// ofPost reports whether the words before a mention of the United Nations
+// make it part of a post's or a document's name ("Secretary-General of
+// the United Nations", "Charter of the United Nations"), not an actor.
+func ofPost(before string) bool {
+	for _, p := range []string{"Secretary-General of the ", "Charter of the ", "Member States of the ", "Members of the ", "General of the ", "Representative of the "} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // stateNamed reports whether the matches name the State id.

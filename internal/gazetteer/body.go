@@ -91,6 +91,10 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 	coveredAt := func(s, e int) bool {
 		for _, m := range known {
 			// A State may stand in a body's name ("Hybrid Court for South Sudan").
+			// Nor may "United Nations" open it ("United Nations Guard Unit").
+			if m.ID == "organization:united-nations" && m.Start == s {
+				continue
+			}
 			if m.Start < e && s < m.End && m.Kind != kg.KindTheme && m.Kind != kg.KindCrimeType && m.Kind != kg.KindState {
 				return true
 			}
