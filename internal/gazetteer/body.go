@@ -12,6 +12,7 @@ var bodyHeads = map[string]bool{
 	"Authority": true, "Court": true, "Tribunal": true, "Unit": true, "Team": true, "Party": true, "Agency": true,
 	"Office": true, "Bureau": true, "Directorate": true, "Fund": true, "Institute": true,
 	"Association": true, "Network": true, "Union": true, "Board": true, "Observatory": true, "Foundation": true,
+	"Government": true, // "Government of National Unity"; "Government of Mali" is the State (see onlyState)
 }
 
 // nameJoiners may stand inside a name between its capitalised words.
@@ -41,13 +42,26 @@ var months = map[string]bool{"January": true, "February": true, "March": true, "
 // onlyState reports whether the name at [s, e) is its head noun at
 // [hs, he) and "of [the] <State>" only: "Committee of Trinidad and Tobago"
 // in a list of observers is no body's full name.
-func onlyState(known []Match, s, e, hs, he int) bool {
+func onlyState(text string, known []Match, s, e, hs, he int) bool {
+	// Before the noun, only words that describe it: "Federal Government
+	// of Somalia" is the State too.
+	for _, w := range strings.Fields(text[s:hs]) {
+		if !genericFirst[w] {
+			return false
+		}
+	}
 	for _, m := range known {
-		if m.Kind == kg.KindState && hs == s && m.End == e && m.Start > he && m.Start-he <= len(" of the ") {
+		if m.Kind == kg.KindState && m.End == e && (m.Start == s || m.Start > he && m.Start-he <= len(" of the ")) {
 			return true
 		}
 	}
 	return false
+}
+
+// stateAndGovernment reports whether text[s:e] is "State and Government",
+// one phrase of names such as "Conference of Heads of State and Government".
+func stateAndGovernment(text string, s, e int) bool {
+	return s >= 0 && e <= len(text) && text[s:e] == "State and Government"
 }
 
 // genericFirst are words that, before a noun alone, make a description,
@@ -115,7 +129,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 				break
 			}
 			w := text[p.s:p.e]
-			if capital(p) && !nameOpeners[w] && !months[w] || nameJoiners[w] && (w != "and" || !bodyHeads[text[words[a].s:words[a].e]]) && a-1 > 0 && capital(words[a-2]) {
+			if capital(p) && !nameOpeners[w] && !months[w] || nameJoiners[w] && (w != "and" || !bodyHeads[text[words[a].s:words[a].e]] || stateAndGovernment(text, words[a-2].s, words[a].e)) && a-1 > 0 && capital(words[a-2]) {
 				a--
 				continue
 			}
@@ -145,7 +159,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 					next = text[words[j].s:words[j].e]
 				}
 				if j < len(words) && text[words[j-1].e:words[j].s] == " " && capital(words[j]) && !months[next] &&
-					!(w == "and" && (bodyHeads[next] || j == b+3)) { // "and the Prime Minister": two names
+					!(w == "and" && (bodyHeads[next] && !stateAndGovernment(text, words[b].s, words[j].e) || j == b+3)) { // "and the Prime Minister": two names
 					b = j
 					continue
 				}
@@ -178,7 +192,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 			continue
 		}
 		name := text[s:e]
-		if onlyState(known, words[a].s, words[b].e, words[k].s, words[k].e) {
+		if onlyState(text, known, words[a].s, words[b].e, words[k].s, words[k].e) || text[words[k].s:words[k].e] == "Government" && a == k && b == k+1 {
 			k = b // "Committee of Trinidad and Tobago": a State and a noun
 			continue
 		}

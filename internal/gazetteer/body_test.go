@@ -14,6 +14,8 @@ func TestBodies(t *testing.T) {
 		"the Transitional Provincial Council and the Prime Minister in March":    {"Transitional Provincial Council"},
 		"the Council of Ministers decided":                                       {"Council of Ministers"},
 		"When the National Port Authority closed":                                {"National Port Authority"},
+		"the Government of National Unity":                                       {"Government of National Unity"},
+		"the Government of Mali and the Federal Government of Somalia":           nil,
 		"a Trust Fund was set up":                                                nil,
 		"observers: Committee of Trinidad and Tobago, Fin de la Esclavitud":      nil,
 		"the Office of Counter-":                                                 nil,
