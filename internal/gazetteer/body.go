@@ -34,6 +34,7 @@ var nameOpeners = map[string]bool{
 	"No": true, "Our": true, "My": true, "We": true, "I": true, "It": true, "They": true, "He": true, "She": true,
 	"There": true, "Here": true, "Including": true, "Regarding": true, "Concerning": true, "Pursuant": true, "Like": true,
 	"Only": true, "Even": true, "Yet": true, "So": true, "Not": true, "Annex": true, "See": true, "Source": true,
+	"Should": true, "Would": true, "Could": true, "Will": true, "May": true, "Must": true, "Can": true, "Shall": true,
 }
 
 var months = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
@@ -129,7 +130,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 				break
 			}
 			w := text[p.s:p.e]
-			if capital(p) && !nameOpeners[w] && !months[w] || nameJoiners[w] && (w != "and" || !bodyHeads[text[words[a].s:words[a].e]] || stateAndGovernment(text, words[a-2].s, words[a].e)) && a-1 > 0 && capital(words[a-2]) {
+			if capital(p) && !nameOpeners[w] && !months[w] || nameJoiners[w] && w != "the" && (w != "and" || !bodyHeads[text[words[a].s:words[a].e]] || stateAndGovernment(text, words[a-2].s, words[a].e)) && a-1 > 0 && capital(words[a-2]) {
 				a--
 				continue
 			}
