@@ -44,6 +44,12 @@ var (
 	leaderBeforeRe = regexp.MustCompile(`(` + personName + `)(?:\s*\((?:alias\s+)?[“"]?([^()”"]{1,40}?)[”"]?\))*\s*,\s+(?:the\s+)?(?:(?:main|top|self-proclaimed|de facto|overall|current)\s+)?(?:leader|chief|head|commander|emir|spokesperson and leader)\s+of\s+(?:the\s+)?$`)
 )
 
+var (
+	// "the leader of the 5 Segonn gang, Johnson (“Izo”) André".
+	leaderOfBefore = regexp.MustCompile(`\b(?:leader|head|chief|commander|emir)\s+of\s+(?:the\s+)?$`)
+	leaderOfAfter  = regexp.MustCompile(`^(?:\s+(?:gang|group|coalition|alliance|faction))?,\s+(?:([A-Z][\p{L}’'\-]+)\s+\(?[“"]([^”"]{1,30})[”"]\)?\s+([A-Z][\p{L}’'\-]+)|(` + personName + `))`)
+)
+
 // groups adds the relations of the groups named in each paragraph.
 func (x *extractor) groups() {
 	x.rep.Walk(func(p *report.Paragraph) {
@@ -142,6 +148,16 @@ func (x *extractor) leaders(p *report.Paragraph, g Mention, gid kg.ID, from, to 
 	for _, re := range []*regexp.Regexp{ledByRe, leaderAfterRe} {
 		if m := re.FindStringSubmatchIndex(after); m != nil {
 			x.leader(p, gid, text[g.End+m[2]:g.End+m[3]], sub(after, m, 4), g.Start, g.End+m[1])
+			return
+		}
+	}
+	if leaderOfBefore.MatchString(text[from:g.Start]) {
+		if m := leaderOfAfter.FindStringSubmatchIndex(after); m != nil {
+			name, alias := sub(after, m, 8), ""
+			if m[2] >= 0 { // a nickname between the names
+				name, alias = sub(after, m, 2)+" "+sub(after, m, 6), sub(after, m, 4)
+			}
+			x.leader(p, gid, name, alias, g.Start, g.End+m[1])
 			return
 		}
 	}

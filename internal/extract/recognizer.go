@@ -41,7 +41,7 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	found = append(found, r.g.Described(text)...)
 	for _, m := range found {
 		n, ok := r.g.Node(m.ID)
-		if !ok {
+		if !ok || m.ID == "organization:united-nations" && ofPost(text[:m.Start]) {
 			continue
 		}
 		ms = append(ms, Mention{Node: n, Start: m.Start, End: m.End})
@@ -64,10 +64,31 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	for _, ng := range r.g.NamedGroups(text, found) {
 		ms = append(ms, Mention{Node: ng.Node, Start: ng.Start, End: ng.End})
 	}
+	known := found
 	for _, in := range r.g.Institutions(text, found, c.State) {
+		known = append(known, gazetteer.Match{ID: in.Node.ID, Kind: kg.KindOrganization, Start: in.Start, End: in.End})
 		ms = append(ms, Mention{Node: in.Node, Start: in.Start, End: in.End})
 		if sn, ok := r.g.Node(in.State); ok && (in.State != c.State || stateNamed(found, c.State)) {
 			ms = append(ms, Mention{Node: sn, Start: in.Start, End: in.End})
+		}
+	}
+	for _, m := range ms {
+		if m.Node.Kind == kg.KindGroup {
+			known = append(known, gazetteer.Match{ID: m.Node.ID, Kind: kg.KindGroup, Start: m.Start, End: m.End})
+		}
+	}
+	for _, b := range r.g.Bodies(text, known) {
+		ms = append(ms, Mention{Node: kg.Node{ID: b.ID, Kind: kg.KindOrganization, Label: b.Text,
+			Props: map[string]string{kg.PropSource: "organization named in text"}}, Start: b.Start, End: b.End})
+		// The State a body's name holds stays named ("Hybrid Court for
+		// South Sudan", "Libyan Businesswomen’s Organization"), with the
+		// body's words, which win over the State's own.
+		for _, m := range found {
+			if m.Kind == kg.KindState && m.Start >= b.Start && m.End <= b.End {
+				if sn, ok := r.g.Node(m.ID); ok {
+					ms = append(ms, Mention{Node: sn, Start: b.Start, End: b.End})
+				}
+			}
 		}
 	}
 	// Skip the pattern recognisers where they cannot match.
@@ -142,6 +163,18 @@ func (r GazetteerRecognizer) institution(long string) (kg.Node, bool) {
 		return ins[0].Node, true
 	}
 	return kg.Node{}, false
+}
+
+// ofPost reports whether the words before a mention of the United Nations
+// make it part of a post's or a document's name ("Secretary-General of
+// the United Nations", "Charter of the United Nations"), not an actor.
+func ofPost(before string) bool {
+	for _, p := range []string{"Secretary-General of the ", "Charter of the ", "Member States of the ", "Members of the ", "General of the ", "Representative of the "} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // stateNamed reports whether the matches name the State id.

@@ -1,0 +1,208 @@
+package gazetteer
+
+import (
+	"strings"
+
+	"github.com/crimegraph/crimegraph/internal/kg"
+)
+
+// bodyHeads are the nouns an organization's name is built on.
+var bodyHeads = map[string]bool{
+	"Organization": true, "Organisation": true, "Committee": true, "Commission": true, "Council": true,
+	"Authority": true, "Court": true, "Tribunal": true, "Unit": true, "Team": true, "Party": true, "Agency": true,
+	"Office": true, "Bureau": true, "Directorate": true, "Fund": true, "Institute": true,
+	"Association": true, "Network": true, "Union": true, "Board": true, "Observatory": true, "Foundation": true,
+	"Government": true, // "Government of National Unity"; "Government of Mali" is the State (see onlyState)
+}
+
+// nameJoiners may stand inside a name between its capitalised words.
+var nameJoiners = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "in": true, "des": true, "de": true, "du": true, "la": true, "pour": true}
+
+// nameOpeners are capitalised words that open sentences, not names.
+var nameOpeners = map[string]bool{
+	"The": true, "This": true, "That": true, "These": true, "Those": true, "A": true, "An": true, "In": true, "On": true,
+	"At": true, "By": true, "For": true, "Its": true, "Their": true, "His": true, "Her": true, "Both": true, "Each": true,
+	"Following": true, "During": true, "Since": true, "Under": true, "With": true, "Through": true, "Also": true,
+	"Furthermore": true, "Moreover": true, "However": true, "Member": true, "States": true, "Some": true, "All": true,
+	"When": true, "While": true, "After": true, "Before": true, "Although": true, "If": true, "As": true, "According": true,
+	"Despite": true, "Given": true, "Between": true, "From": true, "To": true, "And": true, "But": true, "Or": true,
+	"Where": true, "Whereas": true, "Once": true, "Upon": true, "Within": true, "Without": true, "Against": true,
+	"Among": true, "Recalling": true, "Noting": true, "Welcoming": true, "Reaffirming": true, "Requests": true,
+	"Decides": true, "Urges": true, "Calls": true, "Encourages": true, "Invites": true, "Expresses": true,
+	"Emphasizing": true, "Stressing": true, "Recognizing": true, "Acknowledging": true, "Further": true, "Then": true,
+	"Thus": true, "Meanwhile": true, "Other": true, "Several": true, "Many": true, "Most": true, "Such": true, "Any": true,
+	"No": true, "Our": true, "My": true, "We": true, "I": true, "It": true, "They": true, "He": true, "She": true,
+	"There": true, "Here": true, "Including": true, "Regarding": true, "Concerning": true, "Pursuant": true, "Like": true,
+	"Only": true, "Even": true, "Yet": true, "So": true, "Not": true, "Annex": true, "See": true, "Source": true,
+	"Should": true, "Would": true, "Could": true, "Will": true, "May": true, "Must": true, "Can": true, "Shall": true,
+}
+
+var months = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
+	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true}
+
+// onlyState reports whether the name at [s, e) is its head noun at
+// [hs, he) and "of [the] <State>" only: "Committee of Trinidad and Tobago"
+// in a list of observers is no body's full name.
+func onlyState(text string, known []Match, s, e, hs, he int) bool {
+	// Before the noun, only words that describe it: "Federal Government
+	// of Somalia" is the State too.
+	for _, w := range strings.Fields(text[s:hs]) {
+		if !genericFirst[w] {
+			return false
+		}
+	}
+	for _, m := range known {
+		if m.Kind == kg.KindState && m.End == e && (m.Start == s || m.Start > he && m.Start-he <= len(" of the ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// stateAndGovernment reports whether text[s:e] is "State and Government",
+// one phrase of names such as "Conference of Heads of State and Government".
+func stateAndGovernment(text string, s, e int) bool {
+	return s >= 0 && e <= len(text) && text[s:e] == "State and Government"
+}
+
+// genericFirst are words that, before a noun alone, make a description,
+// not a name: "Trust Fund", "National Conference", "Technical Committee".
+var genericFirst = map[string]bool{
+	"Trust": true, "National": true, "General": true, "Joint": true, "Special": true, "Regional": true, "Technical": true,
+	"Steering": true, "Executive": true, "Advisory": true, "Standing": true, "Central": true, "Local": true,
+	"Provincial": true, "State": true, "Federal": true, "Interim": true, "Transitional": true, "High": true,
+	"Supreme": true, "Permanent": true, "Main": true, "First": true, "Second": true, "Third": true, "Fourth": true,
+	"Fifth": true, "Sixth": true, "Ad": true, "Preparatory": true, "Organizing": true, "Drafting": true, "Sanctions": true,
+	"Security": true, "Political": true, "Country": true, "Field": true, "Liaison": true, "Project": true, "Programme": true,
+}
+
+// Bodies finds the names of organizations no list holds, by their form: a
+// run of two capitalised words or more, with the small words names use
+// ("of", "for", "and", "the"), that has an organization's noun among its
+// words and stands alone in the sentence ("Hybrid Court for South Sudan",
+// "Regional Committee for Disaster Management in West Africa", "Council of
+// Ministers", "Joint Verification Team"). known are the gazetteer's
+// matches: words they cover are never part of such a name. Names that run
+// over a line end or start a sentence with a word that opens sentences
+// are cut at it.
+func (g *Gazetteer) Bodies(text string, known []Match) []Match {
+	var out []Match
+	// Words: [start, end) of each run of word bytes, and what separates it
+	// from the next.
+	type word struct{ s, e int }
+	var words []word
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (isWordByte(text[j]) || text[j] == '-' || text[j] == '\'') {
+			j++
+		}
+		words = append(words, word{i, j})
+		i = j
+	}
+	coveredAt := func(s, e int) bool {
+		for _, m := range known {
+			// A State may stand in a body's name ("Hybrid Court for South Sudan").
+			// Nor may "United Nations" open it ("United Nations Guard Unit").
+			if m.ID == "organization:united-nations" && m.Start == s {
+				continue
+			}
+			if m.Start < e && s < m.End && m.Kind != kg.KindTheme && m.Kind != kg.KindCrimeType && m.Kind != kg.KindState {
+				return true
+			}
+		}
+		return false
+	}
+	capital := func(w word) bool { c := text[w.s]; return c >= 'A' && c <= 'Z' }
+	for k := 0; k < len(words); k++ {
+		if !bodyHeads[text[words[k].s:words[k].e]] {
+			continue
+		}
+		// Extend left over capitalised words and joiners, then right.
+		a := k
+		for a > 0 {
+			p := words[a-1]
+			gap := text[p.e:words[a].s]
+			if gap != " " {
+				break
+			}
+			w := text[p.s:p.e]
+			if capital(p) && !nameOpeners[w] && !months[w] || nameJoiners[w] && w != "the" && (w != "and" || !bodyHeads[text[words[a].s:words[a].e]] || stateAndGovernment(text, words[a-2].s, words[a].e)) && a-1 > 0 && capital(words[a-2]) {
+				a--
+				continue
+			}
+			break
+		}
+		for a < k && nameJoiners[text[words[a].s:words[a].e]] {
+			a++
+		}
+		b := k
+		for b+1 < len(words) {
+			n := words[b+1]
+			gap := text[words[b].e:n.s]
+			w := text[n.s:n.e]
+			if gap == " " && capital(n) && !months[w] {
+				b++
+				continue
+			}
+			// One or two small words, then a capitalised one that does not
+			// start a second body ("… Le Réveil and Union pour …").
+			if gap == " " && nameJoiners[w] {
+				j := b + 2
+				if j < len(words) && nameJoiners[text[words[j].s:words[j].e]] && text[words[j-1].e:words[j].s] == " " {
+					j++
+				}
+				next := ""
+				if j < len(words) {
+					next = text[words[j].s:words[j].e]
+				}
+				if j < len(words) && text[words[j-1].e:words[j].s] == " " && capital(words[j]) && !months[next] &&
+					!(w == "and" && (bodyHeads[next] && !stateAndGovernment(text, words[b].s, words[j].e) || j == b+3)) { // "and the Prime Minister": two names
+					b = j
+					continue
+				}
+			}
+			if gap == ", " && capital(n) && b+2 < len(words) && text[words[b+1].e:words[b+2].s] == ", " {
+				b++ // "Commission for Truth, Reconciliation, and Healing"
+				if b+2 < len(words) && text[words[b+1].s:words[b+1].e] == "and" && capital(words[b+2]) {
+					b += 2
+				}
+				continue
+			}
+			break
+		}
+		for b > k && nameJoiners[text[words[b].s:words[b].e]] {
+			b--
+		}
+		caps := 0
+		for i := a; i <= b; i++ {
+			if capital(words[i]) {
+				caps++
+			}
+		}
+		if caps < 2 || b-a > 14 || b-a == 1 && genericFirst[text[words[a].s:words[a].e]] {
+			k = b
+			continue
+		}
+		s, e := words[a].s, words[b].e
+		if coveredAt(s, e) || s > 0 && text[s-1] == '(' {
+			k = b
+			continue
+		}
+		name := text[s:e]
+		if onlyState(text, known, words[a].s, words[b].e, words[k].s, words[k].e) || text[words[k].s:words[k].e] == "Government" && a == k && b == k+1 {
+			k = b // "Committee of Trinidad and Tobago": a State and a noun
+			continue
+		}
+		if strings.HasSuffix(name, "-") || e < len(text) && text[e] == '-' || strings.ToUpper(name) == name {
+			k = b // "Office of Counter-" cut at a line end; a heading in capitals
+			continue
+		}
+		out = append(out, Match{ID: kg.NewID(kg.KindOrganization, kg.Slug(name, 80)), Kind: kg.KindOrganization, Start: s, End: e, Text: name})
+		k = b
+	}
+	return out
+}

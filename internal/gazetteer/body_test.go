@@ -1,0 +1,35 @@
+package gazetteer
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestBodies(t *testing.T) {
+	g := mustLoad(t)
+	tests := map[string][]string{
+		"the Hybrid Court for South Sudan shall":                                 {"Hybrid Court for South Sudan"},
+		"the Regional Committee for Disaster Management in West Africa met":      {"Regional Committee for Disaster Management in West Africa"},
+		"the Commission for Truth, Reconciliation, and Healing and others":       {"Commission for Truth, Reconciliation, and Healing"},
+		"the Transitional Provincial Council and the Prime Minister in March":    {"Transitional Provincial Council"},
+		"the Council of Ministers decided":                                       {"Council of Ministers"},
+		"When the National Port Authority closed":                                {"National Port Authority"},
+		"the Government of National Unity":                                       {"Government of National Unity"},
+		"the Government of Mali and the Federal Government of Somalia":           nil,
+		"a Trust Fund was set up":                                                nil,
+		"observers: Committee of Trinidad and Tobago, Fin de la Esclavitud":      nil,
+		"the Office of Counter-":                                                 nil,
+		"the International Conference on Victims of Terrorism was held":          nil,
+		"the United Nations Office on Drugs and Crime (UNODC) and the Committee": nil, // listed, and a bare noun
+	}
+	for text, want := range tests {
+		ms := g.Match(text, Context{})
+		var got []string
+		for _, b := range g.Bodies(text, ms) {
+			got = append(got, b.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("Bodies(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
