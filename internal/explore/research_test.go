@@ -132,9 +132,22 @@ func TestDocumentsBrowser(t *testing.T) {
 	if err != nil || p2.Total != all.Total || len(p1.Items)+len(p2.Items) != all.Total {
 		t.Errorf("second page: %d items after 2 of %d, %v", len(p2.Items), all.Total, err)
 	}
-	w, err := x.Documents(ctx, explore.DocFilter{Text: "S/2025/85"}, "", "", 10)
-	if err != nil || w.Total != 1 {
-		t.Errorf("symbol words S/2025/85: %d, %v", w.Total, err)
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"S/2025/85", 1},         // the whole symbol, not S/2025/8 or a title with 85
+		{"S/2025/8", 0},          // no such document: not a prefix of S/2025/85
+		{"narcotic drugs", 1},    // E/2025/28
+		{"narco", 1},             // a word's beginning
+		{"arcotic", 0},           // not the inside of a word
+		{"letter security", 3},   // every word, anywhere
+		{"secretary-general", 3}, // folded as names are
+	} {
+		w, err := x.Documents(ctx, explore.DocFilter{Text: c.text}, "", "", 10)
+		if err != nil || w.Total != c.want {
+			t.Errorf("words %q: %d documents, want %d (%v)", c.text, w.Total, c.want, err)
+		}
 	}
 	for _, bad := range []explore.DocFilter{{Family: "memo"}, {Year: "25"}, {Month: "2025"}} {
 		if _, err := x.Documents(ctx, bad, "", "", 10); kg.ErrorCode(err) != kg.CodeInvalid {
