@@ -331,8 +331,14 @@ func (x *Explorer) Documents(ctx context.Context, f DocFilter, order DocOrder, a
 	}
 	switch order {
 	case "", DocNewest:
-	case DocOldest:
-		sort.SliceStable(sel, func(i, j int) bool { return docNewer(sel[j], sel[i]) })
+	case DocOldest: // oldest first; undated still last
+		sort.SliceStable(sel, func(i, j int) bool {
+			a, b := sel[i], sel[j]
+			if (a.date == "") != (b.date == "") {
+				return b.date == ""
+			}
+			return docNewer(b, a)
+		})
 	case DocSymbol:
 		sort.SliceStable(sel, func(i, j int) bool { return sel[i].node.ID < sel[j].node.ID })
 	default:

@@ -124,6 +124,16 @@ func TestDocumentsBrowser(t *testing.T) {
 	if err != nil || got.Total != 1 || got.Items[0].Node.ID != "document:S/2025/395" {
 		t.Errorf("June 2025 in the Security Council: %+v, %v", got.Items, err)
 	}
+	oldest, err := x.Documents(ctx, explore.DocFilter{}, explore.DocOldest, "", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(oldest.Items); i++ {
+		a, b := oldest.Items[i-1].Node.Prop(kg.PropDate), oldest.Items[i].Node.Prop(kg.PropDate)
+		if a == "" && b != "" || a != "" && b != "" && a > b {
+			t.Errorf("oldest first, undated last: %q before %q", a, b)
+		}
+	}
 	p1, err := x.Documents(ctx, explore.DocFilter{}, explore.DocOldest, "", 2)
 	if err != nil || len(p1.Items) != 2 || !p1.HasNext {
 		t.Fatalf("first page %+v %v", p1, err)
