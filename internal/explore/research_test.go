@@ -309,6 +309,9 @@ func TestSimilarCalls(t *testing.T) {
 			if c.Score <= 0 || len(c.SharedWords) == 0 && len(c.SharedEntities) == 0 {
 				t.Errorf("%s → %s: score %v without a reason", n.ID, c.Call.ID, c.Score)
 			}
+			if len(c.SharedLabels) != len(c.SharedEntities) {
+				t.Errorf("%s → %s: %d shared entities, %d labels", n.ID, c.Call.ID, len(c.SharedEntities), len(c.SharedLabels))
+			}
 		}
 		found += len(sim)
 	}

@@ -15,7 +15,7 @@ const COMPARE = `query Compare($a: ID!, $b: ID!) {
   compare(a: $a, b: $b) {
     a { id key symbol title date } b { id key symbol title date }
     groups { kind shared { ${ROW} } onlyA { ${ROW} } onlyB { ${ROW} } }
-    pairs { a { ${CALL} } b { ${CALL} } similarity { score text entities sharedWords sharedEntities } }
+    pairs { a { ${CALL} } b { ${CALL} } similarity { score text entities sharedWords sharedEntities sharedEntityLabels } }
     unmatchedA { ${CALL} } unmatchedB { ${CALL} }
   }
 }`;
