@@ -60,11 +60,12 @@ type ComplexityRoot struct {
 	}
 
 	CallSimilarity struct {
-		Entities       func(childComplexity int) int
-		Score          func(childComplexity int) int
-		SharedEntities func(childComplexity int) int
-		SharedWords    func(childComplexity int) int
-		Text           func(childComplexity int) int
+		Entities           func(childComplexity int) int
+		Score              func(childComplexity int) int
+		SharedEntities     func(childComplexity int) int
+		SharedEntityLabels func(childComplexity int) int
+		SharedWords        func(childComplexity int) int
+		Text               func(childComplexity int) int
 	}
 
 	ComparedEntity struct {
@@ -929,6 +930,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CallSimilarity.SharedEntities(childComplexity), true
+	case "CallSimilarity.sharedEntityLabels":
+		if e.ComplexityRoot.CallSimilarity.SharedEntityLabels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CallSimilarity.SharedEntityLabels(childComplexity), true
 	case "CallSimilarity.sharedWords":
 		if e.ComplexityRoot.CallSimilarity.SharedWords == nil {
 			break
@@ -5047,6 +5054,8 @@ type CallSimilarity {
   "The shared words that weigh most, heaviest first."
   sharedWords: [String!]!
   sharedEntities: [ID!]!
+  "The labels of sharedEntities, in the same order."
+  sharedEntityLabels: [String!]!
 }
 
 type SimilarCall {
@@ -5319,6 +5328,8 @@ func (ec *executionContext) childFields_CallSimilarity(ctx context.Context, fiel
 		return ec.fieldContext_CallSimilarity_sharedWords(ctx, field)
 	case "sharedEntities":
 		return ec.fieldContext_CallSimilarity_sharedEntities(ctx, field)
+	case "sharedEntityLabels":
+		return ec.fieldContext_CallSimilarity_sharedEntityLabels(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CallSimilarity", field.Name)
 }
@@ -8868,6 +8879,29 @@ func (ec *executionContext) _CallSimilarity_sharedEntities(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_CallSimilarity_sharedEntities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CallSimilarity", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CallSimilarity_sharedEntityLabels(ctx context.Context, field graphql.CollectedField, obj *model.CallSimilarity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CallSimilarity_sharedEntityLabels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharedEntityLabels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CallSimilarity_sharedEntityLabels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CallSimilarity", field, false, false, "String")
 }
 
 func (ec *executionContext) _ComparedEntity_id(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEntity) (ret graphql.Marshaler) {
@@ -23531,6 +23565,11 @@ func (ec *executionContext) _CallSimilarity(ctx context.Context, sel ast.Selecti
 			}
 		case "sharedEntities":
 			out.Values[i] = ec._CallSimilarity_sharedEntities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sharedEntityLabels":
+			out.Values[i] = ec._CallSimilarity_sharedEntityLabels(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -44,7 +44,8 @@ func compared(rows []explore.CompareRow) []*model.ComparedEntity {
 
 func similarity(s explore.Similarity) *model.CallSimilarity {
 	return &model.CallSimilarity{Score: s.Score, Text: s.Text, Entities: s.Entities,
-		SharedWords: append([]string{}, s.SharedWords...), SharedEntities: idStrings(s.SharedEntities)}
+		SharedWords: append([]string{}, s.SharedWords...), SharedEntities: idStrings(s.SharedEntities),
+		SharedEntityLabels: append([]string{}, s.SharedLabels...)}
 }
 
 func recommendation(id kg.ID, nodes map[kg.ID]kg.Node) *model.Recommendation {

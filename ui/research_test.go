@@ -98,6 +98,11 @@ func TestBrowserTimeline(t *testing.T) {
 	if !strings.Contains(string(svg), "<svg") || !strings.Contains(string(svg), "Haiti: mentions and calls to act") {
 		t.Errorf("timeline SVG: %.300s", svg)
 	}
+	// Only the Security Council's documents.
+	tb.waitJS("the bodies", `document.querySelectorAll('#tl-body option').length > 1`)
+	tb.do("Security Council only", chromedp.SetValue(chromedp.CSS("#tl-body"), "Security Council"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#tl-body').dispatchEvent(new Event('change'))`))
+	tb.waitJS("the filtered chart", `document.querySelectorAll('#timeline svg .bar').length > 0`)
 	// By year: one bar per year, the same totals.
 	tb.do("by year", chromedp.SetValue(chromedp.CSS("#tl-by"), "YEAR"),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('#tl-by').dispatchEvent(new Event('change'))`))

@@ -27,6 +27,8 @@ type CallSimilarity struct {
 	// The shared words that weigh most, heaviest first.
 	SharedWords    []string `json:"sharedWords"`
 	SharedEntities []string `json:"sharedEntities"`
+	// The labels of sharedEntities, in the same order.
+	SharedEntityLabels []string `json:"sharedEntityLabels"`
 }
 
 // An entity and the paragraphs of each compared document that name it.

@@ -194,7 +194,14 @@ func (x *Explorer) Compare(ctx context.Context, a, b kg.ID) (Comparison, error) 
 		out.Groups = append(out.Groups, *g)
 	}
 	out.Pairs, out.UnmatchedA, out.UnmatchedB, err = x.matchCalls(ctx, pa.calls, pb.calls)
-	return out, err
+	if err != nil {
+		return Comparison{}, err
+	}
+	sims := make([]*Similarity, len(out.Pairs))
+	for i := range out.Pairs {
+		sims[i] = &out.Pairs[i].Match
+	}
+	return out, x.label(ctx, sims)
 }
 
 // matchCalls pairs the calls of two documents one to one, greedily by

@@ -219,7 +219,7 @@ type DocList struct {
 }
 
 // matches reports whether e passes f, ignoring the field skip names.
-func (f DocFilter) matches(e docEntry, words []string, skip string) bool {
+func (f DocFilter) matches(e docEntry, words docWords, skip string) bool {
 	if e.superseded && !f.WithSuperseded {
 		return false
 	}
@@ -244,8 +244,33 @@ func (f DocFilter) matches(e docEntry, words []string, skip string) bool {
 			return false
 		}
 	}
-	for _, w := range words {
-		if !strings.Contains(e.text, w) {
+	return words.match(e.text)
+}
+
+// docWords is the word filter of a document list: every word must begin
+// a word of the symbols or title ("quarter" finds "quarterly", "85" does
+// not find "1985"); a symbol ("S/2025/85") must stand whole, so that it
+// does not find S/2025/850.
+type docWords struct {
+	words  []string
+	phrase string // the folded symbol, "" when the text is not one
+}
+
+func newDocWords(text string) docWords {
+	f := kg.Fold(text)
+	w := docWords{words: strings.Fields(f)}
+	if strings.Contains(text, "/") {
+		w.phrase = " " + f + " "
+	}
+	return w
+}
+
+func (w docWords) match(text string) bool {
+	if w.phrase != "" {
+		return strings.Contains(" "+text+" ", w.phrase)
+	}
+	for _, q := range w.words {
+		if !strings.HasPrefix(text, q) && !strings.Contains(text, " "+q) {
 			return false
 		}
 	}
@@ -273,7 +298,7 @@ func (x *Explorer) Documents(ctx context.Context, f DocFilter, order DocOrder, a
 	if err != nil {
 		return DocList{}, err
 	}
-	words := strings.Fields(kg.Fold(f.Text))
+	words := newDocWords(f.Text)
 	var sel []docEntry
 	counts := map[string]map[string]int{"body": {}, "family": {}, "year": {}, "month": {}, "series": {}}
 	for _, e := range idx.entries {
@@ -306,8 +331,14 @@ func (x *Explorer) Documents(ctx context.Context, f DocFilter, order DocOrder, a
 	}
 	switch order {
 	case "", DocNewest:
-	case DocOldest:
-		sort.SliceStable(sel, func(i, j int) bool { return docNewer(sel[j], sel[i]) })
+	case DocOldest: // oldest first; undated still last
+		sort.SliceStable(sel, func(i, j int) bool {
+			a, b := sel[i], sel[j]
+			if (a.date == "") != (b.date == "") {
+				return b.date == ""
+			}
+			return docNewer(b, a)
+		})
 	case DocSymbol:
 		sort.SliceStable(sel, func(i, j int) bool { return sel[i].node.ID < sel[j].node.ID })
 	default:

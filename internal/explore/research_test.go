@@ -124,6 +124,16 @@ func TestDocumentsBrowser(t *testing.T) {
 	if err != nil || got.Total != 1 || got.Items[0].Node.ID != "document:S/2025/395" {
 		t.Errorf("June 2025 in the Security Council: %+v, %v", got.Items, err)
 	}
+	oldest, err := x.Documents(ctx, explore.DocFilter{}, explore.DocOldest, "", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(oldest.Items); i++ {
+		a, b := oldest.Items[i-1].Node.Prop(kg.PropDate), oldest.Items[i].Node.Prop(kg.PropDate)
+		if a == "" && b != "" || a != "" && b != "" && a > b {
+			t.Errorf("oldest first, undated last: %q before %q", a, b)
+		}
+	}
 	p1, err := x.Documents(ctx, explore.DocFilter{}, explore.DocOldest, "", 2)
 	if err != nil || len(p1.Items) != 2 || !p1.HasNext {
 		t.Fatalf("first page %+v %v", p1, err)
@@ -132,9 +142,22 @@ func TestDocumentsBrowser(t *testing.T) {
 	if err != nil || p2.Total != all.Total || len(p1.Items)+len(p2.Items) != all.Total {
 		t.Errorf("second page: %d items after 2 of %d, %v", len(p2.Items), all.Total, err)
 	}
-	w, err := x.Documents(ctx, explore.DocFilter{Text: "S/2025/85"}, "", "", 10)
-	if err != nil || w.Total != 1 {
-		t.Errorf("symbol words S/2025/85: %d, %v", w.Total, err)
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"S/2025/85", 1},         // the whole symbol, not S/2025/8 or a title with 85
+		{"S/2025/8", 0},          // no such document: not a prefix of S/2025/85
+		{"narcotic drugs", 1},    // E/2025/28
+		{"narco", 1},             // a word's beginning
+		{"arcotic", 0},           // not the inside of a word
+		{"letter security", 3},   // every word, anywhere
+		{"secretary-general", 3}, // folded as names are
+	} {
+		w, err := x.Documents(ctx, explore.DocFilter{Text: c.text}, "", "", 10)
+		if err != nil || w.Total != c.want {
+			t.Errorf("words %q: %d documents, want %d (%v)", c.text, w.Total, c.want, err)
+		}
 	}
 	for _, bad := range []explore.DocFilter{{Family: "memo"}, {Year: "25"}, {Month: "2025"}} {
 		if _, err := x.Documents(ctx, bad, "", "", 10); kg.ErrorCode(err) != kg.CodeInvalid {
@@ -285,6 +308,9 @@ func TestSimilarCalls(t *testing.T) {
 			}
 			if c.Score <= 0 || len(c.SharedWords) == 0 && len(c.SharedEntities) == 0 {
 				t.Errorf("%s → %s: score %v without a reason", n.ID, c.Call.ID, c.Score)
+			}
+			if len(c.SharedLabels) != len(c.SharedEntities) {
+				t.Errorf("%s → %s: %d shared entities, %d labels", n.ID, c.Call.ID, len(c.SharedEntities), len(c.SharedLabels))
 			}
 		}
 		found += len(sim)

@@ -41,6 +41,7 @@ type Similarity struct {
 	Entities       float64 // Jaccard index of their linked entities
 	SharedWords    []string
 	SharedEntities []kg.ID
+	SharedLabels   []string // the labels of SharedEntities, filled by SimilarCalls and Compare
 }
 
 // SimilarCall is one call ranked against another.
@@ -293,7 +294,38 @@ func (x *Explorer) SimilarCalls(ctx context.Context, id kg.ID, first int) ([]Sim
 			out = append(out, SimilarCall{Call: nodes[i], Similarity: r.s})
 		}
 	}
-	return out, nil
+	sims := make([]*Similarity, len(out))
+	for i := range out {
+		sims[i] = &out[i].Similarity
+	}
+	return out, x.label(ctx, sims)
+}
+
+// label fills the labels of the shared entities of each similarity.
+func (x *Explorer) label(ctx context.Context, sims []*Similarity) error {
+	var ids []kg.ID
+	for _, s := range sims {
+		ids = append(ids, s.SharedEntities...)
+	}
+	ns, err := x.r.Nodes(ctx, uniqueIDs(ids))
+	if err != nil {
+		return err
+	}
+	labels := map[kg.ID]string{}
+	for _, n := range ns {
+		labels[n.ID] = n.Label
+	}
+	for _, s := range sims {
+		s.SharedLabels = make([]string, len(s.SharedEntities))
+		for i, id := range s.SharedEntities {
+			if l := labels[id]; l != "" {
+				s.SharedLabels[i] = l
+			} else {
+				s.SharedLabels[i] = id.Key()
+			}
+		}
+	}
+	return nil
 }
 
 type rankedCall struct {

@@ -162,10 +162,11 @@ func (x *Explorer) readTimelineItems(ctx context.Context, id kg.ID, f DocFilter)
 		return kg.Node{}, nil, err
 	}
 	var out []TimelineSource
+	words := newDocWords(f.Text)
 	add := func(from kg.ID, call bool, ref string) {
 		doc := from.DocKey()
 		e, ok := idx.entry(doc)
-		if !ok || !f.matches(e, nil, "") {
+		if !ok || !f.matches(e, words, "") {
 			return
 		}
 		out = append(out, TimelineSource{ID: from, Call: call, Doc: doc, Date: e.date, Ref: ref})

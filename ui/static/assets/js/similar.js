@@ -9,7 +9,7 @@ import { documentURL, entityURL, docName, shorten } from './format.js';
 const SIMILAR = `query Similar($id: ID!) {
   similarCalls(id: $id, first: 10) {
     call { id ref citation text document { key symbol label } }
-    similarity { score text entities sharedWords sharedEntities }
+    similarity { score text entities sharedWords sharedEntities sharedEntityLabels }
   }
 }`;
 
@@ -23,7 +23,8 @@ function idLabel(id) {
 export function reason(s) {
   const parts = [];
   if (s.sharedWords.length) parts.push(h('span', null, 'shared words: ', s.sharedWords.map((w, i) => [i ? ', ' : '', h('mark', null, w)])));
-  if (s.sharedEntities.length) parts.push(h('span', null, 'shared entities: ', s.sharedEntities.map((id, i) => [i ? ', ' : '', h('a', { href: entityURL(id) }, idLabel(id))])));
+  if (s.sharedEntities.length) parts.push(h('span', null, 'shared entities: ', s.sharedEntities.map((id, i) => [i ? ', ' : '',
+    h('a', { href: entityURL(id) }, (s.sharedEntityLabels && s.sharedEntityLabels[i]) || idLabel(id))])));
   return h('div', { class: 'small' }, parts.map((p, i) => [i ? '; ' : '', p]));
 }
 

@@ -19,6 +19,8 @@ const SOURCES = `query TimelineSources($id: ID!, $by: Period, $period: String!, 
   timelineSources(id: $id, by: $by, period: $period, filter: $filter) { id call documentKey ref citation date text }
 }`;
 
+const BODIES = `query TimelineBodies { documentList(first: 1) { facets { bodies { value label count } } } }`;
+
 const PERIODS = [['MONTH', 'Month'], ['QUARTER', 'Quarter'], ['YEAR', 'Year']];
 const FAMILIES = ['report', 'letter', 'note-verbale', 'resolution', 'decision', 'draft', 'amendment', 'record', 'list', 'agenda', 'information', 'other'];
 
@@ -26,14 +28,24 @@ const FAMILIES = ['report', 'letter', 'note-verbale', 'resolution', 'decision', 
 export function timelineSection(ctx, e) {
   const by = h('select', { id: 'tl-by' }, PERIODS.map(([v, t]) => h('option', { value: v }, t)));
   const family = h('select', { id: 'tl-family' }, h('option', { value: '' }, 'Any'), FAMILIES.map((f) => h('option', { value: f }, f)));
+  const body = h('select', { id: 'tl-body' }, h('option', { value: '' }, 'Any'));
+  gql(BODIES, {}, { signal: ctx.signal }).then((d) => {
+    body.append(...d.documentList.facets.bodies.map((f) => h('option', { value: f.value }, `${f.label} (${f.count})`)));
+  }, () => { /* the chart works without the list */ });
   const chart = h('div', { class: 'timeline', id: 'timeline' }, loading('Counting over time…'));
   const sources = h('div', { id: 'tl-sources', 'aria-live': 'polite' });
   const box = h('div', null,
     h('div', { class: 'toolbar' },
       h('div', { class: 'field' }, h('label', { for: 'tl-by' }, 'Per'), by),
-      h('div', { class: 'field' }, h('label', { for: 'tl-family' }, 'Documents of the family'), family)),
+      h('div', { class: 'field' }, h('label', { for: 'tl-family' }, 'Documents of the family'), family),
+      h('div', { class: 'field' }, h('label', { for: 'tl-body' }, 'Issued by'), body)),
     chart, sources);
-  const filter = () => (family.value ? { family: family.value } : null);
+  const filter = () => {
+    const f = {};
+    if (family.value) f.family = family.value;
+    if (body.value) f.body = body.value;
+    return Object.keys(f).length ? f : null;
+  };
   let gen = 0;
   const load = async () => {
     const my = ++gen;
@@ -50,6 +62,7 @@ export function timelineSection(ctx, e) {
   };
   by.addEventListener('change', load);
   family.addEventListener('change', load);
+  body.addEventListener('change', load);
   load();
   return box;
 }
@@ -68,7 +81,7 @@ function svgEl(name, attrs, ...children) {
 
 function drawChart(ctx, e, t, chart, sources, filter) {
   if (t.buckets.length === 0) {
-    replace(chart, empty(`No dated paragraph names ${e.label}${filter ? ' in documents of this family' : ''}.`));
+    replace(chart, empty(`No dated paragraph names ${e.label}${filter ? ' in the documents chosen' : ''}.`));
     return;
   }
   const max = Math.max(1, ...t.buckets.map((b) => b.mentions + b.calls));

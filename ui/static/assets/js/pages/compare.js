@@ -15,7 +15,7 @@ const COMPARE = `query Compare($a: ID!, $b: ID!) {
   compare(a: $a, b: $b) {
     a { id key symbol title date } b { id key symbol title date }
     groups { kind shared { ${ROW} } onlyA { ${ROW} } onlyB { ${ROW} } }
-    pairs { a { ${CALL} } b { ${CALL} } similarity { score text entities sharedWords sharedEntities } }
+    pairs { a { ${CALL} } b { ${CALL} } similarity { score text entities sharedWords sharedEntities sharedEntityLabels } }
     unmatchedA { ${CALL} } unmatchedB { ${CALL} }
   }
 }`;
@@ -39,8 +39,9 @@ export async function render(ctx) {
     replace(ctx.main, pageHeading('Compare'), errorNotice(err, () => render(ctx)));
     return;
   }
-  const na = docName(c.a);
-  const nb = docName(c.b);
+  // A document without a symbol (a meeting report) goes by its title.
+  const na = c.a.symbol ? docName(c.a) : shorten(c.a.title, 50);
+  const nb = c.b.symbol ? docName(c.b) : shorten(c.b.title, 50);
   ctx.title(`${na} and ${nb}`);
   const groups = c.groups.filter((g) => g.shared.length + g.onlyA.length + g.onlyB.length);
   const col = (title, rows, cls) => h('div', { class: cls },
@@ -69,9 +70,9 @@ export async function render(ctx) {
         h('td', null, callCell(p.a)), h('td', null, score(p.similarity), reason(p.similarity)), h('td', null, callCell(p.b)))))), 'Matched calls')
       : empty('No call of one corresponds to a call of the other.'),
     c.unmatchedA.length || c.unmatchedB.length ? h('div', { class: 'compare-grid' },
-      h('div', null, h('h4', null, `Only in ${na}: ${plural(c.unmatchedA.length, 'call')}`), h('ul', null, c.unmatchedA.map((r) => h('li', null, callCell(r))))),
+      h('details', { class: 'unmatched' }, h('summary', null, `Only in ${na}: ${plural(c.unmatchedA.length, 'call')}`), h('ul', null, c.unmatchedA.map((r) => h('li', null, callCell(r))))),
       h('div', null),
-      h('div', null, h('h4', null, `Only in ${nb}: ${plural(c.unmatchedB.length, 'call')}`), h('ul', null, c.unmatchedB.map((r) => h('li', null, callCell(r)))))) : null);
+      h('details', { class: 'unmatched' }, h('summary', null, `Only in ${nb}: ${plural(c.unmatchedB.length, 'call')}`), h('ul', null, c.unmatchedB.map((r) => h('li', null, callCell(r)))))) : null);
 }
 
 function callCell(r) {
