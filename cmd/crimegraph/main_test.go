@@ -814,7 +814,16 @@ func TestSignalStopsIngest(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			time.Sleep(1500 * time.Millisecond) // past the start, into the parse
+			// Past the start, into the work: the process holds the store open,
+			// so its signal handler is installed (a loaded machine can take
+			// seconds to get there, and a signal before it kills outright).
+			for deadline := time.Now().Add(30 * time.Second); !hasOpen(cmd.Process.Pid, data); time.Sleep(20 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatal("the ingest never opened the store")
+				}
+			}
+			time.Sleep(300 * time.Millisecond)
 			sent := time.Now()
 			cmd.Process.Signal(sig)
 			done := make(chan error, 1)
@@ -895,4 +904,15 @@ func TestEntityNameAsSearch(t *testing.T) {
 			t.Errorf("%s: entity(name:) = %+v, search finds %+v", code, res.Data.Entity, res.Data.Search.Nodes)
 		}
 	}
+}
+
+// hasOpen reports whether process pid has a file under dir open (Linux).
+func hasOpen(pid int, dir string) bool {
+	fds, _ := os.ReadDir(fmt.Sprintf("/proc/%d/fd", pid))
+	for _, fd := range fds {
+		if l, err := os.Readlink(fmt.Sprintf("/proc/%d/fd/%s", pid, fd.Name())); err == nil && strings.HasPrefix(l, dir+"/") {
+			return true
+		}
+	}
+	return false
 }
