@@ -93,8 +93,10 @@ func TestDiagramWorkerDies(t *testing.T) {
 		status, _, b := c.get("/diagram/neighbourhood?id=state:HTI&depth=2&layout=circo&limit=50")
 		done <- answer{status, b}
 	}()
-	for !r.Stats().Workers[0].Busy { // the worker has the request
-		time.Sleep(5 * time.Millisecond)
+	for deadline := time.Now().Add(30 * time.Second); !r.Stats().Workers[0].Busy; time.Sleep(5 * time.Millisecond) { // the worker has the request
+		if time.Now().After(deadline) {
+			t.Fatalf("the worker never started drawing: %+v", r.Stats())
+		}
 	}
 	time.Sleep(50 * time.Millisecond)
 	syscall.Kill(victim, syscall.SIGKILL)
