@@ -8,10 +8,7 @@ import (
 	"github.com/crimegraph/crimegraph/internal/render"
 )
 
-var (
-	update  = flag.Bool("update", false, "rewrite the golden files in testdata")
-	samples = flag.String("samples", "", "write every fixture in every format and engine to this directory, to look at")
-)
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestMain lets the test binary serve as its own render worker, the way
 // cmd/crimegraph does.
