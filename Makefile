@@ -51,6 +51,14 @@ faults: test-deps ## kill -9 `crimegraph ingest` 50 times at random moments; eac
 load: test-deps ## 60 s of mixed load (entity pages, search, filters, diagrams) at 64 connections with wrk; latency, throughput, RSS
 	scripts/load-mix.sh 60s 64
 
+.PHONY: load-diagrams
+load-diagrams: ## diagrams under load: 120 distinct sfdp diagrams (server RSS), a small diagram while 20 heavy ones queue, killed workers (docs/diagrams.md)
+	scripts/load-diagrams.sh 120
+
+.PHONY: samples
+samples: ## draw sample diagrams of the embedded corpus in every format and layout into out/samples, to look at (docs/diagrams.md)
+	scripts/diagram-samples.sh out/samples
+
 .PHONY: soak
 soak: test-deps ## 30 minutes of steady mixed load; RSS and goroutines sampled into out/load/metrics.tsv
 	scripts/soak.sh 30m
