@@ -67,10 +67,9 @@ awk '{c[$1]++; if ($2 > m) m = $2} END {for (k in c) printf "   heavy: %s × %d"
 # 3. Workers killed while one draws: every worker of this server is
 #    killed (kill -9) while a diagram not drawn before is being drawn.
 if [ "$workers" -gt 0 ]; then
-	curl -s -o "$tmp/killed" -w '%{http_code}' "$url/diagram/neighbourhood?depth=3&limit=190&layout=sfdp&id=$(enc "$(sed -n 3p "$tmp/ids")")" >"$tmp/killed.code" &
+	curl -s -o "$tmp/killed" -w '%{http_code}' "$url/diagram/neighbourhood?depth=3&limit=150&layout=sfdp&id=state%3AHTI" >"$tmp/killed.code" &
 	req=$!
-	for _ in $(seq 1 100); do [ "$(metric crimegraph_render_queue)" = 0 ] && break; sleep 0.05; done
-	sleep 0.2
+	for _ in $(seq 1 200); do [ "$(metric crimegraph_render_workers_busy)" != 0 ] && break; sleep 0.02; done
 	victims=$(pgrep -P "$server" -f render-worker | tr '\n' ' ')
 	kill -9 $victims
 	wait $req || true
