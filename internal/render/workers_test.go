@@ -268,13 +268,16 @@ func TestWorkerQueueBound(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var wg sync.WaitGroup
-	for i := 0; i < 2; i++ { // one drawing, one waiting
+	draw := func(i int) {
 		wg.Add(1)
-		go func(i int) {
+		go func() {
 			defer wg.Done()
 			r.Render(ctx, randomGraph(150, 4, int64(i)), render.SVG, render.Options{Engine: render.Circo})
-		}(i)
+		}()
 	}
+	draw(0) // one drawing,
+	waitFor(t, r, "the worker to draw", func(st render.PoolStats) bool { return st.Workers[0].Busy })
+	draw(1) // one waiting
 	waitFor(t, r, "a request to queue", func(st render.PoolStats) bool { return st.Waiting >= 1 })
 	_, err := r.Render(ctx, pathGraph(), render.SVG, render.Options{})
 	if kg.ErrorCode(err) != kg.CodeUnavailable || !strings.Contains(kg.ErrorMessage(err), "waiting") {
