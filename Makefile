@@ -61,6 +61,14 @@ load: load-deps ## 60 s of mixed load (entity pages, search, filters, diagrams) 
 attack: deps ## 60 s of the attack mix against a fresh server: checks RSS < 300 MB, /healthz < 100 ms, every timeout (docs/reliability.md)
 	scripts/attack.sh 60s
 
+.PHONY: load-diagrams
+load-diagrams: ## diagrams under load: 120 distinct sfdp diagrams (server RSS), a small diagram while 20 heavy ones queue, killed workers (docs/diagrams.md)
+	scripts/load-diagrams.sh 120
+
+.PHONY: samples
+samples: ## draw sample diagrams of the embedded corpus in every format and layout into out/samples, to look at (docs/diagrams.md)
+	scripts/diagram-samples.sh out/samples
+
 .PHONY: soak
 soak: load-deps ## 30 minutes of steady mixed load; RSS and goroutines sampled into out/load/metrics.tsv
 	scripts/soak.sh 30m

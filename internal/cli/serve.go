@@ -25,6 +25,7 @@ func init() {
 			readOnly := fs.Bool("read-only", false, "public mode: open the store read-only, refuse every mutation")
 			noSeed := fs.Bool("no-seed", false, "do not ingest the embedded corpus into an empty store")
 			corsOrigins := fs.String("cors-origin", "", "comma-separated origins whose pages may call /graphql from a browser (hosted GraphQL explorers), or * for any; default none")
+			workers := fs.Int("render-workers", 2, "diagram render worker processes (plus one for small diagrams); 0 draws in the server's own process, unbounded (for comparison only)")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
 					return usagef("serve takes no arguments")
@@ -57,7 +58,11 @@ func init() {
 				}
 				// Diagrams are drawn in worker processes of this binary, so
 				// that Graphviz's memory and run time stay out of the server.
-				renderer := render.NewRenderer(render.Config{Isolation: render.Workers})
+				rc := render.Config{Isolation: render.Workers, Pool: render.PoolConfig{Workers: *workers}}
+				if *workers <= 0 {
+					rc = render.Config{}
+				}
+				renderer := render.NewRenderer(rc)
 				defer renderer.Close()
 				h := server.New(server.Config{
 					Renderer:    renderer,

@@ -1,15 +1,10 @@
 package render_test
 
 import (
-	"flag"
 	"os"
 	"testing"
 
 	"github.com/crimegraph/crimegraph/internal/render"
-)
-
-var (
-	samples = flag.String("samples", "", "write every fixture in every format and engine to this directory, to look at")
 )
 
 // TestMain lets the test binary serve as its own render worker, the way

@@ -2,7 +2,6 @@ package render_test
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"math/rand"
 	"strconv"
@@ -13,8 +12,6 @@ import (
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/render"
 )
-
-var measure = flag.Bool("measure", false, "print layout times per engine and size (slow; used for DefaultLimits and docs/diagrams.md)")
 
 // randomGraph is a neighbourhood-like subgraph of n nodes of every kind
 // with about perNode edges per node: a spanning tree around node 0 plus
@@ -79,30 +76,31 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// TestMeasureEngines prints how long each engine takes to draw random
-// neighbourhoods up to its cap in DefaultLimits: the caps must keep the
-// slowest of these near two seconds.
-func TestMeasureEngines(t *testing.T) {
-	if !*measure {
-		t.Skip("run with -measure")
-	}
+// BenchmarkEngines draws random neighbourhoods with each engine at half
+// its cap in DefaultLimits and at the cap, with 1.5 and 3 edges per node
+// (capped by the engine's edge cap): the caps must keep the slowest near
+// two seconds of CPU (docs/diagrams.md, "Limits").
+func BenchmarkEngines(b *testing.B) {
 	r := render.NewRenderer(render.Config{})
 	ctx := context.Background()
 	for _, e := range render.Engines {
 		c := render.DefaultLimits().Engines[e]
-		for _, n := range []int{c.Nodes / 4, c.Nodes / 2, c.Nodes} {
-			for _, per := range []float64{1.5, 2, 3} {
+		for _, n := range []int{c.Nodes / 2, c.Nodes} {
+			for _, per := range []float64{1.5, 3} {
 				m := int(float64(n) * per)
 				if m > c.Edges {
 					m = c.Edges
 				}
 				g := randomGraph(n, float64(m)/float64(n), 1)
-				start, cpu := time.Now(), cpuTime()
-				if _, err := r.Render(ctx, g, render.SVG, render.Options{Engine: e}); err != nil {
-					t.Fatal(err)
-				}
-				t.Logf("%-6s nodes=%4d edges=%5d  wall %7.0f ms  cpu %7.0f ms", e, n, len(g.Edges),
-					time.Since(start).Seconds()*1000, (cpuTime()-cpu).Seconds()*1000)
+				b.Run(fmt.Sprintf("%s/nodes=%d/edges=%d", e, n, len(g.Edges)), func(b *testing.B) {
+					cpu := cpuTime()
+					for i := 0; i < b.N; i++ {
+						if _, err := r.Render(ctx, g, render.SVG, render.Options{Engine: e}); err != nil {
+							b.Fatal(err)
+						}
+					}
+					reportCPU(b, cpuTime()-cpu)
+				})
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
@@ -266,7 +267,7 @@ func (s *slot) do(p *pool, j *job) result {
 			p.stats.died.Add(1)
 			stderr := pr.stderr.String()
 			s.setProc(nil, p)
-			if !pr.greeted {
+			if !pr.greeted && !pr.killedBySignal() {
 				return result{err: kg.Wrap(kg.CodeUnavailable, fmt.Errorf("%s %s: %w: %s", p.exe, WorkerArg, a.broken, stderr),
 					"the diagram renderer's worker did not start (main must call render.ServeWorker)")}
 			}
@@ -324,6 +325,18 @@ func (p *pool) start() (*proc, error) {
 		exited: make(chan struct{})}
 	go func() { _ = cmd.Wait(); close(pr.exited) }()
 	return pr, nil
+}
+
+// killedBySignal reports whether the process ended by a signal (kill -9,
+// the kernel's OOM killer), waiting a second for it to end.
+func (pr *proc) killedBySignal() bool {
+	select {
+	case <-pr.exited:
+	case <-time.After(time.Second):
+		return false
+	}
+	ws, ok := pr.cmd.ProcessState.Sys().(syscall.WaitStatus)
+	return ok && ws.Signaled()
 }
 
 func (pr *proc) hasExited() bool {

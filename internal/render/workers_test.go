@@ -97,7 +97,7 @@ func TestWorkerTimeoutKills(t *testing.T) {
 		pool    render.PoolConfig
 	}{
 		{"request deadline", 300 * time.Millisecond, render.PoolConfig{SmallWorkers: -1, Workers: 1}},
-		{"render time limit", time.Minute, render.PoolConfig{SmallWorkers: -1, Workers: 1, RenderTimeout: time.Second}},
+		{"render time limit", time.Minute, render.PoolConfig{SmallWorkers: -1, Workers: 1, RenderTimeout: 3 * time.Second}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := workers(t, render.Config{Limits: unlimited, Pool: tc.pool})
@@ -113,7 +113,7 @@ func TestWorkerTimeoutKills(t *testing.T) {
 			if kg.ErrorCode(err) != kg.CodeTimeout {
 				t.Fatalf("slow render: got %v, want %s", err, kg.CodeTimeout)
 			}
-			if d := time.Since(start); d > 5*time.Second {
+			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("the slow render was stopped after %v", d)
 			}
 			if st := r.Stats(); st.Killed != 1 {
@@ -128,6 +128,17 @@ func TestWorkerTimeoutKills(t *testing.T) {
 			}
 			waitGone(t, old[0])
 		})
+	}
+}
+
+// waitFor polls the pool until cond holds, and fails the test when it does
+// not within 30 s.
+func waitFor(t *testing.T, r *render.Renderer, what string, cond func(render.PoolStats) bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); !cond(r.Stats()); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 30 s for %s: %+v", what, r.Stats())
+		}
 	}
 }
 
@@ -156,9 +167,7 @@ func TestWorkerDiesMidRender(t *testing.T) {
 		_, err := r.Render(ctx, randomGraph(150, 4, 3), render.SVG, render.Options{Engine: render.Circo})
 		errc <- err
 	}()
-	for !r.Stats().Workers[0].Busy {
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitFor(t, r, "the worker to draw", func(st render.PoolStats) bool { return st.Workers[0].Busy })
 	time.Sleep(50 * time.Millisecond) // the worker is drawing (circo takes seconds)
 	if err := syscall.Kill(victim, syscall.SIGKILL); err != nil {
 		t.Fatal(err)
@@ -239,9 +248,7 @@ func TestSmallNotBehindHeavy(t *testing.T) {
 			mu.Unlock()
 		}(i)
 	}
-	for r.Stats().Waiting < heavy-1 { // one drawing, the others queued
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitFor(t, r, "the heavy diagrams to queue", func(st render.PoolStats) bool { return st.Waiting >= heavy-1 }) // one drawing, the others queued
 	if _, err := r.Render(ctx, pathGraph(), render.SVG, render.Options{}); err != nil {
 		t.Fatal(err)
 	}
@@ -261,16 +268,17 @@ func TestWorkerQueueBound(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var wg sync.WaitGroup
-	for i := 0; i < 2; i++ { // one drawing, one waiting
+	draw := func(i int) {
 		wg.Add(1)
-		go func(i int) {
+		go func() {
 			defer wg.Done()
 			r.Render(ctx, randomGraph(150, 4, int64(i)), render.SVG, render.Options{Engine: render.Circo})
-		}(i)
+		}()
 	}
-	for r.Stats().Waiting < 1 {
-		time.Sleep(5 * time.Millisecond)
-	}
+	draw(0) // one drawing,
+	waitFor(t, r, "the worker to draw", func(st render.PoolStats) bool { return st.Workers[0].Busy })
+	draw(1) // one waiting
+	waitFor(t, r, "a request to queue", func(st render.PoolStats) bool { return st.Waiting >= 1 })
 	_, err := r.Render(ctx, pathGraph(), render.SVG, render.Options{})
 	if kg.ErrorCode(err) != kg.CodeUnavailable || !strings.Contains(kg.ErrorMessage(err), "waiting") {
 		t.Errorf("over the queue bound: %v", err)

@@ -162,6 +162,16 @@ func (d *Diagrams) register(m *Metrics) {
 		})
 	gauge("crimegraph_render_queue", "Diagram requests waiting for a render worker.", nil,
 		func() float64 { return float64(d.Renderer.Stats().Waiting) })
+	gauge("crimegraph_render_workers_busy", "Render workers drawing a diagram now.", nil,
+		func() float64 {
+			n := 0
+			for _, w := range d.Renderer.Stats().Workers {
+				if w.Busy {
+					n++
+				}
+			}
+			return float64(n)
+		})
 	for reason, f := range map[string]func(render.PoolStats) int64{
 		"recycled": func(s render.PoolStats) int64 { return s.Recycled },
 		"killed":   func(s render.PoolStats) int64 { return s.Killed },

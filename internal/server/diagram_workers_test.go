@@ -117,6 +117,10 @@ func TestDiagramWorkerDies(t *testing.T) {
 		!strings.Contains(body.Error.Message, "try again") || strings.Contains(body.Error.Message, "wasm") {
 		t.Errorf("killed worker: %d %s", a.status, a.body)
 	}
+	_, _, m := c.get("/metrics")
+	if !bytes.Contains(m, []byte(`crimegraph_render_worker_ends_total{reason="died"} 1`)) {
+		t.Errorf("/metrics does not count the death:\n%s", m)
+	}
 	status, _, b := c.get("/diagram/neighbourhood?id=state:TUR")
 	if status != 200 || xml.Unmarshal(b, new(struct{})) != nil {
 		t.Errorf("after the death: %d %.200s", status, b)
