@@ -200,11 +200,11 @@ func (x *extractor) callAddressees(c *call, p *report.Paragraph, recID kg.ID) {
 	if c.at < 0 || c.at > len(p.Text) {
 		return
 	}
-	end := len(p.Text)
-	if i := strings.Index(p.Text[c.at:], " to "); i >= 0 && i < 200 {
-		end = c.at + i
-	} else if c.at+200 < end {
-		end = c.at + 200
+	end := min(len(p.Text), c.at+200)
+	for _, stop := range []string{" to ", ":", "“", ";", ". "} {
+		if i := strings.Index(p.Text[c.at:end], stop); i >= 0 {
+			end = c.at + i
+		}
 	}
 	for _, m := range x.mentions[p.Ref] {
 		if m.Start >= c.at && m.End <= end && (m.Node.Kind == kg.KindState || m.Node.Kind == kg.KindOrganization) {

@@ -105,6 +105,9 @@ func (actReader) read(d *docView) {
 		if q.Number > 0 && q.Kind == kg.PartNumbered {
 			q.Kind = kg.PartOperative
 		}
+		// The items of "Calls upon all States to:" are parts of that
+		// operative paragraph's one call, not recommendations of their own.
+		q.Recommendation, q.Chapeau = false, ""
 	})
 	d.Act = a
 }
