@@ -869,6 +869,7 @@ func (p *parser) finish() (*Report, error) {
 			q.Kind = kindOfPart(q.Text)
 		}
 	})
+	markRecommendations(r)
 	instrumentKinds(r)
 	if err := readFamily(r, p.ls); err != nil {
 		return nil, err
@@ -878,7 +879,6 @@ func (p *parser) finish() (*Report, error) {
 	order = 0
 	r.WalkSections(func(s *Section) { s.Order = order; order++ })
 
-	markRecommendations(r)
 	r.Meeting = findMeeting(r, p.front)
 
 	limit := p.opts.LongParagraph
