@@ -409,7 +409,11 @@ func TestRecommendationFilters(t *testing.T) {
 		{map[string]any{"instrument": "Convention on the Rights of the Child"}, nil},
 		{map[string]any{"theme": "Victims"}, nil},
 		{map[string]any{"actor": "UNODC"}, nil},
-		{map[string]any{"addressee": "UNODC"}, func(id string) bool { return strings.HasPrefix(id, "recommendation:S/2025/85#") }},
+		// UNODC is called upon in S/2025/85's recommendations and in the
+		// operative paragraphs of the resolutions inside E/2025/28.
+		{map[string]any{"addressee": "UNODC"}, func(id string) bool {
+			return strings.HasPrefix(id, "recommendation:S/2025/85#") || strings.HasPrefix(id, "recommendation:E/2025/28#res")
+		}},
 		{map[string]any{"text": "joint task forces"}, func(id string) bool { return strings.HasSuffix(id, "#66(k)") }},
 		{map[string]any{"crimeType": "0204", "document": "S/2025/85"}, func(id string) bool { return strings.HasPrefix(id, "recommendation:S/2025/85#") }},
 	}

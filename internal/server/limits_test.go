@@ -207,7 +207,9 @@ func TestNoNPlusOne(t *testing.T) {
 		req.Header.Set("Content-Type", "application/json")
 		rec = &recorder{header: http.Header{}}
 		h.ServeHTTP(rec, req)
-		if strings.Contains(rec.body.String(), `"errors"`) || strings.Count(rec.body.String(), `"title"`) < 40 {
+		// Every call has a document; a call in an unnumbered part before the
+		// first heading (an executive summary) has no section.
+		if strings.Contains(rec.body.String(), `"errors"`) || strings.Count(rec.body.String(), `"title"`) < 30 {
 			t.Fatalf("query failed: %s", rec.body.String())
 		}
 		return cr.nodesCalls.Load(), cr.nodesIDs.Load()
