@@ -49,8 +49,8 @@ var (
 	voiceRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+)(I|We|The Secretary-General|The (?:Special |Independent |Advisory )?(?:Committee|Commission|Panel|Group of Experts|Group|Board|Council|Meeting|Conference|Working Group|Special Rapporteur|Independent Expert|Monitoring Team|Mission|Office|Secretariat))(?:\s+(?:therefore|also|further|again|strongly|once again|continues? to|would like to|wishes? to|reiterates? (?:its|my) call (?:on|to)))*\s+((?:call(?:s|ed)?\s+(?:up)?on|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?))\b`)
 	// reportedRe marks a sentence that reports what someone else said.
 	reportedRe = regexp.MustCompile(`(?i)\b(?:representatives?|speakers?|delegations?|participants?|the observer|said|stated|noted that|expressed the view)\b`)
-	// procedureRe marks the closing request of a letter, which asks for
-	// its circulation and calls on no one to act.
+	// procedureRe marks what calls on no one to act: the closing request
+	// of a letter to circulate it, a committee asking for information.
 	procedureRe = regexp.MustCompile(`(?i)\b(?:present (?:letter|note|document|communication)|circulat(?:e|ed|ion)|distributed as|issued as a document)\b|\brequest(?:s|ed)? (?:information|clarification|an update|details)\b|\bupon enquiry\b`)
 )
 
