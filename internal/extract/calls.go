@@ -232,6 +232,11 @@ func (x *extractor) callAddressees(c *call, p *report.Paragraph, recID kg.ID) {
 			x.edge(recID, kg.EdgeAddressedTo, m.Node.ID, kg.Evidence{Ref: p.Ref, Start: m.Start, End: m.End}, nil)
 		}
 	}
+	// "Requests the Secretary-General to …": the office no gazetteer lists.
+	if i := strings.Index(p.Text[c.at:end], "Secretary-General"); i >= 0 && !strings.Contains(p.Text[c.at:c.at+i], "Representative") {
+		start := c.at + i
+		x.edge(recID, kg.EdgeAddressedTo, x.node(secretaryGeneral()), kg.Evidence{Ref: p.Ref, Start: start, End: start + len("Secretary-General")}, nil)
+	}
 }
 
 // callOf returns the call a paragraph's mentions count for: its own, or
