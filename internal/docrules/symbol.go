@@ -11,6 +11,26 @@ import (
 	"strings"
 )
 
+// The shape of a symbol, in the two places it is read.
+var (
+	// HeaderSymbolRe finds the symbols of a masthead or running header,
+	// where symbols joined by a dash are several ("A/79/912-S/2025/306"):
+	// no dash inside an element, a year or part in brackets and a reissue
+	// star allowed ("S/RES/2776 (2025)*", "E/2025/32 (Part II)"), a full
+	// stop after the organ too, which OCR adds ("A./47/435", repaired by
+	// RepairSymbol).
+	HeaderSymbolRe = regexp.MustCompile(headerSymbol)
+	// HeaderLineRe matches a line that holds only such symbols.
+	HeaderLineRe = regexp.MustCompile(`^` + headerSymbol + `(?:\s*[-−–]\s*` + headerSymbol + `)*$`)
+	// TextSymbolRe matches a symbol at the start of running text or of a
+	// row of a list of documents, where a dash belongs to an element
+	// ("A/RES/ES-10/24"); a symbol needs a slash and a digit besides
+	// (see report.symbolAt).
+	TextSymbolRe = regexp.MustCompile(`^[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+`)
+)
+
+const headerSymbol = `[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.]+)+(?:\s?\((?:\d{4}|Part\s[IVX]+)\))?\*?`
+
 // organs names the principal organ of a symbol's first element.
 var organs = map[string]string{
 	"A": "General Assembly", "S": "Security Council", "E": "Economic and Social Council",
@@ -22,6 +42,39 @@ var organs = map[string]string{
 func Body(symbol string) string {
 	head, _, _ := strings.Cut(symbol, "/")
 	return organs[head]
+}
+
+// An Issuer is the body a symbol's series belongs to.
+type Issuer struct {
+	Key  string // the body's key among the gazetteer's organizations: "cnd"
+	Rank int    // how specific the series is: a commission's (3) beats its council's (2)
+}
+
+// issuers are the series whose documents a body issues, the most specific
+// first: a report that is both E/2025/28 and E/CN.7/2025/11 is the
+// Commission on Narcotic Drugs'.
+var issuers = []struct {
+	prefix string
+	Issuer
+}{
+	{"E/CN.7/", Issuer{"cnd", 3}},
+	{"E/CN.15/", Issuer{"ccpcj", 3}},
+	{"CTOC/COP/", Issuer{"ctoc-cop", 3}},
+	{"CAC/COSP/", Issuer{"cac-cosp", 3}},
+	{"A/HRC/", Issuer{"hrc", 3}},
+	{"S/", Issuer{"security-council", 2}},
+	{"E/", Issuer{"ecosoc", 2}},
+	{"A/", Issuer{"general-assembly", 1}},
+}
+
+// IssuerOf returns the body whose series a symbol belongs to, or false.
+func IssuerOf(symbol string) (Issuer, bool) {
+	for _, i := range issuers {
+		if strings.HasPrefix(symbol, i.prefix) {
+			return i.Issuer, true
+		}
+	}
+	return Issuer{}, false
 }
 
 // Version kinds: what a symbol's last element says the document is to its

@@ -61,3 +61,20 @@ func TestDates(t *testing.T) {
 		t.Error("IsLibraryStamp")
 	}
 }
+
+func TestIssuerAndShapes(t *testing.T) {
+	for sym, want := range map[string]string{"E/CN.7/2025/11": "cnd", "E/2025/28": "ecosoc", "A/HRC/RES/59/25": "hrc", "S/2025/85": "security-council"} {
+		if i, ok := IssuerOf(sym); !ok || i.Key != want {
+			t.Errorf("IssuerOf(%q) = %+v %v, want %s", sym, i, ok, want)
+		}
+	}
+	if _, ok := IssuerOf("UNW/2025/L.3"); ok {
+		t.Error("UNW has an issuer")
+	}
+	if !HeaderLineRe.MatchString("A/79/912-S/2025/306") || HeaderSymbolRe.FindString("A/79/912-S/2025/306") != "A/79/912" {
+		t.Error("a header's dash separates two symbols")
+	}
+	if TextSymbolRe.FindString("A/RES/ES-10/24 of 18 September") != "A/RES/ES-10/24" {
+		t.Error("a text's dash belongs to the element")
+	}
+}

@@ -41,14 +41,17 @@ var (
 	// decidesRe reads the verb of a decision stated with its body: "The
 	// Economic and Social Council decides:".
 	decidesRe = regexp.MustCompile(`^The [A-Z][\p{L} ,\-]{2,80}? ((?:also |further )*(?:decides|requests|calls upon|urges|invites|encourages|recommends|takes note|approves|adopts|endorses|welcomes|authorizes|condemns|demands))\b`)
+	// weVerbRe reads the verb of a paragraph of a declaration: "We
+	// strongly reaffirm …", "We call upon …".
+	weVerbRe = regexp.MustCompile(`^We\s+(?:(?:strongly|further|also|firmly|again|once again|hereby|therefore|resolutely|fully)\s+)*(call\s+(?:up)?on|urge|encourage|invite|request|recommend|commit|decide|reaffirm|recognize|emphasize|stress|underline|acknowledge|welcome|note|express|reiterate|resolve|pledge|affirm|condemn|support|agree|recall)\b`)
 	// voiceRe reads a call in the document's own voice: the author, then
 	// the verb.
 	voiceRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+)(I|We|The Secretary-General|The (?:Special |Independent |Advisory )?(?:Committee|Commission|Panel|Group of Experts|Group|Board|Council|Meeting|Conference|Working Group|Special Rapporteur|Independent Expert|Monitoring Team|Mission|Office|Secretariat))(?:\s+(?:therefore|also|further|again|strongly|once again|continues? to|would like to|wishes? to|reiterates? (?:its|my) call (?:on|to)))*\s+((?:call(?:s|ed)?\s+(?:up)?on|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?))\b`)
 	// reportedRe marks a sentence that reports what someone else said.
 	reportedRe = regexp.MustCompile(`(?i)\b(?:representatives?|speakers?|delegations?|participants?|the observer|said|stated|noted that|expressed the view)\b`)
-	// procedureRe marks the closing request of a letter, which asks for
-	// its circulation and calls on no one to act.
-	procedureRe = regexp.MustCompile(`(?i)\b(?:present (?:letter|note|document|communication)|circulat(?:e|ed|ion)|distributed as|issued as a document)\b`)
+	// procedureRe marks what calls on no one to act: the closing request
+	// of a letter to circulate it, a committee asking for information.
+	procedureRe = regexp.MustCompile(`(?i)\b(?:present (?:letter|note|document|communication)|circulat(?:e|ed|ion)|distributed as|issued as a document)\b|\brequest(?:s|ed)? (?:information|clarification|an update|details)\b|\bupon enquiry\b`)
 )
 
 // actFamilies are the families whose numbered paragraphs are operative.
@@ -81,6 +84,9 @@ func findCalls(r *report.Report) map[string]*call {
 				m = decidesRe.FindStringSubmatchIndex(p.Text)
 			}
 			if m == nil {
+				m = weVerbRe.FindStringSubmatchIndex(p.Text)
+			}
+			if m == nil {
 				return
 			}
 			by := ""
@@ -105,8 +111,14 @@ func findCalls(r *report.Report) map[string]*call {
 					continue
 				}
 				by := sent[m[2]:m[3]]
-				if f := strings.Fields(by); len(f) > 0 && (f[0] == "I" || f[0] == "We") {
+				switch by {
+				case "I":
 					by = author(r)
+				case "We": // a letter's State, or the body whose text it is
+					by = r.Body
+					if l := r.Letter; l != nil && l.Sender != "" {
+						by = l.Sender
+					}
 				}
 				out[p.Ref] = &call{form: kg.FormCall, verb: normVerb(sent[m[4]:m[5]]), by: by, at: sr[0] + m[5]}
 				break
@@ -156,9 +168,18 @@ func beforeClause(s string) string {
 // present tense, "calls upon" for "call on", "Calls upon", "called upon".
 func normVerb(v string) string {
 	v = strings.ToLower(strings.Join(strings.Fields(v), " "))
+	for _, adv := range []string{"also ", "further "} {
+		v = strings.TrimPrefix(v, adv)
+	}
 	switch {
 	case strings.HasPrefix(v, "call"):
 		return "calls upon"
+	case !strings.HasSuffix(v, "s") && !strings.Contains(v, " ") && !strings.HasSuffix(v, "ed"):
+		// "We commit", "We urge": the present tense of a plural subject
+		if strings.HasSuffix(v, "ss") || strings.HasSuffix(v, "sh") {
+			return v + "es"
+		}
+		return v + "s"
 	case strings.HasPrefix(v, "take"):
 		return "takes note"
 	case strings.HasPrefix(v, "appeal"):
@@ -200,16 +221,21 @@ func (x *extractor) callAddressees(c *call, p *report.Paragraph, recID kg.ID) {
 	if c.at < 0 || c.at > len(p.Text) {
 		return
 	}
-	end := len(p.Text)
-	if i := strings.Index(p.Text[c.at:], " to "); i >= 0 && i < 200 {
-		end = c.at + i
-	} else if c.at+200 < end {
-		end = c.at + 200
+	end := min(len(p.Text), c.at+200)
+	for _, stop := range []string{" to ", ":", "“", ";", ". "} {
+		if i := strings.Index(p.Text[c.at:end], stop); i >= 0 {
+			end = c.at + i
+		}
 	}
 	for _, m := range x.mentions[p.Ref] {
 		if m.Start >= c.at && m.End <= end && (m.Node.Kind == kg.KindState || m.Node.Kind == kg.KindOrganization) {
 			x.edge(recID, kg.EdgeAddressedTo, m.Node.ID, kg.Evidence{Ref: p.Ref, Start: m.Start, End: m.End}, nil)
 		}
+	}
+	// "Requests the Secretary-General to …": the office no gazetteer lists.
+	if i := strings.Index(p.Text[c.at:end], "Secretary-General"); i >= 0 && !strings.Contains(p.Text[c.at:c.at+i], "Representative") {
+		start := c.at + i
+		x.edge(recID, kg.EdgeAddressedTo, x.node(secretaryGeneral()), kg.Evidence{Ref: p.Ref, Start: start, End: start + len("Secretary-General")}, nil)
 	}
 }
 

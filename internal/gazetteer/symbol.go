@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/crimegraph/crimegraph/internal/docrules"
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
@@ -146,24 +147,9 @@ func ContextFor(symbols ...string) Context {
 	return Context{Body: best}
 }
 
+// bodyForSymbol is the body whose series the symbol belongs to, and how
+// specific that is (docrules holds the table).
 func bodyForSymbol(s string) (string, int) {
-	prefixes := []struct {
-		prefix, body string
-		rank         int
-	}{
-		{"E/CN.7/", "cnd", 3},
-		{"E/CN.15/", "ccpcj", 3},
-		{"CTOC/COP/", "ctoc-cop", 3},
-		{"CAC/COSP/", "cac-cosp", 3},
-		{"A/HRC/", "hrc", 3},
-		{"S/", "security-council", 2},
-		{"E/", "ecosoc", 2},
-		{"A/", "general-assembly", 1},
-	}
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p.prefix) {
-			return p.body, p.rank
-		}
-	}
-	return "", 0
+	i, _ := docrules.IssuerOf(s)
+	return i.Key, i.Rank
 }

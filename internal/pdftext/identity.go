@@ -28,6 +28,9 @@ var organs = []string{
 }
 
 var (
+	// sessionLineRe matches the session and agenda lines of a masthead,
+	// never its title: "Eightieth year", "Seventy-ninth session".
+	sessionLineRe = regexp.MustCompile(`^(?:[\p{L}\-]+ (?:session|year)|(?:[\p{L}\-]+ )?(?:special|resumed|emergency special) session|Agenda items? \d|Item \d)`)
 	bracketDateRe = regexp.MustCompile(`^\[\d{1,2} [A-Z][a-z]+ \d{4}\]$`)
 	subtitle      = regexp.MustCompile(`^(?:Report|Note|Letter) (?:of|by) the `)
 	reportOn      = regexp.MustCompile(`^Report on (?:the|its) `)
@@ -272,7 +275,9 @@ func readTitle(ls []*pline, st docStats) string {
 			body = append(body, l)
 		}
 	}
-	big := func(l *pline) bool { return l.Size >= 1.1*st.bodyOf(l.Page) && l.X0 >= left && organName(l.Text) == "" }
+	big := func(l *pline) bool {
+		return l.Size >= 1.1*st.bodyOf(l.Page) && l.X0 >= left && organName(l.Text) == "" && !sessionLineRe.MatchString(l.Text)
+	}
 	start := -1
 	for i, l := range body {
 		if big(l) {

@@ -68,9 +68,8 @@ var (
 		regexp.MustCompile(`^(?i:please|recycle|♲)$`),
 		regexp.MustCompile(`^/\.\.\.$`), // "/..." : continued overleaf, in older documents
 	}
-	symbolPart = `[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.]+)+(?:\s?\((?:\d{4}|Part\s[IVX]+)\))?\*?`
-	symbolRe   = regexp.MustCompile(symbolPart)
-	symLineRe  = regexp.MustCompile(`^` + symbolPart + `(?:\s*[-−–]\s*` + symbolPart + `)*$`)
+	symbolRe  = docrules.HeaderSymbolRe
+	symLineRe = docrules.HeaderLineRe
 )
 
 // ligatures maps the presentation forms some producers leave in text.

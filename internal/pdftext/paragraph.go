@@ -44,8 +44,44 @@ func assembleBody(raw []rawPage) (*Result, []*pline) {
 	for _, l := range body {
 		a.onPage[l.Page] = append(a.onPage[l.Page], l)
 	}
-	res.Lines = a.paragraphs(body)
+	res.Lines = append(a.paragraphs(body), a.footnotes(pages)...)
 	return res, body
+}
+
+// footnotes returns each page's footnotes as Note lines, after the body:
+// page furniture for the reading, but text the document says, kept as
+// note parts. A footnote starts at its reference number (a small number
+// set apart, or at the start of the line) and goes on to the next.
+func (a *assembler) footnotes(pages [][]*pline) []report.Line {
+	var out []report.Line
+	for _, ls := range pages {
+		cur := -1
+		for _, l := range byY(ls) {
+			t := strings.TrimSpace(l.Text)
+			if l.Kind != kindFootnote || t == "" || ruleRe.MatchString(t) {
+				continue
+			}
+			switch {
+			case isRefText(strings.ReplaceAll(t, " ", "")):
+				out = append(out, report.Line{Text: t, Page: l.Page, Note: true})
+				cur = len(out) - 1
+			case cur < 0:
+				out = append(out, report.Line{Text: t, Page: l.Page, Note: true})
+				cur = len(out) - 1
+			case isRefText(out[cur].Text):
+				out[cur].Text += " " + t
+			default:
+				out[cur].Text = a.join(out[cur].Text, t)
+			}
+		}
+	}
+	kept := out[:0]
+	for _, n := range out {
+		if !isRefText(strings.ReplaceAll(n.Text, " ", "")) { // a reference number astray in the body
+			kept = append(kept, n)
+		}
+	}
+	return kept
 }
 
 // margin is the left and right edge of a page's body text.

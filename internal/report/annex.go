@@ -4,12 +4,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/crimegraph/crimegraph/internal/docrules"
 )
 
-// symbolRe matches a UN document symbol at the start of a text:
+// symbolRe (docrules.TextSymbolRe) matches a UN document symbol at the start of a text:
 // "A/CONF.241/RPM.2/L.1", "E/CN.7/2025/CRP.12", "S/2025/85",
 // "CTOC/COP/2024/1", "E/CN.7/2025/2-E/CN.15/2025/2".
-var symbolRe = regexp.MustCompile(`^[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+`)
+var symbolRe = docrules.TextSymbolRe
 
 // symbolAt returns the length of the UN symbol s starts with, or 0. A
 // symbol has a slash and a digit, which sets it apart from "HIV/AIDS";

@@ -101,11 +101,16 @@ type reportReader struct{}
 func (reportReader) claim(d *docView) Family {
 	numbered := false
 	d.Walk(func(q *Paragraph) { numbered = numbered || q.Number > 0 })
-	if numbered {
+	if numbered || titleRe.MatchString(d.Title) || reportTitleRe.MatchString(d.Title) {
 		return FamilyReport
 	}
 	return FamilyOther
 }
+
+// reportTitleRe matches the titles of reports, notes and statements that
+// number no paragraph: "…: note by the Secretariat", "Statement submitted
+// by …".
+var reportTitleRe = regexp.MustCompile(`(?i)(?:: (?:report|note|progress report|annual report) (?:of|by) |^Statement (?:submitted )?by |^(?:Annual |Progress |Final )?report\b|^Overview\b)`)
 
 func (reportReader) read(*docView) {}
 

@@ -102,7 +102,15 @@ type parser struct {
 // *kg.Error with CodeUnsupported when there is nothing it can read: no
 // lines, or no numbered paragraph at all.
 func Parse(lines []Line, opts Options) (*Report, error) {
-	ls := prepare(lines)
+	var text, notes []Line
+	for _, l := range lines {
+		if l.Note {
+			notes = append(notes, l)
+		} else {
+			text = append(text, l)
+		}
+	}
+	ls := prepare(text)
 	if len(ls) == 0 {
 		return nil, kg.Errorf(kg.CodeUnsupported, "document has no text to parse")
 	}
@@ -141,7 +149,22 @@ func Parse(lines []Line, opts Options) (*Report, error) {
 		}
 		p.line()
 	}
+	p.noteParts(notes)
 	return p.finish()
+}
+
+// noteParts keeps the footnotes as note parts of the document, under no
+// section, each cited to its page.
+func (p *parser) noteParts(notes []Line) {
+	p.stack, p.annex, p.annexNo = nil, false, ""
+	for _, n := range notes {
+		t := normSpace(n.Text)
+		if t == "" {
+			continue
+		}
+		p.loosePart(&pline{Line: Line{Text: t, Page: n.Page}, tok: token{rest: t}}, kg.PartNote)
+	}
+	p.para, p.letter, p.roman = nil, nil, nil
 }
 
 // line reads ls[p.i].
@@ -869,6 +892,7 @@ func (p *parser) finish() (*Report, error) {
 			q.Kind = kindOfPart(q.Text)
 		}
 	})
+	markRecommendations(r)
 	instrumentKinds(r)
 	if err := readFamily(r, p.ls); err != nil {
 		return nil, err
@@ -878,7 +902,6 @@ func (p *parser) finish() (*Report, error) {
 	order = 0
 	r.WalkSections(func(s *Section) { s.Order = order; order++ })
 
-	markRecommendations(r)
 	r.Meeting = findMeeting(r, p.front)
 
 	limit := p.opts.LongParagraph

@@ -22,7 +22,7 @@ import (
 type recordReader struct{}
 
 var (
-	meetingLineRe = regexp.MustCompile(`(?m)^(\d{1,5})(?:st|nd|rd|th) (?:plenary )?meeting\b[ ,]*(?:\p{L}+day, )?(\d{1,2}) ` + month + `,? (\d{4})`)
+	meetingLineRe = regexp.MustCompile(`(?m)^(\d{1,5})(?:st|nd|rd|th) ((?:plenary )?meeting)\b[ ,]*(?:\p{L}+day, )?(\d{1,2}) ` + month + `,? (\d{4})`)
 	speakerRe     = regexp.MustCompile(`(?:^|\) )((?:Mr|Ms|Mrs|Miss|Dr|Sir|Dame|Lord|Archbishop|Monsignor|H\.E\.)\.? [\p{Lu}][\p{L}\-’'. ]{0,60}?|The (?:Acting )?(?:President|Chair|Vice-Chair|Co-Chair|Chairperson|Secretary-General))(?: \(([^()]{2,160})\))?(?: \((?:spoke|interpretation from) [^)]{2,40}\))?(?:: | said )`)
 	agendaItemRe  = regexp.MustCompile(`^Agenda items? (\d{1,3}(?: ?\([a-z]\))?)(?: \(continued\))?\s*(.*)$`)
 )
@@ -50,12 +50,13 @@ func (recordReader) read(d *docView) {
 		if a.MeetingNo == "" {
 			a.MeetingNo = m[1]
 		}
-		a.Date = isoDate(m[2], m[3], m[4])
+		a.Date = isoDate(m[3], m[4], m[5])
 		if d.Date == "" {
 			d.Date = a.Date
 		}
 		if t := d.Title; t == "" || t == "United Nations" || t == d.Body || strings.HasPrefix(t, "Digitized") {
-			d.Title = strings.TrimSpace(d.Body + " " + ordinal(m[1]) + " meeting, " + strings.TrimSpace(m[2]+" "+m[3]+" "+m[4]))
+			// "General Assembly, 64th plenary meeting, 16 April 2025"
+			d.Title = strings.TrimPrefix(d.Body+", "+ordinal(m[1])+" "+m[2]+", "+m[3]+" "+m[4]+" "+m[5], ", ")
 		}
 	}
 	d.Act = a

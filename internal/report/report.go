@@ -21,6 +21,7 @@ type Line struct {
 	Heading bool   // the source marks the line as a heading (Markdown #, bold line, bold font)
 	Level   int    // heading level the source gives (Markdown # count), 0 when unknown
 	Break   bool   // a page break precedes this line
+	Note    bool   // a footnote: the front end gives them after the body, each becomes a note part
 }
 
 // Identity is what a document says about itself on its first page.

@@ -25,6 +25,11 @@ var (
 	// draftTitleRe matches the title of a Security Council draft, which has
 	// no "L." symbol: "Albania, …: draft resolution".
 	draftTitleRe = regexp.MustCompile(`(?m)^[A-Z][^\n]{2,400}: (?:revised )?draft (?:resolution|decision)$`)
+	// draftActRe matches what a draft resolution or decision says it is.
+	draftActRe = regexp.MustCompile(`(?i)\bdraft (?:resolution|decision)s?\b`)
+	// declarationRe matches the title of a draft declaration or outcome
+	// document, which is adopted as a resolution is.
+	declarationRe = regexp.MustCompile(`(?i)\b(?:declaration|outcome document|political declaration)\b`)
 	// decidesRe matches the chapeau of a decision that states the decision
 	// in the same sentence: "The Economic and Social Council decides:".
 	decidesRe    = regexp.MustCompile(`^The ([A-Z][\p{L} ,\-]+?) (?:decides|decided|takes note|requests|approves|adopts|endorses)\b`)
@@ -48,10 +53,15 @@ func (actReader) claim(d *docView) Family {
 	case docrules.Element(sym, "DEC"):
 		return FamilyDecision
 	case docrules.Element(sym, "L."):
-		if amendsRe.MatchString(d.Title) || amendsRe.MatchString(head) {
+		// "L." documents are drafts of every kind; a draft report reads
+		// as a report.
+		switch {
+		case amendsRe.MatchString(head):
 			return FamilyAmendment
+		case draftActRe.MatchString(head) || hasChapeau(d) || declarationRe.MatchString(d.Title):
+			return FamilyDraft
 		}
-		return FamilyDraft
+		return ""
 	case draftTitleRe.MatchString(d.Title) || draftTitleRe.MatchString(head):
 		return FamilyDraft
 	case resTitleRe.MatchString(d.Title) || adoptedRe.MatchString(head) && strings.Contains(head, "Resolution"):
@@ -105,6 +115,9 @@ func (actReader) read(d *docView) {
 		if q.Number > 0 && q.Kind == kg.PartNumbered {
 			q.Kind = kg.PartOperative
 		}
+		// The items of "Calls upon all States to:" are parts of that
+		// operative paragraph's one call, not recommendations of their own.
+		q.Recommendation, q.Chapeau = false, ""
 	})
 	d.Act = a
 }
@@ -169,4 +182,19 @@ func instrumentKinds(r *Report) {
 		}
 	}
 	walk(r.Paragraphs, true)
+}
+
+// hasChapeau reports whether a document's unnumbered text before its first
+// numbered paragraph holds a resolution's chapeau ("The General Assembly,")
+// or a decision stated with its body.
+func hasChapeau(d *docView) bool {
+	for _, q := range d.Paragraphs {
+		if q.Number > 0 {
+			return false
+		}
+		if actChapeauRe.MatchString(q.Text) || decidesRe.MatchString(q.Text) {
+			return true
+		}
+	}
+	return false
 }

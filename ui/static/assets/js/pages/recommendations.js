@@ -287,6 +287,14 @@ function highlight(text, query) {
   return out;
 }
 
+/** citedRef is where the call stands, as the citation gives it: "para. 61(d)",
+ * "annex, p. 3", "preambular para. 2". */
+function citedRef(r) {
+  if (/^\d/.test(r.ref)) return `para. ${r.ref}`;
+  const i = (r.citation || '').indexOf(', ');
+  return i >= 0 ? r.citation.slice(i + 2) : r.ref;
+}
+
 function row(r, text) {
   const doc = r.document || {};
   const links = [
@@ -295,7 +303,7 @@ function row(r, text) {
   return h('tr', null,
     h('td', { class: 'cite' },
       h('a', { href: documentURL(doc.key, r.ref), title: `Read ${r.citation} in the document` },
-        h('span', { class: 'cite__doc' }, docName(doc)), h('span', { class: 'cite__ref' }, `para. ${r.ref}`)),
+        h('span', { class: 'cite__doc' }, docName(doc)), h('span', { class: 'cite__ref' }, citedRef(r))),
       h('div', { class: 'small' }, h('a', { href: entityURL(r.id), class: 'muted' }, 'details'))),
     h('td', { class: 'text' }, r.form && r.form !== 'recommendation'
       ? h('div', { class: 'small muted' }, `${r.form === 'operative' ? 'Operative paragraph' : 'Call'}${r.by ? ' by ' + r.by : ''}${r.verb ? ': ' + r.verb : ''}`)
