@@ -6,6 +6,8 @@ import (
 	"flag"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -25,10 +27,18 @@ func init() {
 			readOnly := fs.Bool("read-only", false, "public mode: open the store read-only, refuse every mutation")
 			noSeed := fs.Bool("no-seed", false, "do not ingest the embedded corpus into an empty store")
 			corsOrigins := fs.String("cors-origin", "", "comma-separated origins whose pages may call /graphql from a browser (hosted GraphQL explorers), or * for any; default none")
+			memLimit := fs.Int("memory-limit", 192, "soft limit of the server's Go heap in MiB, at which the garbage collector works harder (GOMEMLIMIT, when set, wins); 0 for none")
 			workers := fs.Int("render-workers", 2, "diagram render worker processes (plus one for small diagrams); 0 draws in the server's own process, unbounded (for comparison only)")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
 					return usagef("serve takes no arguments")
+				}
+				// Under a burst of large answers the heap doubles between
+				// collections; a soft limit keeps the server's RSS near what it
+				// holds (the caches are bounded on their own). Diagrams' memory
+				// is the render workers', apart.
+				if _, set := os.LookupEnv("GOMEMLIMIT"); !set && *memLimit > 0 {
+					debug.SetMemoryLimit(int64(*memLimit) << 20)
 				}
 				s, err := openStore(*data, *readOnly, *readOnly, e.log)
 				if err != nil {
