@@ -140,6 +140,9 @@ type EntityEvaluation struct {
 // ("S/2025/223 para. 10", "S/RES/2776 (2025) para. 16").
 var sourceSymbol = regexp.MustCompile(`^[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.\-]+)+(?: \([0-9]{4}\))?`)
 
+// Symbol returns the symbol of the document the row's source cites, or "".
+func (r EntityRow) Symbol() string { return sourceSymbol.FindString(r.Source) }
+
 // EvaluateEntities tags every row and compares with its labels, kind by
 // kind, over (passage, entity) pairs. States and crime types compare by
 // code; organizations and groups by name: a labelled name ("Full Name
@@ -164,7 +167,7 @@ func EvaluateEntities(g *Gazetteer, name string, rows []EntityRow, tag Tagger) (
 			}
 		}
 		var syms []string
-		if s := sourceSymbol.FindString(r.Source); s != "" {
+		if s := r.Symbol(); s != "" {
 			syms = []string{s}
 		}
 		got := tag(r.Text, syms)
