@@ -94,7 +94,7 @@ func writeEntities(ctx context.Context, e *env, g *gazetteer.Gazetteer, rec extr
 	if err := ev.Write(e.stdout, o.verbose); err != nil {
 		return err
 	}
-	c.write(e.stdout, len(rows))
+	c.write(e.stdout, len(rows), o.verbose)
 	return nil
 }
 

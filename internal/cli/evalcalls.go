@@ -154,10 +154,12 @@ func (c callsResult) into(ev *gazetteer.EntityEvaluation) {
 }
 
 // write says what the calls row rests on.
-func (c callsResult) write(w io.Writer, rows int) {
+func (c callsResult) write(w io.Writer, rows int, verbose bool) {
 	s := c.score
 	fmt.Fprintf(w, "calls: scored on %d of %d passages, on the documents they cite as parsed and extracted; form matched, verb agrees in %d of %d found\n",
 		c.scored, rows, s.VerbAgree, s.TP)
+	fmt.Fprintf(w, "  by passage: a call found in %d of %d passages labelled with calls; in %d passages labelled with none\n",
+		s.PassTP, s.PassTP+s.PassFN, s.PassFP)
 	list := func(what string, items []string) {
 		if len(items) == 0 {
 			return
@@ -168,6 +170,9 @@ func (c callsResult) write(w io.Writer, rows int) {
 	list("document not found in --docs", c.noDocument)
 	list("passage not found in its document", c.notFound)
 	list("files that could not be read", c.failures)
+	if verbose && len(s.VerbDiffers) > 0 {
+		fmt.Fprintf(w, "  verbs that differ: %s\n", strings.Join(s.VerbDiffers, "; "))
+	}
 	fmt.Fprintln(w)
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -135,6 +136,11 @@ type CallScore struct {
 	gazetteer.KindScore
 	VerbAgree     int
 	Disagreements []gazetteer.EntityDisagreement
+	VerbDiffers   []string // "id: labelled form:verb, found form:verb" for the matches whose verbs differ
+	// By passage, whatever the number of calls: labelled with a call and
+	// a call found; labelled with none and one found; labelled with a call
+	// and none found.
+	PassTP, PassFP, PassFN int
 }
 
 // ScoreCalls scores the passages.
@@ -150,6 +156,14 @@ func ScoreCalls(ps []CallPassage) CallScore {
 			return m
 		}
 		want, got := byForm(p.Labelled), byForm(p.Found)
+		switch l, f := len(p.Labelled) > 0, len(p.Found) > 0; {
+		case l && f:
+			s.PassTP++
+		case f:
+			s.PassFP++
+		case l:
+			s.PassFN++
+		}
 		var d gazetteer.EntityDisagreement
 		forms := map[string]bool{}
 		for f := range want {
@@ -179,6 +193,9 @@ func ScoreCalls(ps []CallPassage) CallScore {
 				}
 			}
 			s.VerbAgree += min(agree, tp)
+			if agree < tp {
+				s.VerbDiffers = append(s.VerbDiffers, fmt.Sprintf("%s: labelled %s:%s, found %s:%s", p.ID, f, strings.Join(w, ","), f, strings.Join(g, ",")))
+			}
 			for i := tp; i < len(w); i++ {
 				d.Missed = append(d.Missed, f+":"+w[i])
 			}

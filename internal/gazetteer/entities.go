@@ -73,7 +73,7 @@ func ReadEntities(r io.Reader) ([]EntityRow, error) {
 			Organizations: splitNames(r.get("organizations")),
 			Groups:        splitNames(r.get("groups")),
 			CrimeTypes:    kg.SortedSet(strings.Fields(r.get("crimetypes"))),
-			Calls:         kg.SortedSet(strings.Fields(r.get("calls"))),
+			Calls:         splitCalls(r.get("calls")),
 		}
 		if row.ID == "" || row.Text == "" {
 			return nil, fmt.Errorf("entity set:%d: empty id or text", r.line)
@@ -85,6 +85,21 @@ func ReadEntities(r io.Reader) ([]EntityRow, error) {
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// splitCalls splits a space-separated list of "form:verb" items, whose
+// verbs may be words apart ("operative:calls upon call:call on"): a word
+// without a colon continues the item before it.
+func splitCalls(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if !strings.Contains(w, ":") && len(out) > 0 {
+			out[len(out)-1] += " " + w
+			continue
+		}
+		out = append(out, w)
+	}
+	return kg.SortedSet(out)
 }
 
 // splitNames splits a " | "-separated list of names.
