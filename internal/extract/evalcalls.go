@@ -63,7 +63,7 @@ func PassageRef(rep *report.Report, source, text string) string {
 	}
 	if m := sourceParaRe.FindStringSubmatch(source); m != nil {
 		for _, c := range cands {
-			if c.ref == m[1] && contained(c) >= 0.5 {
+			if c.ref == m[1] && contained(c) >= 0.8 {
 				return c.ref
 			}
 		}
