@@ -183,24 +183,46 @@ func ScoreCalls(ps []CallPassage) CallScore {
 			s.TP += tp
 			s.FP += len(g) - tp
 			s.FN += len(w) - tp
+			// Pair the calls whose verbs agree first, so that the calls left
+			// over are the ones listed missed or spurious.
+			wUsed, gUsed := make([]bool, len(w)), make([]bool, len(g))
 			agree := 0
-			for _, v := range g {
-				for _, x := range w {
-					if verbStem(v) == verbStem(x) {
+			for i, v := range g {
+				for j, x := range w {
+					if !wUsed[j] && verbStem(v) == verbStem(x) {
+						wUsed[j], gUsed[i] = true, true
 						agree++
 						break
 					}
 				}
 			}
-			s.VerbAgree += min(agree, tp)
+			s.VerbAgree += agree
 			if agree < tp {
 				s.VerbDiffers = append(s.VerbDiffers, fmt.Sprintf("%s: labelled %s:%s, found %s:%s", p.ID, f, strings.Join(w, ","), f, strings.Join(g, ",")))
 			}
-			for i := tp; i < len(w); i++ {
-				d.Missed = append(d.Missed, f+":"+w[i])
-			}
-			for i := tp; i < len(g); i++ {
-				d.Spurious = append(d.Spurious, f+":"+g[i])
+			// The calls of the form matched on form alone, then the rest.
+			for n, i, j := agree, 0, 0; ; {
+				for i < len(w) && wUsed[i] {
+					i++
+				}
+				for j < len(g) && gUsed[j] {
+					j++
+				}
+				switch {
+				case i < len(w) && j < len(g) && n < tp:
+					wUsed[i], gUsed[j] = true, true
+					n++
+					continue
+				case i < len(w):
+					d.Missed = append(d.Missed, f+":"+w[i])
+					wUsed[i] = true
+					continue
+				case j < len(g):
+					d.Spurious = append(d.Spurious, f+":"+g[j])
+					gUsed[j] = true
+					continue
+				}
+				break
 			}
 		}
 		if len(d.Missed)+len(d.Spurious) > 0 {

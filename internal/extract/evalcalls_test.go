@@ -79,17 +79,19 @@ func TestScoreCalls(t *testing.T) {
 		passages            []extract.CallPassage
 		tp, fp, fn, agree   int
 		passTP, passFP, pFN int
+		missed              string // the calls listed missed, when checked
 	}{
-		{"form and verb agree", []extract.CallPassage{{ID: "a", Labelled: []string{"call:urge"}, Found: []string{"call:urges"}}}, 1, 0, 0, 1, 1, 0, 0},
-		{"verbs of several words agree by their first", []extract.CallPassage{{ID: "a", Labelled: []string{"call:call on", "operative:calls upon"}, Found: []string{"call:calls upon", "operative:calls upon"}}}, 2, 0, 0, 2, 1, 0, 0},
-		{"form agrees, verb differs", []extract.CallPassage{{ID: "a", Labelled: []string{"operative:encourages"}, Found: []string{"operative:recalls"}}}, 1, 0, 0, 0, 1, 0, 0},
-		{"form differs", []extract.CallPassage{{ID: "a", Labelled: []string{"recommendation:recommends"}, Found: []string{"call:recommends"}}}, 0, 1, 1, 0, 1, 0, 0},
-		{"one call found of two labelled", []extract.CallPassage{{ID: "a", Labelled: []string{"call:encourage", "call:urge"}, Found: []string{"call:encourages"}}}, 1, 0, 1, 1, 1, 0, 0},
+		{"form and verb agree", []extract.CallPassage{{ID: "a", Labelled: []string{"call:urge"}, Found: []string{"call:urges"}}}, 1, 0, 0, 1, 1, 0, 0, ""},
+		{"verbs of several words agree by their first", []extract.CallPassage{{ID: "a", Labelled: []string{"call:call on", "operative:calls upon"}, Found: []string{"call:calls upon", "operative:calls upon"}}}, 2, 0, 0, 2, 1, 0, 0, ""},
+		{"form agrees, verb differs", []extract.CallPassage{{ID: "a", Labelled: []string{"operative:encourages"}, Found: []string{"operative:recalls"}}}, 1, 0, 0, 0, 1, 0, 0, ""},
+		{"form differs", []extract.CallPassage{{ID: "a", Labelled: []string{"recommendation:recommends"}, Found: []string{"call:recommends"}}}, 0, 1, 1, 0, 1, 0, 0, ""},
+		{"one call found of two labelled", []extract.CallPassage{{ID: "a", Labelled: []string{"call:encourage", "call:urge"}, Found: []string{"call:encourages"}}}, 1, 0, 1, 1, 1, 0, 0, "call:urge"},
+		{"the call left over is the one whose verb differs", []extract.CallPassage{{ID: "a", Labelled: []string{"operative:invites", "operative:requests"}, Found: []string{"operative:requests"}}}, 1, 0, 1, 1, 1, 0, 0, "operative:invites"},
 		{"a call where none is labelled, none where one is", []extract.CallPassage{
 			{ID: "a", Found: []string{"operative:reaffirms"}},
 			{ID: "b", Labelled: []string{"call:should"}},
 			{ID: "c"},
-		}, 0, 1, 1, 0, 0, 1, 1},
+		}, 0, 1, 1, 0, 0, 1, 1, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s := extract.ScoreCalls(c.passages)
@@ -98,6 +100,9 @@ func TestScoreCalls(t *testing.T) {
 			}
 			if s.PassTP != c.passTP || s.PassFP != c.passFP || s.PassFN != c.pFN {
 				t.Errorf("by passage %d %d %d, want %d %d %d", s.PassTP, s.PassFP, s.PassFN, c.passTP, c.passFP, c.pFN)
+			}
+			if c.missed != "" && (len(s.Disagreements) != 1 || strings.Join(s.Disagreements[0].Missed, " ") != c.missed) {
+				t.Errorf("disagreements %v, want %s missed", s.Disagreements, c.missed)
 			}
 			if (s.FP+s.FN > 0) != (len(s.Disagreements) > 0) {
 				t.Errorf("disagreements %v for FP %d FN %d", s.Disagreements, s.FP, s.FN)
