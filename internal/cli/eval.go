@@ -5,9 +5,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/crimegraph/crimegraph/internal/extract"
 	"github.com/crimegraph/crimegraph/internal/gazetteer"
@@ -17,12 +19,14 @@ import (
 func init() {
 	register(&command{
 		name:  "eval",
-		usage: "[-v] [LABELLED.tsv ...]",
+		usage: "[-v] [--docs DIR[,DIR...]] [LABELLED.tsv ...]",
 		summary: "Report precision, recall and F1 of extraction on hand-labelled sets: per kind (crime types, States,\n" +
 			"organizations, groups, calls) on an entity set, per crime type on a crime-type set. Without a file,\n" +
-			"the embedded sets (see docs/gazetteers.md).",
+			"the embedded sets (see docs/gazetteers.md). Calls are scored only with --docs: on the paragraph of the\n" +
+			"cited document, parsed and extracted as ingest does, that each labelled passage is.",
 		setup: func(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 			verbose := fs.Bool("v", false, "list the passages where extraction and labels disagree")
+			docs := fs.String("docs", "", "comma-separated folders of the PDFs and Markdown files the sets cite, to score calls")
 			return func(ctx context.Context, args []string) error {
 				g, err := gazetteer.Load()
 				if err != nil {
@@ -32,15 +36,30 @@ func init() {
 				if err != nil {
 					return err
 				}
+				var ix *docIndex
+				if *docs != "" {
+					var dirs []string
+					for _, d := range strings.Split(*docs, ",") {
+						if d = strings.TrimSpace(d); d == "" {
+							continue
+						}
+						if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+							return kg.Errorf(kg.CodeInvalid, "--docs: %s is not a folder", d)
+						}
+						dirs = append(dirs, d)
+					}
+					ix = newDocIndex(dirs, rec)
+				}
+				o := evalOpts{verbose: *verbose, docs: ix}
 				if len(args) == 0 {
-					return evalEmbedded(e, g, rec, *verbose)
+					return evalEmbedded(ctx, e, g, rec, o)
 				}
 				for _, file := range args {
 					data, err := os.ReadFile(file)
 					if err != nil {
 						return kg.Wrap(kg.CodeNotFound, err, "cannot read "+file)
 					}
-					if err := evalSet(e, g, rec, filepath.Base(file), data, *verbose); err != nil {
+					if err := evalSet(ctx, e, g, rec, filepath.Base(file), data, o); err != nil {
 						return err
 					}
 				}
@@ -50,7 +69,36 @@ func init() {
 	})
 }
 
-func evalEmbedded(e *env, g *gazetteer.Gazetteer, rec extract.GazetteerRecognizer, verbose bool) error {
+// evalOpts are the options of `crimegraph eval`.
+type evalOpts struct {
+	verbose bool
+	docs    *docIndex // nil: calls are not scored
+}
+
+// writeEntities scores an entity set, calls too when the documents are at
+// hand, and prints it.
+func writeEntities(ctx context.Context, e *env, g *gazetteer.Gazetteer, rec extract.GazetteerRecognizer, name string, rows []gazetteer.EntityRow, o evalOpts) error {
+	ev, err := gazetteer.EvaluateEntities(g, name, rows, rec.Tagger())
+	if err != nil {
+		return err
+	}
+	if o.docs == nil {
+		if err := ev.Write(e.stdout, o.verbose); err != nil {
+			return err
+		}
+		_, err := io.WriteString(e.stdout, noCallsNote)
+		return err
+	}
+	c := evalCalls(ctx, o.docs, rows)
+	c.into(&ev)
+	if err := ev.Write(e.stdout, o.verbose); err != nil {
+		return err
+	}
+	c.write(e.stdout, len(rows), o.verbose)
+	return nil
+}
+
+func evalEmbedded(ctx context.Context, e *env, g *gazetteer.Gazetteer, rec extract.GazetteerRecognizer, o evalOpts) error {
 	rows, err := gazetteer.LabelledCrimeTypes()
 	if err != nil {
 		return err
@@ -74,28 +122,20 @@ func evalEmbedded(e *env, g *gazetteer.Gazetteer, rec extract.GazetteerRecognize
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		ev, err := gazetteer.EvaluateEntities(g, n+" (tuned on)", sets[n], rec.Tagger())
-		if err != nil {
-			return err
-		}
-		if err := ev.Write(e.stdout, verbose); err != nil {
+		if err := writeEntities(ctx, e, g, rec, n+" (tuned on)", sets[n], o); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func evalSet(e *env, g *gazetteer.Gazetteer, rec extract.GazetteerRecognizer, name string, data []byte, verbose bool) error {
+func evalSet(ctx context.Context, e *env, g *gazetteer.Gazetteer, rec extract.GazetteerRecognizer, name string, data []byte, o evalOpts) error {
 	if gazetteer.IsEntitySet(data) {
 		rows, err := gazetteer.ReadEntities(bytes.NewReader(data))
 		if err != nil {
 			return kg.Wrap(kg.CodeInvalid, err, name)
 		}
-		ev, err := gazetteer.EvaluateEntities(g, name, rows, rec.Tagger())
-		if err != nil {
-			return err
-		}
-		return ev.Write(e.stdout, verbose)
+		return writeEntities(ctx, e, g, rec, name, rows, o)
 	}
 	rows, err := gazetteer.ReadLabelled(bytes.NewReader(data))
 	if err != nil {

@@ -73,7 +73,7 @@ func ReadEntities(r io.Reader) ([]EntityRow, error) {
 			Organizations: splitNames(r.get("organizations")),
 			Groups:        splitNames(r.get("groups")),
 			CrimeTypes:    kg.SortedSet(strings.Fields(r.get("crimetypes"))),
-			Calls:         kg.SortedSet(strings.Fields(r.get("calls"))),
+			Calls:         splitCalls(r.get("calls")),
 		}
 		if row.ID == "" || row.Text == "" {
 			return nil, fmt.Errorf("entity set:%d: empty id or text", r.line)
@@ -85,6 +85,21 @@ func ReadEntities(r io.Reader) ([]EntityRow, error) {
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// splitCalls splits a space-separated list of "form:verb" items, whose
+// verbs may be words apart ("operative:calls upon call:call on"): a word
+// without a colon continues the item before it.
+func splitCalls(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if !strings.Contains(w, ":") && len(out) > 0 {
+			out[len(out)-1] += " " + w
+			continue
+		}
+		out = append(out, w)
+	}
+	return kg.SortedSet(out)
 }
 
 // splitNames splits a " | "-separated list of names.
@@ -140,6 +155,9 @@ type EntityEvaluation struct {
 // ("S/2025/223 para. 10", "S/RES/2776 (2025) para. 16").
 var sourceSymbol = regexp.MustCompile(`^[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.\-]+)+(?: \([0-9]{4}\))?`)
 
+// Symbol returns the symbol of the document the row's source cites, or "".
+func (r EntityRow) Symbol() string { return sourceSymbol.FindString(r.Source) }
+
 // EvaluateEntities tags every row and compares with its labels, kind by
 // kind, over (passage, entity) pairs. States and crime types compare by
 // code; organizations and groups by name: a labelled name ("Full Name
@@ -164,7 +182,7 @@ func EvaluateEntities(g *Gazetteer, name string, rows []EntityRow, tag Tagger) (
 			}
 		}
 		var syms []string
-		if s := sourceSymbol.FindString(r.Source); s != "" {
+		if s := r.Symbol(); s != "" {
 			syms = []string{s}
 		}
 		got := tag(r.Text, syms)

@@ -64,6 +64,29 @@ func TestEvaluateEntitiesScoring(t *testing.T) {
 	}
 }
 
+// TestReadEntitiesCalls reads calls whose verbs are words apart, and the
+// symbol a source cites.
+func TestReadEntitiesCalls(t *testing.T) {
+	set := "# version: 1\nid\tsource\tstates\torganizations\tgroups\tcrimetypes\tcalls\ttext\n" +
+		"r1\tS/RES/2779 (2025) para. 17\t\t\t\t\toperative:calls upon operative:urges operative:calls on\tText.\n" +
+		"r2\tS/2025/122, p. 3\t\t\t\t\tcall:call on call:urge\tText.\n"
+	rows, err := ReadEntities(strings.NewReader(set))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []struct{ calls, symbol string }{
+		{"operative:calls on|operative:calls upon|operative:urges", "S/RES/2779 (2025)"},
+		{"call:call on|call:urge", "S/2025/122"},
+	} {
+		if got := strings.Join(rows[i].Calls, "|"); got != want.calls {
+			t.Errorf("%s calls %q, want %q", rows[i].ID, got, want.calls)
+		}
+		if got := rows[i].Symbol(); got != want.symbol {
+			t.Errorf("%s symbol %q, want %q", rows[i].ID, got, want.symbol)
+		}
+	}
+}
+
 func TestEmbeddedEntitySets(t *testing.T) {
 	sets, err := EmbeddedEntitySets()
 	if err != nil {
