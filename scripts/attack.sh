@@ -38,4 +38,15 @@ done
 [ -n "$addr" ] || { echo "the server did not start" >&2; exit 1; }
 echo "== machine: $(nproc) cores, $(go version | cut -d' ' -f3); attack for $duration; corpus: ${CORPUS:-embedded}"
 # shellcheck disable=SC2086
-"$tmp/attack" -addr "$addr" -pid "$server" -duration "$duration" ${ATTACK_FLAGS:-}
+# The load runs niced, as if from another machine; the probe (healthz, a
+# fragment bomb every 250 ms, RSS, idle CPU) at normal priority, so that
+# what it measures is the server's latency, not the load generator's
+# own wait for the two cores it shares with the server.
+"$tmp/attack" -role probe -addr "$addr" -pid "$server" -duration "$duration" ${ATTACK_FLAGS:-} >out/attack/probe.txt &
+probe=$!
+load_ok=0
+nice -n 10 "$tmp/attack" -role load -addr "$addr" -pid "$server" -duration "$duration" ${ATTACK_FLAGS:-} || load_ok=$?
+probe_ok=0
+wait $probe || probe_ok=$?
+cat out/attack/probe.txt
+[ "$load_ok" = 0 ] && [ "$probe_ok" = 0 ]

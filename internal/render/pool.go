@@ -321,6 +321,7 @@ func (p *pool) start() (*proc, error) {
 		return nil, kg.Wrap(kg.CodeUnavailable, err, "the diagram renderer could not start")
 	}
 	p.stats.started.Add(1)
+	lowerPriority(cmd.Process.Pid)
 	pr := &proc{cmd: cmd, stdin: stdin, stdout: bufio.NewReaderSize(stdout, 64<<10), stderr: tail, pid: cmd.Process.Pid,
 		exited: make(chan struct{})}
 	go func() { _ = cmd.Wait(); close(pr.exited) }()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"strconv"
+	"syscall"
 )
 
 // rss is the resident memory of the worker process, from /proc; 0 when it
@@ -23,3 +24,12 @@ func (pr *proc) rss() int64 {
 	}
 	return pages * int64(os.Getpagesize())
 }
+
+// workerNice is the scheduling niceness of render workers: a diagram is
+// worth waiting for, while the server's other answers (health checks,
+// pages, queries) must not queue behind Graphviz for the CPU.
+const workerNice = 10
+
+// lowerPriority lowers the CPU priority of a worker process; a failure
+// leaves it at the server's priority, which is only slower for others.
+func lowerPriority(pid int) { _ = syscall.Setpriority(syscall.PRIO_PROCESS, pid, workerNice) }

@@ -46,6 +46,7 @@ var (
 	diagrams = flag.Bool("diagrams", true, "include diagram attacks")
 	idleCPU  = flag.Duration("idle-cpu", 150*time.Millisecond, "bound on the server's CPU time in the 3 s after the attack")
 	requests = flag.Int64("requests", 200000, "bound on the number of attack requests")
+	role     = flag.String("role", "all", "all: attack and measure; load: attack only (its fragment bombs are load, not judged); probe: measure only — /healthz, a new fragment bomb every 250 ms, RSS and idle CPU — so that a probe at normal priority is not starved by a load generator sharing the server's cores")
 )
 
 const (
@@ -136,87 +137,124 @@ func main() {
 		return do(name, limit, req)
 	}
 
-	// 1. Fragment bombs of every depth, each new (a comment defeats the
-	// parsed-query cache).
-	run(1, func(ctx context.Context, i int) {
-		gql(ctx, "fragment bomb", *bombMax, fmt.Sprintf("%s # %d", fragmentBomb(7+i%140), i), nil)
-	})
-	// ... and clients that leave after 20 ms.
-	run(1, func(ctx context.Context, i int) {
-		c, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
-		defer cancel()
-		body, _ := json.Marshal(map[string]any{"query": fmt.Sprintf("%s # left %d", fragmentBomb(11), i)})
-		req, _ := http.NewRequestWithContext(c, http.MethodPost, base+"/graphql", bytes.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		if resp, err := client.Do(req); err == nil {
-			resp.Body.Close()
-		}
-		time.Sleep(50 * time.Millisecond)
-	})
-	// 5. Made-up methods and paths: metrics label cardinality.
-	run(1, func(ctx context.Context, i int) {
-		req, _ := http.NewRequestWithContext(ctx, fmt.Sprintf("X%06d", i), fmt.Sprintf("%s/p%d", base, i), nil)
-		do("made-up method", graphqlTimeout, req)
-	})
-	// 6. Slow fields: three concurrent deep neighbourhoods with their sources.
-	// Every other one follows MENTIONS too, which makes the subgraph and
-	// its sources far larger.
-	run(3, func(ctx context.Context, i int) {
-		var kinds any
-		if i%2 == 1 {
-			kinds = []string{"MENTIONS", "CONTAINS", "ADDRESSES"}
-		}
-		gql(ctx, "neighbourhood depth 3 + sources", graphqlTimeout,
-			`query($id: ID!, $k: [String!]) { neighbourhood(id: $id, depth: 3, limit: 1000, edgeKinds: $k) { title sources { citation quote { match } } } }`,
-			map[string]any{"id": ids[i%len(ids)], "k": kinds})
-	})
-	// 7. Cache memory: distinct 60 KB queries.
-	pad := strings.Repeat("x", 60<<10)
-	run(1, func(ctx context.Context, i int) {
-		gql(ctx, "distinct 60 KB queries", graphqlTimeout,
-			fmt.Sprintf("{ entities(kind: STATE, first: %d) { nodes { id label } } } # %d %s", 1+i%100, i, pad), nil)
-	})
-	// 9 and the rest of issue 13's list: HEAD, aliases, depth, oversized bodies.
-	aliases := "{" + strings.Repeat(" a: stats { nodes }", 3000) + " }"
-	big := `{"query": "{ stats { nodes } }` + strings.Repeat(" ", 1<<20) + `"}`
-	run(1, func(ctx context.Context, i int) {
-		switch i % 4 {
-		case 0:
-			req, _ := http.NewRequestWithContext(ctx, http.MethodHead, base+"/graphql", nil)
-			do("HEAD, aliases, 1 MB body, deep", graphqlTimeout, req)
-		case 1:
-			gql(ctx, "HEAD, aliases, 1 MB body, deep", graphqlTimeout, aliases+fmt.Sprintf(" # %d", i), nil)
-		case 2:
-			req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/graphql", strings.NewReader(big))
-			req.Header.Set("Content-Type", "application/json")
-			do("HEAD, aliases, 1 MB body, deep", graphqlTimeout, req)
-		case 3:
-			q := "id"
-			for range 40 {
-				q = "... on Section { parent { id " + q + " } }"
-			}
-			gql(ctx, "HEAD, aliases, 1 MB body, deep", graphqlTimeout, `{ node(id: "x") { `+q+` } }`, nil)
-		}
-	})
-	// Diagrams: distinct heavy sfdp and dot neighbourhoods, and a small one.
-	if *diagrams {
-		run(2, func(ctx context.Context, i int) {
-			layout := []string{"sfdp", "dot"}[i%2]
-			get(ctx, "heavy diagrams (sfdp, dot)", diagramTimeout, fmt.Sprintf("/diagram/neighbourhood?format=svg&layout=%s&depth=2&limit=%d&id=%s",
-				layout, 100+i%150, url.QueryEscape(ids[i%len(ids)])))
-		})
+	if *role != "probe" {
+		// 1. Fragment bombs of every depth, each new (a comment defeats the
+		// parsed-query cache).
 		run(1, func(ctx context.Context, i int) {
-			get(ctx, "small diagram", diagramTimeout, fmt.Sprintf("/diagram/neighbourhood?format=svg&limit=%d&id=%s", 3+i%5, url.QueryEscape(ids[0])))
-			sleep(ctx, time.Second)
+			gql(ctx, "fragment bomb", *bombMax, fmt.Sprintf("%s # %d", fragmentBomb(7+i%140), i), nil)
+		})
+		// ... and clients that leave after 20 ms.
+		run(1, func(ctx context.Context, i int) {
+			c, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+			defer cancel()
+			body, _ := json.Marshal(map[string]any{"query": fmt.Sprintf("%s # left %d", fragmentBomb(11), i)})
+			req, _ := http.NewRequestWithContext(c, http.MethodPost, base+"/graphql", bytes.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			if resp, err := client.Do(req); err == nil {
+				resp.Body.Close()
+			}
+			time.Sleep(50 * time.Millisecond)
+		})
+		// 5. Made-up methods and paths: metrics label cardinality.
+		run(1, func(ctx context.Context, i int) {
+			req, _ := http.NewRequestWithContext(ctx, fmt.Sprintf("X%06d", i), fmt.Sprintf("%s/p%d", base, i), nil)
+			do("made-up method", graphqlTimeout, req)
+		})
+		// 6. Slow fields: three concurrent deep neighbourhoods with their sources.
+		// Every other one follows MENTIONS too, which makes the subgraph and
+		// its sources far larger.
+		run(3, func(ctx context.Context, i int) {
+			var kinds any
+			if i%2 == 1 {
+				kinds = []string{"MENTIONS", "CONTAINS", "ADDRESSES"}
+			}
+			gql(ctx, "neighbourhood depth 3 + sources", graphqlTimeout,
+				`query($id: ID!, $k: [String!]) { neighbourhood(id: $id, depth: 3, limit: 1000, edgeKinds: $k) { title sources { citation quote { match } } } }`,
+				map[string]any{"id": ids[i%len(ids)], "k": kinds})
+		})
+		// 7. Cache memory: distinct 60 KB queries.
+		pad := strings.Repeat("x", 60<<10)
+		run(1, func(ctx context.Context, i int) {
+			gql(ctx, "distinct 60 KB queries", graphqlTimeout,
+				fmt.Sprintf("{ entities(kind: STATE, first: %d) { nodes { id label } } } # %d %s", 1+i%100, i, pad), nil)
+		})
+		// 9 and the rest of issue 13's list: HEAD, aliases, depth, oversized bodies.
+		aliases := "{" + strings.Repeat(" a: stats { nodes }", 3000) + " }"
+		big := `{"query": "{ stats { nodes } }` + strings.Repeat(" ", 1<<20) + `"}`
+		run(1, func(ctx context.Context, i int) {
+			switch i % 4 {
+			case 0:
+				req, _ := http.NewRequestWithContext(ctx, http.MethodHead, base+"/graphql", nil)
+				do("HEAD, aliases, 1 MB body, deep", graphqlTimeout, req)
+			case 1:
+				gql(ctx, "HEAD, aliases, 1 MB body, deep", graphqlTimeout, aliases+fmt.Sprintf(" # %d", i), nil)
+			case 2:
+				req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/graphql", strings.NewReader(big))
+				req.Header.Set("Content-Type", "application/json")
+				do("HEAD, aliases, 1 MB body, deep", graphqlTimeout, req)
+			case 3:
+				q := "id"
+				for range 40 {
+					q = "... on Section { parent { id " + q + " } }"
+				}
+				gql(ctx, "HEAD, aliases, 1 MB body, deep", graphqlTimeout, `{ node(id: "x") { `+q+` } }`, nil)
+			}
+		})
+		// Diagrams: distinct heavy sfdp and dot neighbourhoods, and a small one.
+		if *diagrams {
+			run(2, func(ctx context.Context, i int) {
+				layout := []string{"sfdp", "dot"}[i%2]
+				get(ctx, "heavy diagrams (sfdp, dot)", diagramTimeout, fmt.Sprintf("/diagram/neighbourhood?format=svg&layout=%s&depth=2&limit=%d&id=%s",
+					layout, 100+i%150, url.QueryEscape(ids[i%len(ids)])))
+			})
+			run(1, func(ctx context.Context, i int) {
+				get(ctx, "small diagram", diagramTimeout, fmt.Sprintf("/diagram/neighbourhood?format=svg&limit=%d&id=%s", 3+i%5, url.QueryEscape(ids[0])))
+				sleep(ctx, time.Second)
+			})
+		}
+		// An analyst's ordinary traffic beside it.
+		run(2, func(ctx context.Context, i int) {
+			gql(ctx, "entity pages", graphqlTimeout,
+				`query($id: ID!) { node(id: $id) { ... on Entity { id label mentions(first: 10) { totalCount nodes { evidence { citation quote(context: 60) { match } } } } } } }`,
+				map[string]any{"id": ids[i%len(ids)]})
 		})
 	}
-	// An analyst's ordinary traffic beside it.
-	run(2, func(ctx context.Context, i int) {
-		gql(ctx, "entity pages", graphqlTimeout,
-			`query($id: ID!) { node(id: $id) { ... on Entity { id label mentions(first: 10) { totalCount nodes { evidence { citation quote(context: 60) { match } } } } } } }`,
-			map[string]any{"id": ids[i%len(ids)]})
-	})
 	// Probes.
+	if *role != "load" {
+		probe(ctx, &wg, st, gql)
+	}
+	wg.Wait()
+	if *role == "load" {
+		if !report(st, base) {
+			os.Exit(1)
+		}
+		return
+	}
+	// What the server still computes once every client has gone: a
+	// second to let answers in flight finish, then three seconds idle.
+	time.Sleep(time.Second)
+	cpu0 := cpuTime(*pid)
+	time.Sleep(3 * time.Second)
+	st.cpuAfter = cpuTime(*pid) - cpu0
+	if !report(st, base) {
+		os.Exit(1)
+	}
+}
+
+// probe measures what the bounds are about: /healthz every 100 ms, a new
+// fragment bomb every 250 ms (role probe), the server's RSS.
+func probe(ctx context.Context, wg *sync.WaitGroup, st *stats, gql func(context.Context, string, time.Duration, string, map[string]any) int) {
+	base := "http://" + *addr
+	if *role == "probe" {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; ctx.Err() == nil; i++ {
+				gql(ctx, "fragment bomb", *bombMax, fmt.Sprintf("%s # probe %d", fragmentBomb(7+i%140), i), nil)
+				sleep(ctx, 250*time.Millisecond)
+			}
+		}()
+	}
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
@@ -247,16 +285,6 @@ func main() {
 			sleep(ctx, 250*time.Millisecond)
 		}
 	}()
-	wg.Wait()
-	// What the server still computes once every client has gone: a
-	// second to let answers in flight finish, then three seconds idle.
-	time.Sleep(time.Second)
-	cpu0 := cpuTime(*pid)
-	time.Sleep(3 * time.Second)
-	st.cpuAfter = cpuTime(*pid) - cpu0
-	if !report(st, base) {
-		os.Exit(1)
-	}
 }
 
 // cpuTime is a process's user and system CPU time, from /proc/PID/stat.
@@ -297,7 +325,7 @@ func report(st *stats, base string) bool {
 		for _, r := range rs {
 			took = append(took, r.took)
 			codes[r.status]++
-			if r.took > limit+*slack && name != "fragment bomb" || name == "fragment bomb" && r.took > limit {
+			if r.took > limit+*slack && name != "fragment bomb" || name == "fragment bomb" && r.took > limit && *role != "load" {
 				late++
 			}
 		}
@@ -309,8 +337,14 @@ func report(st *stats, base string) bool {
 			verdict = fmt.Sprintf("FAIL: %d past %s", late, limit)
 			ok = false
 		}
+		if name == "fragment bomb" && *role == "load" {
+			verdict = "load; the probe judges bombs"
+		}
 		fmt.Printf("%-34s %7d %-28s %9s %9s %9s %s\n", name, len(rs), statuses(codes),
 			pct(took, 50), pct(took, 99), pct(took, 100), verdict)
+	}
+	if *role == "load" {
+		return ok
 	}
 	verdict := "ok"
 	if m := pct(st.healthz, 100); m > *health {
