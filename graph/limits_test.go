@@ -21,7 +21,7 @@ func parseValid(t *testing.T, es interface{ Schema() *ast.Schema }, q string) *a
 	if err != nil {
 		t.Fatal(err)
 	}
-	if errs := validator.Validate(es.Schema(), doc); len(errs) > 0 {
+	if errs := validator.ValidateWithRules(es.Schema(), doc, nil); len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	return doc

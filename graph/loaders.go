@@ -103,24 +103,6 @@ func (r *Resolver) node(ctx context.Context, id kg.ID) (kg.Node, error) {
 	return r.loaders(ctx).nodes.Load(ctx, id)
 }
 
-// nodes loads nodes in order, dropping missing ones.
-func (r *Resolver) nodes(ctx context.Context, ids []kg.ID) ([]kg.Node, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	ns, err := r.loaders(ctx).nodes.LoadAll(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	out := ns[:0]
-	for _, n := range ns {
-		if n.ID != "" {
-			out = append(out, n)
-		}
-	}
-	return out, nil
-}
-
 // prime puts nodes the request already has into its node cache, so that
 // resolvers below a subgraph do not read them again.
 func (r *Resolver) prime(ctx context.Context, nodes []kg.Node) {
