@@ -84,6 +84,29 @@ func TestRevisionSupersedesOriginal(t *testing.T) {
 				}
 			}
 
+			out, err := s.Edges(ctx, ids[0], kg.EdgeQuery{Dir: kg.Out, Kinds: []kg.EdgeKind{kg.EdgeAddresses, kg.EdgeInvokes, kg.EdgeConcerns, kg.EdgeNamesActor, kg.EdgeAddressedTo}})
+			if err != nil || len(out.Edges) == 0 {
+				t.Fatalf("%s links to nothing (%v)", ids[0], err)
+			}
+			docsBehind := func(f explore.DocFilter) int {
+				t.Helper()
+				tl, err := x.Timeline(ctx, out.Edges[0].To, explore.ByYear, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n := 0
+				for _, b := range tl.Buckets {
+					n += b.Documents
+				}
+				return n
+			}
+			if got := docsBehind(explore.DocFilter{}); got != 1 {
+				t.Errorf("timeline of %s: %d documents behind it, want 1 (the revision)", out.Edges[0].To, got)
+			}
+			if got := docsBehind(explore.DocFilter{WithSuperseded: true}); got != 2 {
+				t.Errorf("timeline of %s with superseded: %d documents, want 2", out.Edges[0].To, got)
+			}
+
 			ct, err := x.Crosstab(ctx, explore.AxisYear, explore.AxisFamily, explore.Filter{}, 0, 0)
 			if err != nil {
 				t.Fatal(err)
