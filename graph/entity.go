@@ -161,6 +161,7 @@ func toFilter(f *model.RecommendationFilter) explore.Filter {
 		Document: str(f.Document), Section: str(f.Section), CrimeType: str(f.CrimeType),
 		Instrument: str(f.Instrument), Theme: str(f.Theme), Actor: str(f.Actor),
 		Addressee: str(f.Addressee), Text: str(f.Text), Form: str(f.Form),
+		WithSuperseded: f.WithSuperseded != nil && *f.WithSuperseded,
 	}
 }
 

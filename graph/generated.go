@@ -5213,6 +5213,8 @@ input RecommendationFilter {
   text: String
   "Its form: recommendation (an item under a recommendations heading), operative (an operative paragraph of a resolution or decision) or call (a call in a report's or letter's own voice)."
   form: String
+  "Keep the calls of documents an ingested revision supersedes (SUPERSEDES); by default the revision stands for its original, so a call is counted once. A document or section filter naming the original keeps it anyway."
+  withSuperseded: Boolean
 }
 
 "The kinds of entity."
@@ -23181,7 +23183,7 @@ func (ec *executionContext) unmarshalInputRecommendationFilter(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"document", "section", "crimeType", "instrument", "theme", "actor", "addressee", "text", "form"}
+	fieldsInOrder := [...]string{"document", "section", "crimeType", "instrument", "theme", "actor", "addressee", "text", "form", "withSuperseded"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23251,6 +23253,13 @@ func (ec *executionContext) unmarshalInputRecommendationFilter(ctx context.Conte
 				return it, err
 			}
 			it.Form = data
+		case "withSuperseded":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withSuperseded"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithSuperseded = data
 		}
 	}
 	return it, nil

@@ -215,6 +215,8 @@ type RecommendationFilter struct {
 	Text *string `json:"text,omitempty"`
 	// Its form: recommendation (an item under a recommendations heading), operative (an operative paragraph of a resolution or decision) or call (a call in a report's or letter's own voice).
 	Form *string `json:"form,omitempty"`
+	// Keep the calls of documents an ingested revision supersedes (SUPERSEDES); by default the revision stands for its original, so a call is counted once. A document or section filter naming the original keeps it anyway.
+	WithSuperseded *bool `json:"withSuperseded,omitempty"`
 }
 
 type SeriesMember struct {

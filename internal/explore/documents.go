@@ -439,6 +439,23 @@ func decodeDocCursor(c string) (string, error) {
 	return k, nil
 }
 
+// superseded is the one home of the version rule: the documents an
+// ingested revision SUPERSEDES (see docs). It reads the edge, which only
+// the revision's ingest writes, so the answer is the same whichever of the
+// two was ingested first; nil when nothing is superseded.
+func (idx *docIndex) superseded() map[kg.ID]bool {
+	var out map[kg.ID]bool
+	for _, e := range idx.entries {
+		if e.superseded {
+			if out == nil {
+				out = map[kg.ID]bool{}
+			}
+			out[e.node.ID] = true
+		}
+	}
+	return out
+}
+
 // entry returns the entry of an ingested document.
 func (idx *docIndex) entry(key string) (docEntry, bool) {
 	i, ok := idx.byKey[key]

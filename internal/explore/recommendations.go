@@ -108,6 +108,11 @@ type Filter struct {
 	Addressee  string // a State or Organization it is addressed to (ADDRESSED_TO)
 	Text       string // words its text contains, all of them (full-text, stemmed)
 	Form       string // its form: kg.FormRecommendation, kg.FormOperative or kg.FormCall
+	// WithSuperseded keeps the calls of documents an ingested revision
+	// supersedes. By default the revision stands for its original, so a
+	// call is not counted twice; a Document or Section filter that names
+	// the original keeps it all the same (asked for, it stays readable).
+	WithSuperseded bool
 }
 
 // IsZero reports whether the filter selects everything.
@@ -118,9 +123,13 @@ type matcher struct {
 	docs, sections, text map[kg.ID]bool
 	links                map[kg.EdgeKind]map[kg.ID]bool
 	form                 string
+	drop                 map[kg.ID]bool // superseded documents left out
 }
 
 func (m *matcher) match(e recEntry) bool {
+	if m.drop[e.doc] {
+		return false
+	}
 	if m.docs != nil && !m.docs[e.doc] {
 		return false
 	}
@@ -297,6 +306,13 @@ func (x *Explorer) compile(ctx context.Context, f Filter) (*matcher, error) {
 	default:
 		return nil, kg.Errorf(kg.CodeInvalid, "unknown form %q: want %s, %s or %s", s, kg.FormRecommendation, kg.FormOperative, kg.FormCall)
 	}
+	if !f.WithSuperseded && trim(f.Document) == "" && trim(f.Section) == "" {
+		docs, err := x.docs(ctx)
+		if err != nil {
+			return nil, err
+		}
+		m.drop = docs.superseded()
+	}
 	if s := trim(f.Text); s != "" {
 		if x.text == nil {
 			return nil, kg.Errorf(kg.CodeUnavailable, "text filters need the search index, which is not available")
@@ -323,8 +339,8 @@ func (x *Explorer) matching(ctx context.Context, f Filter) ([]recEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	if f.IsZero() {
-		return idx.entries, nil
+	if m.drop == nil && (Filter{WithSuperseded: f.WithSuperseded}) == f {
+		return idx.entries, nil // selects everything
 	}
 	var out []recEntry
 	for _, e := range idx.entries {

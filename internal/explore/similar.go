@@ -279,7 +279,11 @@ func (x *Explorer) SimilarCalls(ctx context.Context, id kg.ID, first int) ([]Sim
 	if !ok {
 		return nil, kg.NotFound("no call to act %q", string(id))
 	}
-	ranked := idx.rank(a, first)
+	docs, err := x.docs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ranked := idx.rank(a, first, docs.superseded())
 	ids := make([]kg.ID, len(ranked))
 	for i, r := range ranked {
 		ids[i] = idx.calls[r.c].id
@@ -334,8 +338,10 @@ type rankedCall struct {
 }
 
 // rank scores every call of another document that shares a term or an
-// entity with call a, and keeps the best k.
-func (idx *simIndex) rank(a, k int) []rankedCall {
+// entity with call a, and keeps the best k. Calls of the documents in skip
+// (superseded by a revision) are left out: the revision's copy stands for
+// them.
+func (idx *simIndex) rank(a, k int, skip map[kg.ID]bool) []rankedCall {
 	ca := idx.calls[a]
 	cand := map[int]bool{}
 	for _, t := range ca.terms {
@@ -350,7 +356,7 @@ func (idx *simIndex) rank(a, k int) []rankedCall {
 	}
 	var out []rankedCall
 	for c := range cand {
-		if idx.calls[c].doc == ca.doc {
+		if idx.calls[c].doc == ca.doc || skip[idx.calls[c].doc] {
 			continue
 		}
 		if s := idx.similarity(a, c); s.Score > 0 {

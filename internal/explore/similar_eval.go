@@ -160,7 +160,7 @@ func (x *Explorer) EvaluateSimilar(ctx context.Context, pairs []LabelledPair, k 
 		if p.Echo {
 			rep.EchoesResolved++
 		}
-		for i, r := range idx.rank(a, MaxSimilar) {
+		for i, r := range idx.rank(a, MaxSimilar, nil) {
 			if r.c == b {
 				o.Rank, o.Score = i+1, r.s.Score
 				break

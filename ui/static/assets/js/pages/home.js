@@ -13,6 +13,7 @@ const NEWEST = 10;
 
 const QUERY = `query Home {
   stats { nodes edges documents version nodesByKind { kind count } edgesByKind { kind count } }
+  recommendations(first: 0) { totalCount }
   documentList(first: ${NEWEST}) {
     totalCount
     items { ${DOC_FIELDS} }
@@ -53,6 +54,9 @@ export async function render(ctx) {
 
 function corpus(d) {
   const counts = new Map(d.stats.nodesByKind.map((k) => [k.kind, k.count]));
+  // Calls are counted as the recommendations page lists them: a revision
+  // stands for the document it supersedes, so a reissued call counts once.
+  if (counts.has('RECOMMENDATION')) counts.set('RECOMMENDATION', d.recommendations.totalCount);
   const l = d.documentList;
   const seriesLabels = new Map(l.facets.series.map((f) => [f.value, f.label]));
   const table = docTable(`The ${plural(l.items.length, 'newest document')} of ${plural(l.totalCount, 'ingested document')}: ${plural(d.stats.nodes, 'entity', 'entities')}, ${plural(d.stats.edges, 'relation')}`,

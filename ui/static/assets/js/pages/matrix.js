@@ -70,32 +70,38 @@ export async function render(ctx) {
   let columns = axisFromURL(ctx.params.get('columns')) || 'SECTION';
   if (columns === rows) columns = rows === 'SECTION' ? 'CRIME_TYPE' : 'SECTION';
   const documentFilter = (ctx.params.get('document') || '').trim();
+  // A revision stands for the document it supersedes unless asked otherwise.
+  const withSuperseded = ctx.params.get('superseded') === '1';
   ctx.title(`${INFO[rows].many} × ${INFO[columns].many}`);
 
   const choice = (id, label, value) => h('div', { class: 'field' }, h('label', { for: id }, label),
     h('select', { id, name: id }, ALL_AXES.map((k) => h('option', { value: INFO[k].url, selected: k === value }, INFO[k].many))));
   const docSelect = h('select', { id: 'm-document', name: 'document' }, h('option', { value: '' }, 'All documents'));
   if (documentFilter) docSelect.append(h('option', { value: documentFilter, selected: true }, documentFilter));
+  const superseded = h('input', { type: 'checkbox', id: 'm-superseded', name: 'superseded', checked: withSuperseded });
   const form = h('form', { class: 'toolbar', 'aria-label': 'Choose the matrix' },
     choice('m-rows', 'Rows', rows), choice('m-columns', 'Columns', columns),
     h('div', { class: 'field' }, h('label', { for: 'm-document' }, 'Recommendations of'), docSelect),
+    h('div', { class: 'field' }, h('span', null, superseded, ' ', h('label', { for: 'm-superseded' }, 'Include superseded versions'))),
     h('button', { type: 'submit', class: 'primary' }, 'Show'),
     h('button', { type: 'button', id: 'm-swap', onclick: () => go(INFO[columns].url, INFO[rows].url, docSelect.value, '#m-swap') }, 'Swap rows and columns'));
   const go = (r, c, d, focus) => {
     const q = new URLSearchParams({ rows: r, columns: c });
     if (d) q.set('document', d);
+    if (superseded.checked) q.set('superseded', '1');
     ctx.navigate(`/matrix?${q}`, { focus });
   };
   const submit = (focus) => go(form.querySelector('#m-rows').value, form.querySelector('#m-columns').value, docSelect.value, focus);
   form.addEventListener('submit', (e) => { e.preventDefault(); submit(null); });
-  for (const id of ['m-rows', 'm-columns', 'm-document']) {
+  for (const id of ['m-rows', 'm-columns', 'm-document', 'm-superseded']) {
     form.querySelector(`#${id}`).addEventListener('change', () => submit(`#${id}`));
   }
 
   const body = h('div', null, loading('Counting…'));
   const panel = h('section', { class: 'cell-panel', 'aria-live': 'polite' });
   const q = new URLSearchParams({ rows: INFO[rows].url, columns: INFO[columns].url });
-  const filter = documentFilter ? { document: documentFilter } : null;
+  const filter = documentFilter || withSuperseded
+    ? { ...(documentFilter ? { document: documentFilter } : {}), ...(withSuperseded ? { withSuperseded: true } : {}) } : null;
   if (documentFilter) q.set('document', documentFilter);
   const base = `crimegraph-${INFO[rows].url}-x-${INFO[columns].url}${documentFilter ? '-' + fileSlug(documentFilter) : ''}`;
   replace(ctx.main,
@@ -233,5 +239,6 @@ function browseURL(r, col, filter) {
   if (filter && filter.document && fr !== 'document' && fc !== 'document') q.set('document', filter.document);
   q.set(fr, r.id);
   q.set(fc, col.id);
+  if (filter && filter.withSuperseded) q.set('superseded', '1');
   return `/recommendations?${q}`;
 }

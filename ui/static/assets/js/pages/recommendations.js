@@ -76,6 +76,7 @@ function filterFrom(params) {
   if (text) f.text = text;
   const form = (params.get('form') || '').trim();
   if (FORMS.some(([v]) => v === form)) f.form = form;
+  if (params.get('superseded') === '1') f.withSuperseded = true;
   return f;
 }
 
@@ -84,6 +85,7 @@ function urlFor(filter) {
   for (const { name } of FIELDS) if (filter[name]) q.set(name, filter[name]);
   if (filter.text) q.set('text', filter.text);
   if (filter.form) q.set('form', filter.form);
+  if (filter.withSuperseded) q.set('superseded', '1');
   const s = q.toString();
   return `/recommendations${s ? '?' + s : ''}`;
 }
@@ -114,9 +116,13 @@ export async function render(ctx) {
   text.value = filter.text || '';
   const applyText = debounce(() => apply({ ...filter, text: text.value.trim() || undefined }), 450);
   text.addEventListener('input', applyText);
+  // A revision stands for the document it supersedes unless asked otherwise.
+  const superseded = h('input', { type: 'checkbox', id: 'f-superseded', name: 'superseded', checked: !!filter.withSuperseded });
+  superseded.addEventListener('change', () => apply({ ...filter, withSuperseded: superseded.checked || undefined }));
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter recommendations' },
     h('div', { class: 'form-grid' }, h('div', { class: 'field' }, h('label', { for: 'f-text' }, 'Full text'), text),
-      h('div', { class: 'field' }, h('label', { for: 'f-form' }, 'Form'), formSel), fields),
+      h('div', { class: 'field' }, h('label', { for: 'f-form' }, 'Form'), formSel), fields,
+      h('div', { class: 'field' }, h('span', null, superseded, ' ', h('label', { for: 'f-superseded' }, 'Include superseded versions')))),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'primary' }, 'Apply'),
       h('a', { href: '/recommendations', id: 'clear-filters' }, 'Clear all filters')));
