@@ -230,7 +230,7 @@ func (d *Diagrams) cooccurrence(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	m, err := d.Explorer.Cooccurrence(r.Context(), rows, cols, explore.Filter{Document: q.Get("document")})
+	m, err := d.Explorer.Cooccurrence(r.Context(), rows, cols, explore.Filter{Document: q.Get("document"), WithSuperseded: q.Get("superseded") == "1"})
 	if err != nil {
 		return err
 	}

@@ -103,6 +103,7 @@ export async function render(ctx) {
   const filter = documentFilter || withSuperseded
     ? { ...(documentFilter ? { document: documentFilter } : {}), ...(withSuperseded ? { withSuperseded: true } : {}) } : null;
   if (documentFilter) q.set('document', documentFilter);
+  if (withSuperseded) q.set('superseded', '1');
   const base = `crimegraph-${INFO[rows].url}-x-${INFO[columns].url}${documentFilter ? '-' + fileSlug(documentFilter) : ''}`;
   replace(ctx.main,
     pageHeading(`${INFO[rows].many} × ${INFO[columns].many}`),
