@@ -92,29 +92,40 @@ func (x *Explorer) Neighbourhood(ctx context.Context, id kg.ID, q NeighbourhoodQ
 	frontier := []kg.ID{id}
 	for d := 0; d < q.Depth && len(frontier) > 0; d++ {
 		var next []kg.ID
-		for _, u := range frontier {
+		// The ring's edges are read ringBatch nodes at a time, then taken
+		// node by node in ring order, out-edges first, as one read each.
+		for ring := frontier; len(ring) > 0; {
+			part := ring[:min(len(ring), ringBatch)]
+			ring = ring[len(part):]
 			if err := ctxErr(ctx); err != nil {
 				return Result{}, err
 			}
-			es, more, err := x.neighbours(ctx, u, edgeKinds)
+			outs, err := x.edgesOf(ctx, part, kg.EdgeQuery{Dir: kg.Out, Kinds: edgeKinds, First: x.lim.MaxFanout})
 			if err != nil {
 				return Result{}, err
 			}
-			res.Truncated = res.Truncated || more
-			cut = cut || more
-			for _, e := range es {
-				v := other(e, u)
-				switch {
-				case keep != nil && !keep[v.Kind()]:
-				case included[v]:
-					addEdge(e)
-				case len(order) < q.Limit:
-					included[v] = true
-					order = append(order, v)
-					next = append(next, v)
-					addEdge(e)
-				default:
-					res.Truncated = true
+			ins, err := x.edgesOf(ctx, part, kg.EdgeQuery{Dir: kg.In, Kinds: edgeKinds, First: x.lim.MaxFanout})
+			if err != nil {
+				return Result{}, err
+			}
+			for i, u := range part {
+				more := outs[i].HasNext || ins[i].HasNext
+				res.Truncated = res.Truncated || more
+				cut = cut || more
+				for _, e := range slices.Concat(outs[i].Edges, ins[i].Edges) {
+					v := other(e, u)
+					switch {
+					case keep != nil && !keep[v.Kind()]:
+					case included[v]:
+						addEdge(e)
+					case len(order) < q.Limit:
+						included[v] = true
+						order = append(order, v)
+						next = append(next, v)
+						addEdge(e)
+					default:
+						res.Truncated = true
+					}
 				}
 			}
 		}
@@ -133,18 +144,22 @@ func (x *Explorer) Neighbourhood(ctx context.Context, id kg.ID, q NeighbourhoodQ
 			if dir == kg.In && !cut {
 				break
 			}
-			for _, u := range frontier {
+			for ring := frontier; len(ring) > 0; {
+				part := ring[:min(len(ring), ringBatch)]
+				ring = ring[len(part):]
 				if err := ctxErr(ctx); err != nil {
 					return Result{}, err
 				}
-				page, err := x.r.Edges(ctx, u, kg.EdgeQuery{Dir: dir, Kinds: edgeKinds, First: x.lim.MaxFanout})
+				pages, err := x.edgesOf(ctx, part, kg.EdgeQuery{Dir: dir, Kinds: edgeKinds, First: x.lim.MaxFanout})
 				if err != nil {
 					return Result{}, err
 				}
-				cut = cut || page.HasNext
-				for _, e := range page.Edges {
-					if included[other(e, u)] {
-						addEdge(e)
+				for i, page := range pages {
+					cut = cut || page.HasNext
+					for _, e := range page.Edges {
+						if included[other(e, part[i])] {
+							addEdge(e)
+						}
 					}
 				}
 			}
@@ -159,6 +174,35 @@ func (x *Explorer) Neighbourhood(ctx context.Context, id kg.ID, q NeighbourhoodQ
 	res.Focus = []kg.ID{id}
 	res.Title = fmt.Sprintf("%s: neighbourhood, depth %d", focus.Label, q.Depth)
 	return res, nil
+}
+
+// ringBatch is how many nodes of a ring edgesOf reads at once: a batch
+// holds their pages in memory, up to MaxFanout edges each.
+const ringBatch = 32
+
+// batchReader reads the edges of many nodes in one go (store.EdgesOf:
+// one transaction and one iterator instead of one of each per node).
+type batchReader interface {
+	EdgesOf(ctx context.Context, ids []kg.ID, q kg.EdgeQuery) ([]kg.EdgePage, error)
+}
+
+// edgesOf returns the page of q for each of ids, in one read when the
+// reader can.
+func (x *Explorer) edgesOf(ctx context.Context, ids []kg.ID, q kg.EdgeQuery) ([]kg.EdgePage, error) {
+	if r, ok := x.r.(batchReader); ok {
+		return r.EdgesOf(ctx, ids, q)
+	}
+	pages := make([]kg.EdgePage, len(ids))
+	for i, id := range ids {
+		if err := ctxErr(ctx); err != nil {
+			return nil, err
+		}
+		var err error
+		if pages[i], err = x.r.Edges(ctx, id, q); err != nil {
+			return nil, err
+		}
+	}
+	return pages, nil
 }
 
 // edgeKey identifies an edge without formatting a string (kg.Edge.Key).

@@ -36,6 +36,7 @@ func TestEdgesKindFilterOnCorpus(t *testing.T) {
 		filters = append(filters, []kg.EdgeKind{k})
 	}
 	nodes, edges, paged := 0, 0, 0
+	var ids []kg.ID
 	for _, kind := range kg.Kinds {
 		for after := ""; ; {
 			page, err := s.List(ctx, kind, after, 1000)
@@ -44,6 +45,7 @@ func TestEdgesKindFilterOnCorpus(t *testing.T) {
 			}
 			for _, n := range page.Nodes {
 				nodes++
+				ids = append(ids, n.ID)
 				for _, dir := range []kg.Direction{kg.Out, kg.In} {
 					all, err := s.Edges(ctx, n.ID, kg.EdgeQuery{Dir: dir})
 					if err != nil {
@@ -85,6 +87,28 @@ func TestEdgesKindFilterOnCorpus(t *testing.T) {
 				break
 			}
 			after = page.EndCursor
+		}
+	}
+	// EdgesOf reads many nodes through one iterator: the same pages as
+	// Edges node by node, in any order of the nodes.
+	slices.Reverse(ids)
+	for _, dir := range []kg.Direction{kg.Out, kg.In} {
+		for _, f := range append(filters, nil) {
+			for _, q := range []kg.EdgeQuery{{Dir: dir, Kinds: f}, {Dir: dir, Kinds: f, First: 2}} {
+				got, err := s.EdgesOf(ctx, ids, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, id := range ids {
+					want, err := s.Edges(ctx, id, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if d := cmp.Diff(want, got[i], cmpopts.EquateEmpty()); d != "" {
+						t.Fatalf("EdgesOf %s %+v differs from Edges (-want +got):\n%s", id, q, d)
+					}
+				}
+			}
 		}
 	}
 	if nodes < 500 || edges < 2000 || paged < 100 {
