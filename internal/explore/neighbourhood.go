@@ -3,6 +3,7 @@ package explore
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
@@ -72,6 +73,9 @@ func (x *Explorer) Neighbourhood(ctx context.Context, id kg.ID, q NeighbourhoodQ
 	if len(edgeKinds) == 0 {
 		edgeKinds = DefaultEdgeKinds
 	}
+	// Sorted once here, so that the store need not sort them for every
+	// node it reads (store.Edges returns edges in key order either way).
+	edgeKinds = slices.Compact(slices.Sorted(slices.Values(edgeKinds)))
 	keep := kindSet(q.NodeKinds)
 
 	focus, err := x.r.Node(ctx, id)
@@ -81,54 +85,82 @@ func (x *Explorer) Neighbourhood(ctx context.Context, id kg.ID, q NeighbourhoodQ
 	var res Result
 	included := map[kg.ID]bool{id: true}
 	order := []kg.ID{id}
-	edges := map[string]kg.Edge{}
-	addEdge := func(e kg.Edge) { edges[e.Key()] = e }
+	edges := map[edgeKey]kg.Edge{}
+	addEdge := func(e kg.Edge) { edges[edgeKey{e.From, e.Kind, e.To}] = e }
+	cut := false // a fan-out cap cut some node's edges short
 
 	frontier := []kg.ID{id}
 	for d := 0; d < q.Depth && len(frontier) > 0; d++ {
 		var next []kg.ID
-		for _, u := range frontier {
+		// The ring's edges are read ringBatch nodes at a time, then taken
+		// node by node in ring order, out-edges first, as one read each.
+		for ring := frontier; len(ring) > 0; {
+			part := ring[:min(len(ring), ringBatch)]
+			ring = ring[len(part):]
 			if err := ctxErr(ctx); err != nil {
 				return Result{}, err
 			}
-			es, more, err := x.neighbours(ctx, u, edgeKinds)
+			outs, err := x.edgesOf(ctx, part, kg.EdgeQuery{Dir: kg.Out, Kinds: edgeKinds, First: x.lim.MaxFanout})
 			if err != nil {
 				return Result{}, err
 			}
-			res.Truncated = res.Truncated || more
-			for _, e := range es {
-				v := other(e, u)
-				switch {
-				case keep != nil && !keep[v.Kind()]:
-				case included[v]:
-					addEdge(e)
-				case len(order) < q.Limit:
-					included[v] = true
-					order = append(order, v)
-					next = append(next, v)
-					addEdge(e)
-				default:
-					res.Truncated = true
+			ins, err := x.edgesOf(ctx, part, kg.EdgeQuery{Dir: kg.In, Kinds: edgeKinds, First: x.lim.MaxFanout})
+			if err != nil {
+				return Result{}, err
+			}
+			for i, u := range part {
+				more := outs[i].HasNext || ins[i].HasNext
+				res.Truncated = res.Truncated || more
+				cut = cut || more
+				for _, e := range slices.Concat(outs[i].Edges, ins[i].Edges) {
+					v := other(e, u)
+					switch {
+					case keep != nil && !keep[v.Kind()]:
+					case included[v]:
+						addEdge(e)
+					case len(order) < q.Limit:
+						included[v] = true
+						order = append(order, v)
+						next = append(next, v)
+						addEdge(e)
+					default:
+						res.Truncated = true
+					}
 				}
 			}
 		}
 		frontier = next
 	}
 	// The last ring was reached but not expanded: add the edges among its
-	// nodes and towards earlier rings, so the answer holds every edge
-	// among its nodes, not only the tree that found them.
+	// nodes, so the answer holds every edge among its nodes, not only the
+	// tree that found them. Its edges to earlier rings are known already
+	// (expanding a node adds each of its edges to a node kept), and an
+	// edge between two of its nodes is an out-edge of one of them: their
+	// out-edges suffice, which halves the reads. When a fan-out cap cut
+	// a read short, an edge may be missing from one end's page, so the
+	// in-edges are read as well.
 	if len(order) > 1 {
-		for _, u := range frontier {
-			if err := ctxErr(ctx); err != nil {
-				return Result{}, err
+		for _, dir := range []kg.Direction{kg.Out, kg.In} {
+			if dir == kg.In && !cut {
+				break
 			}
-			es, _, err := x.neighbours(ctx, u, edgeKinds)
-			if err != nil {
-				return Result{}, err
-			}
-			for _, e := range es {
-				if included[other(e, u)] {
-					addEdge(e)
+			for ring := frontier; len(ring) > 0; {
+				part := ring[:min(len(ring), ringBatch)]
+				ring = ring[len(part):]
+				if err := ctxErr(ctx); err != nil {
+					return Result{}, err
+				}
+				pages, err := x.edgesOf(ctx, part, kg.EdgeQuery{Dir: dir, Kinds: edgeKinds, First: x.lim.MaxFanout})
+				if err != nil {
+					return Result{}, err
+				}
+				for i, page := range pages {
+					cut = cut || page.HasNext
+					for _, e := range page.Edges {
+						if included[other(e, part[i])] {
+							addEdge(e)
+						}
+					}
 				}
 			}
 		}
@@ -144,9 +176,45 @@ func (x *Explorer) Neighbourhood(ctx context.Context, id kg.ID, q NeighbourhoodQ
 	return res, nil
 }
 
+// ringBatch is how many nodes of a ring edgesOf reads at once: a batch
+// holds their pages in memory, up to MaxFanout edges each.
+const ringBatch = 32
+
+// batchReader reads the edges of many nodes in one go (store.EdgesOf:
+// one transaction and one iterator instead of one of each per node).
+type batchReader interface {
+	EdgesOf(ctx context.Context, ids []kg.ID, q kg.EdgeQuery) ([]kg.EdgePage, error)
+}
+
+// edgesOf returns the page of q for each of ids, in one read when the
+// reader can.
+func (x *Explorer) edgesOf(ctx context.Context, ids []kg.ID, q kg.EdgeQuery) ([]kg.EdgePage, error) {
+	if r, ok := x.r.(batchReader); ok {
+		return r.EdgesOf(ctx, ids, q)
+	}
+	pages := make([]kg.EdgePage, len(ids))
+	for i, id := range ids {
+		if err := ctxErr(ctx); err != nil {
+			return nil, err
+		}
+		var err error
+		if pages[i], err = x.r.Edges(ctx, id, q); err != nil {
+			return nil, err
+		}
+	}
+	return pages, nil
+}
+
+// edgeKey identifies an edge without formatting a string (kg.Edge.Key).
+type edgeKey struct {
+	from kg.ID
+	kind kg.EdgeKind
+	to   kg.ID
+}
+
 // assemble builds a sorted subgraph from loaded nodes (zero nodes, deleted
 // since they were reached, are dropped) and the edges whose ends survive.
-func assemble(nodes []kg.Node, edges map[string]kg.Edge) kg.Subgraph {
+func assemble[K comparable](nodes []kg.Node, edges map[K]kg.Edge) kg.Subgraph {
 	var g kg.Subgraph
 	present := make(map[kg.ID]bool, len(nodes))
 	for _, n := range nodes {

@@ -6,7 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 
 	badger "github.com/dgraph-io/badger/v4"
 
@@ -149,12 +149,28 @@ func (s *Store) List(ctx context.Context, kind kg.Kind, after string, first int)
 // Edges returns one node's edges in one direction, ordered by kind and then
 // by the other end, one page at a time.
 func (s *Store) Edges(ctx context.Context, id kg.ID, q kg.EdgeQuery) (kg.EdgePage, error) {
-	kinds := q.Kinds
-	if len(kinds) == 0 {
-		kinds = []kg.EdgeKind{""}
-	} else {
-		kinds = append([]kg.EdgeKind(nil), kinds...)
-		sort.Slice(kinds, func(i, j int) bool { return kinds[i] < kinds[j] })
+	pages, err := s.EdgesOf(ctx, []kg.ID{id}, q)
+	if err != nil {
+		return kg.EdgePage{}, err
+	}
+	return pages[0], nil
+}
+
+// EdgesOf returns, for each of ids, the page Edges returns for it with q,
+// read in one transaction through one iterator: a neighbourhood reads a
+// whole ring of nodes at once instead of opening both for every node.
+func (s *Store) EdgesOf(ctx context.Context, ids []kg.ID, q kg.EdgeQuery) ([]kg.EdgePage, error) {
+	// wanted are the kinds asked, sorted and without repeats; nil is all.
+	// Kinds already so (explore sorts its kinds once per request) are
+	// used as they are: sorting 30 kinds for every node read was a
+	// quarter of a neighbourhood's time.
+	var wanted []kg.EdgeKind
+	switch {
+	case len(q.Kinds) == 0 || slices.Contains(q.Kinds, ""):
+	case increasing(q.Kinds):
+		wanted = q.Kinds
+	default:
+		wanted = slices.Compact(slices.Sorted(slices.Values(q.Kinds)))
 	}
 	first := clampFirst(q.First)
 	if q.First <= 0 {
@@ -162,52 +178,130 @@ func (s *Store) Edges(ctx context.Context, id kg.ID, q kg.EdgeQuery) (kg.EdgePag
 	}
 	cur, err := decodeCursor(q.After)
 	if err != nil {
-		return kg.EdgePage{}, err
+		return nil, err
 	}
-	var page kg.EdgePage
+	pages := make([]kg.EdgePage, len(ids))
+	if len(ids) == 0 {
+		return pages, nil
+	}
 	err = s.view(ctx, func(txn *badger.Txn) error {
-		base := edgePrefix(q.Dir, id, "")
-		start := append(append([]byte{}, base...), cur...)
-		var last []byte
-		for _, k := range kinds {
-			prefix := edgePrefix(q.Dir, id, k)
-			it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
-			seek := prefix
-			if bytes.Compare(start, prefix) > 0 {
-				seek = start
-			}
-			for it.Seek(seek); it.Valid(); it.Next() {
-				item := it.Item()
-				key := item.Key()
-				if len(cur) > 0 && bytes.Compare(key, start) <= 0 {
-					continue
-				}
-				if len(page.Edges) == first {
-					page.HasNext = true
-					break
-				}
-				from, ek, to := edgeKeyParts(key)
-				var entries []edgeEntry
-				if err := item.Value(func(v []byte) error {
-					var derr error
-					entries, derr = decodeEdge(v)
-					return derr
-				}); err != nil {
-					it.Close()
+		// One iterator over the node's edges in this direction (over
+		// the direction's edges for many nodes), whatever the kinds
+		// asked: opening a Badger iterator costs more than reading a few
+		// keys, and the API asks for every kind but MENTIONS (one
+		// iterator per kind made a 50-edge neighbourhood cost 3 ms,
+		// docs/performance.md). Values are not prefetched: only the
+		// edges kept are decoded.
+		prefix := edgePrefix(q.Dir, ids[0], "")
+		if len(ids) > 1 {
+			prefix = prefix[:1]
+		}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+		defer it.Close()
+		for i, id := range ids {
+			if i > 0 {
+				if err := ctxErr(ctx); err != nil {
 					return err
 				}
-				page.Edges = append(page.Edges, mergeEdge(from, ek, to, entries))
-				last = append(last[:0], key[len(base):]...)
 			}
-			it.Close()
-			if page.HasNext {
-				break
+			var err error
+			if pages[i], err = readEdges(it, edgePrefix(q.Dir, id, ""), cur, wanted, first); err != nil {
+				return err
 			}
 		}
-		page.EndCursor = encodeCursor(last)
 		return nil
 	})
-	return page, err
+	if err != nil {
+		return nil, err
+	}
+	return pages, nil
+}
+
+// stepOver is how many keys of a kind not asked readEdges steps over
+// before it seeks to the next kind asked.
+const stepOver = 8
+
+// readEdges reads the page of the edges under base (one node, one
+// direction) past the cursor cur, of the kinds wanted (nil: all). Keys
+// are kind-major (keys.go), so kinds come in the order of wanted; a kind
+// not asked is stepped over, or, past stepOver keys, skipped by seeking
+// to the next kind asked, so a node's thousands of MENTIONS cost one seek.
+func readEdges(it *badger.Iterator, base, cur []byte, wanted []kg.EdgeKind, first int) (kg.EdgePage, error) {
+	var page kg.EdgePage
+	start := append(append([]byte{}, base...), cur...)
+	// kindStart is where the edges of kind k begin, past the cursor.
+	kindStart := func(k kg.EdgeKind) []byte {
+		p := append(append(append(make([]byte, 0, len(base)+len(k)+1), base...), k...), sep)
+		if bytes.Compare(start, p) > 0 {
+			return start
+		}
+		return p
+	}
+	if wanted == nil {
+		it.Seek(start)
+	} else {
+		it.Seek(kindStart(wanted[0]))
+	}
+	var last []byte
+	skipped := 0 // keys of kinds not asked stepped over since the last seek
+	for it.ValidForPrefix(base) {
+		item := it.Item()
+		key := item.Key()
+		if len(cur) > 0 && bytes.Compare(key, start) <= 0 {
+			it.Next()
+			continue
+		}
+		if wanted != nil {
+			kind := key[len(base):]
+			if i := bytes.IndexByte(kind, sep); i >= 0 {
+				kind = kind[:i]
+			}
+			i, ok := slices.BinarySearch(wanted, kg.EdgeKind(kind))
+			if !ok {
+				if i == len(wanted) {
+					break
+				}
+				// A few keys are cheaper to step over than a seek,
+				// which repositions every level of the LSM tree.
+				if skipped++; skipped <= stepOver {
+					it.Next()
+				} else {
+					it.Seek(kindStart(wanted[i]))
+					skipped = 0
+				}
+				continue
+			}
+			skipped = 0
+		}
+		if len(page.Edges) == first {
+			page.HasNext = true
+			break
+		}
+		from, ek, to := edgeKeyParts(key)
+		var entries []edgeEntry
+		if err := item.Value(func(v []byte) error {
+			var derr error
+			entries, derr = decodeEdge(v)
+			return derr
+		}); err != nil {
+			return kg.EdgePage{}, err
+		}
+		page.Edges = append(page.Edges, mergeEdge(from, ek, to, entries))
+		last = append(last[:0], key[len(base):]...)
+		it.Next()
+	}
+	page.EndCursor = encodeCursor(last)
+	return page, nil
+}
+
+// increasing reports whether ks is sorted without repeats.
+func increasing(ks []kg.EdgeKind) bool {
+	for i := 1; i < len(ks); i++ {
+		if ks[i-1] >= ks[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Lookup finds nodes by any of their names or codes, ignoring case, accents

@@ -80,10 +80,28 @@ export async function fetchText(url, { signal, what = 'resource' } = {}) {
   throw new ApiError(message || `The server answered HTTP ${res.status}.`, { code, status: res.status });
 }
 
-/** COMPLEXITY_BUDGET is what one request may cost, kept well under the
- * server's complexity limit (graph.DefaultLimits: 20000), which counts
- * every field times the page size of each list around it. */
-export const COMPLEXITY_BUDGET = 12000;
+const LIMITS = `query Limits {
+  limits { maxPage maxDepth defaultEdgeKinds edgeKinds maxPathLength defaultPathLength maxPaths complexity }
+}`;
+
+let limitsPromise = null;
+
+/** limits returns the server's caps and defaults (Query.limits), read once
+ * per page load: the explorer never repeats them. A failed read is retried
+ * by the next call. */
+export function limits() {
+  if (!limitsPromise) {
+    limitsPromise = gql(LIMITS).then((d) => d.limits).catch((err) => { limitsPromise = null; throw err; });
+  }
+  return limitsPromise;
+}
+
+/** complexityBudget is what one request may cost: well under the server's
+ * complexity limit (limits.complexity), which counts every field times the
+ * page size of each list around it. */
+export function complexityBudget(lim) {
+  return Math.floor(lim.complexity * 0.6);
+}
 
 /** inBatches splits items into batches of at most size, runs run(batch)
  * for each with at most `parallel` requests in flight, and returns the

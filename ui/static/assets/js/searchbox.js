@@ -5,7 +5,7 @@
 // as the researcher types; server hits follow.
 
 import { h, debounce, fold } from './dom.js';
-import { gql, isAbort } from './api.js';
+import { gql, isAbort, limits } from './api.js';
 import { kindName } from './format.js';
 
 /** NAMED_KINDS are the kinds whose names the type-ahead indexes. */
@@ -23,16 +23,17 @@ function names() {
 
 async function loadNames() {
   const out = [];
-  const q = `query Names($kind: EntityKind!, $after: String) {
-    entities(kind: $kind, first: 100, after: $after) {
+  const q = `query Names($kind: EntityKind!, $first: Int!, $after: String) {
+    entities(kind: $kind, first: $first, after: $after) {
       pageInfo { hasNextPage endCursor }
       nodes { id kind label aliases }
     }
   }`;
+  const lim = await limits();
   await Promise.all(NAMED_KINDS.map(async (kind) => {
     let after = null;
     for (let page = 0; page < 50; page++) {
-      const d = await gql(q, { kind, after });
+      const d = await gql(q, { kind, first: lim.maxPage, after });
       for (const n of d.entities.nodes) {
         out.push({ id: n.id, kind: n.kind, label: n.label, aliases: n.aliases, keys: [n.label, ...n.aliases].map(fold) });
       }

@@ -4,7 +4,7 @@
 // have stable anchors (#para-61(d)) that citations link to.
 
 import { h, replace, frag } from '../dom.js';
-import { gql, inBatches, COMPLEXITY_BUDGET } from '../api.js';
+import { gql, inBatches, limits, complexityBudget } from '../api.js';
 import { loading, errorNotice, pageHeading, kindBadge, empty } from '../components.js';
 import { KINDS, entityURL, paraAnchor, plural, kindName } from '../format.js';
 
@@ -21,12 +21,12 @@ const DOC = `query Doc($id: ID!) {
 const PART = `id kind label properties { name value } ... on Paragraph { recommendation { id } }`;
 
 /** PARTS pages through the document's sections, paragraphs and items in
- * reading order (Document.parts), a hundred at a time. */
-const PARTS = `query Parts($id: ID!, $after: String) {
+ * reading order (Document.parts), the largest page at a time. */
+const PARTS = `query Parts($id: ID!, $first: Int!, $after: String) {
   node(id: $id) {
     id
     ... on Document {
-      parts(first: 100, after: $after) {
+      parts(first: $first, after: $after) {
         pageInfo { hasNextPage endCursor }
         nodes { ${PART} ... on Section { parent { id } } }
       }
@@ -59,10 +59,10 @@ const MORE_MENTIONS = `query MoreMentions($id: ID!, $after: String) {
   }
 }`;
 
-/** perRequest is how many containers fit in one request when each asks
- * for `first` items costing about `each`. */
-function perRequest(first, each) {
-  return Math.max(1, Math.floor(COMPLEXITY_BUDGET / (first * each)));
+/** perRequest is how many containers fit in one request (nodes(ids:))
+ * when each asks for `first` items costing about `each`. */
+function perRequest(lim, first, each) {
+  return Math.max(1, Math.min(lim.maxPage, Math.floor(complexityBudget(lim) / (first * each))));
 }
 
 function props(n) {
@@ -72,10 +72,11 @@ function props(n) {
 /** collect reads every section and paragraph of the document, each with
  * its container (the parent section, or the document). */
 async function collect(docID, signal) {
+  const lim = await limits();
   const seen = new Map(); // id → { node, props, parent }
   let after = null;
   for (let page = 0; page < 1000; page++) {
-    const d = await gql(PARTS, { id: docID, after }, { signal });
+    const d = await gql(PARTS, { id: docID, first: lim.maxPage, after }, { signal });
     const conn = d.node.parts;
     for (const t of conn.nodes) {
       seen.set(t.id, { node: t, props: props(t), parent: t.parent ? t.parent.id : docID });
@@ -254,7 +255,8 @@ async function linkEntities(ctx, paragraphs, status) {
   const byID = new Map(paragraphs.map((p) => [p.id, p]));
   let linked = 0;
   try {
-    await inBatches(paragraphs.map((p) => p.id), perRequest(MENTIONS_PAGE, 30), async (ids) => {
+    const lim = await limits();
+    await inBatches(paragraphs.map((p) => p.id), perRequest(lim, MENTIONS_PAGE, 30), async (ids) => {
       const d = await gql(MENTIONS, { ids }, { signal: ctx.signal });
       for (const n of d.nodes) {
         if (!n || !n.mentioned) continue;

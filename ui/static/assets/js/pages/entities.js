@@ -1,12 +1,12 @@
 // Every entity of one kind, in name order.
 
 import { h, replace } from '../dom.js';
-import { gql } from '../api.js';
+import { gql, limits } from '../api.js';
 import { loading, errorNotice, pageHeading, empty } from '../components.js';
 import { KINDS, kindFromURL, entityURL, plural } from '../format.js';
 
-const QUERY = `query Entities($kind: EntityKind!, $after: String) {
-  entities(kind: $kind, first: 100, after: $after) {
+const QUERY = `query Entities($kind: EntityKind!, $first: Int!, $after: String) {
+  entities(kind: $kind, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     nodes { id kind label aliases }
@@ -29,7 +29,8 @@ export async function render(ctx) {
   const load = async (after) => {
     more.replaceChildren(loading());
     try {
-      const d = await gql(QUERY, { kind, after }, { signal: ctx.signal });
+      const lim = await limits();
+      const d = await gql(QUERY, { kind, first: lim.maxPage, after }, { signal: ctx.signal });
       const c = d.entities;
       count.textContent = plural(c.totalCount, KINDS[kind].one.toLowerCase(), KINDS[kind].many.toLowerCase());
       for (const n of c.nodes) {

@@ -3,7 +3,7 @@
 // each with the paragraphs that state it quoted and cited.
 
 import { h, replace, frag } from '../dom.js';
-import { gql, inBatches, COMPLEXITY_BUDGET } from '../api.js';
+import { gql, inBatches, limits, complexityBudget } from '../api.js';
 import {
   loading, errorNotice, pageHeading, kindBadge, entityLink, evidenceList, empty,
   showDiagram, diagramURL, diagramExports, dataExports,
@@ -53,7 +53,8 @@ const ENTITY = `query Entity($id: ID!) {
   }
 }`;
 
-/** GROUP_ORDER puts the relations researchers read first at the top. */
+/** GROUP_ORDER puts the relations researchers read first at the top; the
+ * other edge kinds of the API (limits.edgeKinds) follow, in its order. */
 const GROUP_ORDER = ['ADDRESSES', 'INVOKES', 'CONCERNS', 'NAMES_ACTOR', 'ADDRESSED_TO', 'SUBTYPE_OF', 'TEXT_OF',
   'ATTENDED', 'HELD_OFFICE', 'REPRESENTS', 'STATEMENT_IN', 'REPORTS_ON', 'HELD_IN', 'PREPARES_FOR', 'ADOPTED_BY',
   'ISSUED_BY', 'IN_SERIES', 'MANDATED_BY', 'CITES', 'LISTS_DOCUMENT', 'CONTAINS', 'MENTIONS'];
@@ -67,12 +68,17 @@ const REL_FIELDS = `totalCount pageInfo { hasNextPage endCursor }
     evidence { documentKey ref citation quote(context: 160) { before match after whole } }
   }`;
 
+/** groupOrder is every edge kind of the API, GROUP_ORDER first. */
+function groupOrder(lim) {
+  return [...GROUP_ORDER.filter((k) => lim.edgeKinds.includes(k)), ...lim.edgeKinds.filter((k) => !GROUP_ORDER.includes(k))];
+}
+
 /** countsQuery asks how many relations of every kind, in each direction,
  * the entity has: a cheap first pass, so that the second asks only for
  * the groups that exist. */
-function countsQuery() {
+function countsQuery(kinds) {
   const fields = [];
-  for (const kind of GROUP_ORDER) {
+  for (const kind of kinds) {
     for (const dir of ['OUT', 'IN']) {
       fields.push(`${dir}_${kind}: relations(direction: ${dir}, edgeKinds: ["${kind}"], first: 1) { totalCount }`);
     }
@@ -87,22 +93,26 @@ function groupsQuery(groups) {
   return `query Relations($id: ID!) { node(id: $id) { id ... on Entity { ${fields.join('\n')} } } }`;
 }
 
-/** GROUPS_PER_REQUEST keeps each request under the complexity budget: a
+/** groupsPerRequest keeps each request under the complexity budget: a
  * relation with its evidence costs about 60. */
-const GROUPS_PER_REQUEST = Math.max(1, Math.floor(COMPLEXITY_BUDGET / (GROUP_SIZE * 65)));
+function groupsPerRequest(lim) {
+  return Math.max(1, Math.floor(complexityBudget(lim) / (GROUP_SIZE * 65)));
+}
 
 /** loadRelations returns the non-empty relation groups of an entity, in
- * GROUP_ORDER, each with its first page. */
+ * groupOrder, each with its first page. */
 async function loadRelations(id, signal) {
-  const counts = await gql(countsQuery(), { id }, { signal });
+  const lim = await limits();
+  const kinds = groupOrder(lim);
+  const counts = await gql(countsQuery(kinds), { id }, { signal });
   const wanted = [];
-  for (const kind of GROUP_ORDER) {
+  for (const kind of kinds) {
     for (const dir of ['OUT', 'IN']) {
       const c = counts.node && counts.node[`${dir}_${kind}`];
       if (c && c.totalCount > 0) wanted.push({ kind, dir });
     }
   }
-  const pages = await inBatches(wanted, GROUPS_PER_REQUEST, (batch) => gql(groupsQuery(batch), { id }, { signal }));
+  const pages = await inBatches(wanted, groupsPerRequest(lim), (batch) => gql(groupsQuery(batch), { id }, { signal }));
   const merged = Object.assign({}, ...pages.map((p) => p.node || {}));
   return wanted.map((g) => ({ ...g, conn: merged[`${g.dir}_${g.kind}`] })).filter((g) => g.conn);
 }
@@ -128,8 +138,9 @@ export async function render(ctx) {
   const relationsPromise = loadRelations(id, ctx.signal);
   relationsPromise.catch(() => {}); // handled below, after the entity
   let d;
+  let lim;
   try {
-    d = await gql(ENTITY, { id }, { signal: ctx.signal });
+    [d, lim] = await Promise.all([gql(ENTITY, { id }, { signal: ctx.signal }), limits()]);
   } catch (err) {
     if (ctx.signal.aborted) return;
     ctx.title('Entity');
@@ -147,7 +158,7 @@ export async function render(ctx) {
   }
   ctx.title(e.label);
   const relBox = h('div', null, loading('Loading relations…'));
-  const diagram = diagramSection(ctx, e);
+  const diagram = diagramSection(ctx, e, lim);
   replace(ctx.main,
     h('p', { class: 'muted' }, kindBadge(e.kind), ' ', h('code', null, e.id)),
     pageHeading(e.label),
@@ -282,10 +293,10 @@ function guessLang(s) {
 
 const ENGINES = [['', 'Automatic'], ['dot', 'Layered (dot)'], ['neato', 'Spring (neato)'], ['sfdp', 'Force (sfdp)'], ['circo', 'Circular (circo)']];
 
-function diagramSection(ctx, e) {
+function diagramSection(ctx, e, lim) {
   const box = h('div', { class: 'diagram' });
   const exports = h('div');
-  const depth = h('select', { id: 'diagram-depth' }, [1, 2, 3].map((n) => h('option', { value: String(n) }, String(n))));
+  const depth = h('select', { id: 'diagram-depth' }, Array.from({ length: lim.maxDepth }, (_, i) => i + 1).map((n) => h('option', { value: String(n) }, String(n))));
   const layout = h('select', { id: 'diagram-layout' }, ENGINES.map(([v, t]) => h('option', { value: v }, t)));
   // A paragraph's neighbourhood is mostly what it names (MENTIONS), which
   // diagrams leave out by default.
@@ -295,7 +306,7 @@ function diagramSection(ctx, e) {
     if (ctrl) ctrl.abort();
     ctrl = new AbortController();
     ctx.signal.addEventListener('abort', () => ctrl.abort(), { once: true });
-    const params = { id: e.id, depth: depth.value, layout: layout.value, edges: mentions.checked ? Object.keys(EDGES).join(',') : null };
+    const params = { id: e.id, depth: depth.value, layout: layout.value, edges: mentions.checked ? lim.edgeKinds.join(',') : null };
     const base = `${e.id}-neighbourhood-depth-${depth.value}`;
     replace(exports, diagramExports('neighbourhood', params, base), dataExports(e.id, depth.value, base));
     showDiagram(box, diagramURL('neighbourhood', params, 'svg'), {

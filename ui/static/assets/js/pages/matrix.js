@@ -6,7 +6,7 @@
 // when there are hundreds.
 
 import { h, replace, announce } from '../dom.js';
-import { gql } from '../api.js';
+import { gql, limits } from '../api.js';
 import { loading, errorNotice, pageHeading, scrollTable, empty, exportBar } from '../components.js';
 import { KINDS, kindFromURL, entityURL, documentURL, docName, sectionName, plural, fileSlug } from '../format.js';
 import { csvLink } from '../csv.js';
@@ -43,14 +43,14 @@ function axisFromURL(s) {
 const AXIS_FIELDS = `id kind label ... on Section { parent { id kind label } } ... on Document { key symbol }`;
 
 const HEAD = `key label total entity { ${AXIS_FIELDS} }`;
-const MATRIX = `query Matrix($rows: String!, $columns: String!, $filter: RecommendationFilter) {
+const MATRIX = `query Matrix($rows: String!, $columns: String!, $filter: RecommendationFilter, $first: Int!) {
   crosstab(rows: $rows, columns: $columns, filter: $filter, maxRows: ${MAX_ROWS}, maxColumns: ${MAX_COLUMNS}) {
     recommendationCount rowCount columnCount
     rowHeads { ${HEAD} }
     columnHeads { ${HEAD} }
     cells { row column count ids }
   }
-  documents(first: 100) { nodes { id key symbol } }
+  documents(first: $first) { nodes { id key symbol } }
 }`;
 
 const CELL = `query Cell($ids: [ID!]!) {
@@ -115,8 +115,10 @@ export async function render(ctx) {
     body, panel);
 
   let d;
+  let lim;
   try {
-    d = await gql(MATRIX, { rows, columns, filter }, { signal: ctx.signal });
+    lim = await limits();
+    d = await gql(MATRIX, { rows, columns, filter, first: lim.maxPage }, { signal: ctx.signal });
   } catch (err) {
     if (ctx.signal.aborted) return;
     replace(body, errorNotice(err, () => render(ctx)));
@@ -171,8 +173,8 @@ export async function render(ctx) {
     heading.focus();
     try {
       const out = [];
-      for (let i = 0; i < c.ids.length; i += 100) {
-        const part = await gql(CELL, { ids: c.ids.slice(i, i + 100) }, { signal: ctx.signal });
+      for (let i = 0; i < c.ids.length; i += lim.maxPage) {
+        const part = await gql(CELL, { ids: c.ids.slice(i, i + lim.maxPage) }, { signal: ctx.signal });
         out.push(...part.nodes.filter(Boolean));
       }
       panel.lastChild.replaceWith(h('ol', { class: 'relations cell-recs' }, out.map((rec) => h('li', null,

@@ -2,13 +2,13 @@
 // and spelled out, each step with the paragraph that states it.
 
 import { h, replace, frag } from '../dom.js';
-import { gql } from '../api.js';
+import { gql, limits } from '../api.js';
 import {
   loading, errorNotice, pageHeading, kindBadge, entityLink, citeLink, empty,
   showDiagram, diagramURL, diagramExports,
 } from '../components.js';
 import { searchBox } from '../searchbox.js';
-import { EDGES, edgeName, plural } from '../format.js';
+import { edgeName, plural } from '../format.js';
 
 const NAMES = `query Names($ids: [ID!]!) { nodes(ids: $ids) { id ... on Entity { kind label } } }`;
 
@@ -23,15 +23,24 @@ const PATHS = `query Paths($from: ID!, $to: ID!, $maxLength: Int, $edgeKinds: [S
   }
 }`;
 
-/** NO_MENTIONS is every edge kind but MENTIONS: paths through what the
- * documents state about entities, not through the paragraphs naming them. */
-const NO_MENTIONS = Object.keys(EDGES).filter((k) => k !== 'MENTIONS');
-
 export async function render(ctx) {
-  const chosen = { from: (ctx.params.get('from') || '').trim(), to: (ctx.params.get('to') || '').trim() };
-  const maxLength = Math.min(6, Math.max(1, Number(ctx.params.get('maxLength')) || 4));
-  const noMentions = ctx.params.get('mentions') === '0';
   ctx.title('Paths');
+  let lim;
+  try {
+    lim = await limits();
+  } catch (err) {
+    if (ctx.signal.aborted) return;
+    replace(ctx.main, pageHeading('Paths between two entities'), errorNotice(err, () => render(ctx)));
+    return;
+  }
+  if (ctx.signal.aborted) return;
+  // noMentionKinds is every edge kind but MENTIONS (the API's default edge
+  // kinds): paths through what the documents state about entities, not
+  // through the paragraphs naming them.
+  const noMentionKinds = lim.defaultEdgeKinds;
+  const chosen = { from: (ctx.params.get('from') || '').trim(), to: (ctx.params.get('to') || '').trim() };
+  const maxLength = Math.min(lim.maxPathLength, Math.max(1, Number(ctx.params.get('maxLength')) || lim.defaultPathLength));
+  const noMentions = ctx.params.get('mentions') === '0';
 
   const shown = { from: h('p', { class: 'picked', id: 'from-picked' }), to: h('p', { class: 'picked', id: 'to-picked' }) };
   const entities = {};
@@ -48,7 +57,7 @@ export async function render(ctx) {
     });
     return h('div', null, box, shown[which]);
   };
-  const length = h('select', { id: 'p-max', name: 'maxLength' }, [1, 2, 3, 4, 5, 6].map((n) => h('option', { value: String(n), selected: n === maxLength }, String(n))));
+  const length = h('select', { id: 'p-max', name: 'maxLength' }, Array.from({ length: lim.maxPathLength }, (_, i) => i + 1).map((n) => h('option', { value: String(n), selected: n === maxLength }, String(n))));
   const mentions = h('input', { type: 'checkbox', id: 'p-mentions', checked: noMentions });
   const form = h('form', { 'aria-label': 'Find paths' },
     h('div', { class: 'pickers' }, picker('from', 'From'), picker('to', 'To')),
@@ -104,7 +113,7 @@ export async function render(ctx) {
   replace(result, loading('Finding paths…'));
   let p;
   try {
-    const d = await gql(PATHS, { from: chosen.from, to: chosen.to, maxLength, edgeKinds: noMentions ? NO_MENTIONS : null }, { signal: ctx.signal });
+    const d = await gql(PATHS, { from: chosen.from, to: chosen.to, maxLength, edgeKinds: noMentions ? noMentionKinds : null }, { signal: ctx.signal });
     p = d.paths;
   } catch (err) {
     if (ctx.signal.aborted) return;
@@ -116,11 +125,12 @@ export async function render(ctx) {
       empty(`${entities.from.label} and ${entities.to.label} are not connected within ${plural(maxLength, 'step')}. Allow more steps${noMentions ? ', or include paragraphs that name them' : ''}.`));
     return;
   }
-  const params = { from: chosen.from, to: chosen.to, maxLength: String(maxLength), edges: noMentions ? NO_MENTIONS.join(',') : null };
+  const params = { from: chosen.from, to: chosen.to, maxLength: String(maxLength), edges: noMentions ? noMentionKinds.join(',') : null };
   const box = h('div', { class: 'diagram' });
   replace(result,
     h('h2', null, `${plural(p.paths.length, 'shortest path')} of ${plural(p.length, 'step')}`),
-    p.truncated ? h('p', { class: 'notice' }, 'There are more shortest paths than shown here.') : null,
+    p.truncated ? h('p', { class: 'notice' }, p.paths.length >= lim.maxPaths
+      ? `There are more shortest paths than the ${lim.maxPaths} shown here.` : 'There are more shortest paths than shown here.') : null,
     box,
     diagramExports('paths', params, `${chosen.from}-to-${chosen.to}`),
     h('h3', null, 'Step by step'),
