@@ -175,6 +175,7 @@ func (x *extractor) run() {
 	x.officers()
 	x.groups()
 	x.series()
+	x.titleSeries()
 	x.stream()
 }
 
