@@ -4810,7 +4810,7 @@ extend type Query {
   "The paragraphs and calls behind one period of a timeline (\"2025-03\", \"2025-Q1\", \"2025\")."
   timelineSources(id: ID!, by: Period = MONTH, period: String!, filter: DocumentFilter): [TimelineSource!]!
 
-  "A series of documents produced under one mandate; null when there is none with this ID."
+  "A series of documents produced under one mandate or under one recurring report title; null when there is none with this ID."
   series(id: ID!): DocumentSeries
 
   "Every series with its number of ingested documents, largest first."
@@ -4871,8 +4871,10 @@ type CrosstabCell {
 
 """
 A series of documents produced under one mandate (IN_SERIES into it,
-MANDATED_BY from it to the resolution). ` + "`" + `series(id:)` + "`" + ` lists its members
-and what each adds.
+MANDATED_BY from it to the resolution), or under one recurring report title
+("Situation in South Sudan: report of the Secretary-General"), keyed by the
+title with dates, ordinals and sessions left out. ` + "`" + `series(id:)` + "`" + ` lists its
+members and what each adds.
 """
 type Series implements Node & Entity {
   id: ID!
@@ -4883,7 +4885,7 @@ type Series implements Node & Entity {
   path: String!
   mentions(first: Int = 20, after: String): MentionConnection!
   relations(direction: Direction = BOTH, edgeKinds: [String!], first: Int = 20, after: String): RelationConnection!
-  "The key of the mandating resolution (S/RES/2692(2023))."
+  "The key of the mandating resolution (S/RES/2692(2023)); null for a series by title."
   symbol: String
 }
 
