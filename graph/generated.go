@@ -519,6 +519,7 @@ type ComplexityRoot struct {
 		Text        func(childComplexity int) int
 		Themes      func(childComplexity int, first *int, after *string) int
 		Verb        func(childComplexity int) int
+		Verbs       func(childComplexity int) int
 	}
 
 	RecommendationConnection struct {
@@ -3197,6 +3198,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recommendation.Verb(childComplexity), true
+	case "Recommendation.verbs":
+		if e.ComplexityRoot.Recommendation.Verbs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recommendation.Verbs(childComplexity), true
 
 	case "RecommendationConnection.edges":
 		if e.ComplexityRoot.RecommendationConnection.Edges == nil {
@@ -4539,6 +4546,8 @@ type Recommendation implements Node & Entity {
   form: String
   "The verb of the call, lower case: \"urges\", \"calls upon\"."
   verb: String
+  "Every verb of the paragraph's call, the first its verb: [\"requests\", \"invites\"]; empty when it has none."
+  verbs: [String!]!
   "Who makes it, as printed: \"Security Council\", \"the Secretary-General\"."
   by: String
   document: Document
@@ -6052,6 +6061,8 @@ func (ec *executionContext) childFields_Recommendation(ctx context.Context, fiel
 		return ec.fieldContext_Recommendation_form(ctx, field)
 	case "verb":
 		return ec.fieldContext_Recommendation_verb(ctx, field)
+	case "verbs":
+		return ec.fieldContext_Recommendation_verbs(ctx, field)
 	case "by":
 		return ec.fieldContext_Recommendation_by(ctx, field)
 	case "document":
@@ -17859,6 +17870,29 @@ func (ec *executionContext) fieldContext_Recommendation_verb(_ context.Context, 
 	return graphql.NewScalarFieldContext("Recommendation", field, true, false, "String")
 }
 
+func (ec *executionContext) _Recommendation_verbs(ctx context.Context, field graphql.CollectedField, obj *model.Recommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recommendation_verbs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verbs(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recommendation_verbs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recommendation", field, true, false, "String")
+}
+
 func (ec *executionContext) _Recommendation_by(ctx context.Context, field graphql.CollectedField, obj *model.Recommendation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26475,6 +26509,11 @@ func (ec *executionContext) _Recommendation(ctx context.Context, sel ast.Selecti
 		case "verb":
 			out.Values[i] = ec._Recommendation_verb(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "verbs":
+			out.Values[i] = ec._Recommendation_verbs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "by":

@@ -216,6 +216,18 @@ func (r Recommendation) Form() *string    { return optProp(r.N, kg.PropForm) }
 func (r Recommendation) Verb() *string    { return optProp(r.N, kg.PropVerb) }
 func (r Recommendation) By() *string      { return optProp(r.N, kg.PropBy) }
 
+// Verbs lists every verb of the call: kg.PropVerbs when the paragraph
+// calls more than once, else its one verb.
+func (r Recommendation) Verbs() []string {
+	if v := r.N.Prop(kg.PropVerbs); v != "" {
+		return strings.Split(v, " | ")
+	}
+	if v := r.N.Prop(kg.PropVerb); v != "" {
+		return []string{v}
+	}
+	return []string{}
+}
+
 // optProp is a property as a nullable field.
 func optProp(n kg.Node, name string) *string {
 	if v := n.Prop(name); v != "" {

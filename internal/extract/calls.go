@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
@@ -25,6 +26,11 @@ import (
 // called upon …", any turn of a record) is not one.
 
 // call is one call to act found in a paragraph.
+//
+// A paragraph is one call however many verbs it holds ("Requests … and
+// invites …"; "I encourage … I urge …"): one Recommendation node, whose
+// verb is its first verb and whose verbs property lists every verb when
+// there are several, so refs, IDs and citations stay those of paragraphs.
 type call struct {
 	form string
 	verb string
@@ -32,6 +38,23 @@ type call struct {
 	// at is the byte offset in the paragraph's text after the verb, where
 	// its addressees are named; -1 when the paragraph's chapeau names them.
 	at int
+	// verbs are the paragraph's distinct verbs, the first one verb; ats the
+	// offsets after every verb, at the first, each naming addressees.
+	verbs []string
+	ats   []int
+}
+
+// newCall is the call of a paragraph whose first verb is verb.
+func newCall(form, verb, by string, at int) *call {
+	return &call{form: form, verb: verb, by: by, at: at, verbs: []string{verb}, ats: []int{at}}
+}
+
+// add records one more verb of the paragraph's call.
+func (c *call) add(verb string, at int) {
+	c.ats = append(c.ats, at)
+	if !slices.Contains(c.verbs, verb) {
+		c.verbs = append(c.verbs, verb)
+	}
 }
 
 var (
@@ -46,7 +69,23 @@ var (
 	weVerbRe = regexp.MustCompile(`^We\s+(?:(?:strongly|further|also|firmly|again|once again|hereby|therefore|resolutely|fully)\s+)*(call\s+(?:up)?on|urge|encourage|invite|request|recommend|commit|decide|reaffirm|recognize|emphasize|stress|underline|acknowledge|welcome|note|express|reiterate|resolve|pledge|affirm|condemn|support|agree|recall)\b`)
 	// voiceRe reads a call in the document's own voice: the author, then
 	// the verb.
-	voiceRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+)(I|We|The Secretary-General|The (?:Special |Independent |Advisory )?(?:Committee|Commission|Panel|Group of Experts|Group|Board|Council|Meeting|Conference|Working Group|Special Rapporteur|Independent Expert|Monitoring Team|Mission|Office|Secretariat))(?:\s+(?:therefore|also|further|again|strongly|once again|continues? to|would like to|wishes? to|reiterates? (?:its|my) call (?:on|to)))*\s+((?:call(?:s|ed)?\s+(?:up)?on|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?))\b`)
+	voiceRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+(?:and\s+)?|\s+and\s+)(I|We|The Secretary-General|The (?:Special |Independent |Advisory )?(?:Committee|Commission|Panel|Group of Experts|Group|Board|Council|Meeting|Conference|Working Group|Special Rapporteur|Independent Expert|Monitoring Team|Mission|Office|Secretariat))(?:\s+(?:therefore|also|further|again|strongly|once again|continues? to|would like to|wishes? to|reiterates? (?:its|my) call (?:on|to)))*\s+((?:reiterate[sd]?\s+(?:its|my|our)\s+calls?|call(?:s|ed)?\s+(?:up)?on|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?))\b`)
+	// opClauseRe reads each clause of an operative paragraph that opens
+	// with a verb calling to act, after adverbs: "Urgently calls upon …",
+	// "…, welcomes … and encourages Somalia to …", "…; further requests …".
+	opClauseRe = regexp.MustCompile(`(?i)(?:^|[,;:]\s+(?:and\s+)?|\s+and\s+)(?:(?:also|further|furthermore|again|once again|strongly|hereby|likewise|moreover|firmly|urgently|therefore|in this regard,?)\s+)*(decides|requests|urges|calls\s+(?:up)?on|calls\s+for|encourages|invites|recommends|demands|condemns|authorizes|appeals\s+to|exhorts)\b`)
+	// weClauseRe reads the same in a declaration's "we" paragraph: "We
+	// reaffirm … and we call upon …".
+	weClauseRe = regexp.MustCompile(`(?i)(?:^|[,;:]\s+(?:and\s+)?|\s+and\s+)we\s+(?:(?:strongly|further|also|firmly|again|once again|hereby|therefore|resolutely|fully)\s+)*(call\s+(?:up)?on|urge|encourage|invite|request|recommend|commit|decide|resolve|pledge|condemn)\b`)
+	// voiceAndRe reads a call's further verbs with the same subject: "I
+	// encourage donors …, and urge the Libyan authorities to …".
+	voiceAndRe = regexp.MustCompile(`(?:,\s*|\s+)and\s+(?:(?:also|further|strongly)\s+)*(call(?:s|ed)?\s+(?:up)?on|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?)\b`)
+	// shouldRe reads the author's "States should …", "Member States must
+	// …": a sentence that opens with those it binds.
+	shouldRe = regexp.MustCompile(`^((?:All |all )?(?:Member )?States|Governments|(?:The|the) international community|(?:All |all )?(?:parties|armed actors|donors)(?: to the conflict)?)(?:,?\s+(?:therefore|also|further|thus|in particular|in turn|in this regard),?)*\s+(should|must)\b`)
+	// passiveRe reads a recommendation without its author: "It is highly
+	// recommended that …".
+	passiveRe = regexp.MustCompile(`^It is (?:(?:highly|strongly|therefore|also|further|thus)\s+)*(recommended)\s+that\b`)
 	// reportedRe marks a sentence that reports what someone else said.
 	reportedRe = regexp.MustCompile(`(?i)\b(?:representatives?|speakers?|delegations?|participants?|the observer|said|stated|noted that|expressed the view)\b`)
 	// procedureRe marks what calls on no one to act: the closing request
@@ -79,16 +118,6 @@ func findCalls(r *report.Report) map[string]*call {
 			}
 			out[p.Ref] = c
 		case p.Kind == kg.PartOperative:
-			m := opVerbRe.FindStringSubmatchIndex(p.Text)
-			if m == nil {
-				m = decidesRe.FindStringSubmatchIndex(p.Text)
-			}
-			if m == nil {
-				m = weVerbRe.FindStringSubmatchIndex(p.Text)
-			}
-			if m == nil {
-				return
-			}
 			by := ""
 			if b, ok := instrBody[p.Section]; ok {
 				by = b
@@ -98,34 +127,134 @@ func findCalls(r *report.Report) map[string]*call {
 			if by == "" && !actFamilies[r.Family] {
 				return
 			}
-			out[p.Ref] = &call{form: kg.FormOperative, verb: normVerb(p.Text[m[2]:m[3]]), by: by, at: m[1]}
+			if c := operativeCall(p.Text, by); c != nil {
+				out[p.Ref] = c
+			}
 		case !voiceFamilies[r.Family] || p.Number == 0 && p.Kind != kg.PartText:
 			// a record's turns are speakers', an information note's
 			// statements its delegations'; headings, tables and signatures
 			// make no call
 		default:
-			for _, sr := range sentences(p.Text) {
-				sent := p.Text[sr[0]:sr[1]]
-				m := voiceRe.FindStringSubmatchIndex(sent)
-				if m == nil || reportedRe.MatchString(sent[:m[2]]) || procedureRe.MatchString(sent) {
-					continue
-				}
-				by := sent[m[2]:m[3]]
-				switch by {
-				case "I":
-					by = author(r)
-				case "We": // a letter's State, or the body whose text it is
-					by = r.Body
-					if l := r.Letter; l != nil && l.Sender != "" {
-						by = l.Sender
-					}
-				}
-				out[p.Ref] = &call{form: kg.FormCall, verb: normVerb(sent[m[4]:m[5]]), by: by, at: sr[0] + m[5]}
-				break
+			if c := voiceCall(r, p); c != nil {
+				out[p.Ref] = c
 			}
 		}
 	})
 	return out
+}
+
+// callVerbs are the verbs with which an operative paragraph calls to act;
+// one that only recalls, notes, welcomes, reaffirms or expresses does not.
+var callVerbs = map[string]bool{
+	"decides": true, "requests": true, "urges": true, "calls upon": true, "encourages": true, "invites": true,
+	"recommends": true, "demands": true, "condemns": true, "authorizes": true, "appeals to": true, "exhorts": true,
+	// a declaration's own undertakings
+	"commits": true, "resolves": true, "pledges": true,
+}
+
+// nounAfter are the words after which "requests", "demands" or "calls"
+// are nouns, not verbs: "…, requests for assistance".
+var nounAfter = map[string]bool{"for": true, "of": true, "from": true, "made": true, "received": true, "submitted": true, "by": true, "were": true, "are": true, "have": true}
+
+// isNoun reports whether the verb read just before text[at:] is a noun.
+func isNoun(verb, text string, at int) bool {
+	if verb == "calls upon" || !strings.HasSuffix(verb, "s") {
+		return false
+	}
+	f := strings.Fields(text[at:min(len(text), at+20)])
+	return len(f) > 0 && nounAfter[strings.ToLower(f[0])]
+}
+
+// operativeCall is the call of an operative paragraph: every clause that
+// opens with a verb calling to act, or nil when none does.
+func operativeCall(text, by string) *call {
+	var c *call
+	found := func(verb string, at int) {
+		if !callVerbs[verb] || isNoun(verb, text, at) {
+			return
+		}
+		if c == nil {
+			c = newCall(kg.FormOperative, verb, by, at)
+			return
+		}
+		c.add(verb, at)
+	}
+	if m := decidesRe.FindStringSubmatchIndex(text); m != nil {
+		found(normVerb(text[m[2]:m[3]]), m[1])
+	}
+	re := opClauseRe
+	if weVerbRe.MatchString(text) {
+		re = weClauseRe
+	}
+	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		found(normVerb(text[m[2]:m[3]]), m[1])
+	}
+	return c
+}
+
+// voiceCall is the call a paragraph of a report or letter makes in its
+// author's own voice, every sentence of it, or nil. "States should …" and
+// "It is recommended that …" name no author: they are the author's only in
+// a numbered paragraph of the document's own text that reports no one (not
+// in a summary of what participants said, nor in unnumbered annex text).
+func voiceCall(r *report.Report, p *report.Paragraph) *call {
+	text := p.Text
+	unvoiced := p.Number != 0 && !reportedRe.MatchString(text)
+	var c *call
+	found := func(verb, by string, at int) {
+		if c == nil {
+			c = newCall(kg.FormCall, verb, by, at)
+			return
+		}
+		c.add(verb, at)
+	}
+	for _, sr := range sentences(text) {
+		sent := text[sr[0]:sr[1]]
+		if procedureRe.MatchString(sent) {
+			continue
+		}
+		voiced := false
+		for _, m := range voiceRe.FindAllStringSubmatchIndex(sent, -1) {
+			if reportedRe.MatchString(sent[:m[2]]) {
+				break
+			}
+			voiced = true
+			by := sent[m[2]:m[3]]
+			switch by {
+			case "I":
+				by = author(r)
+			case "We": // a letter's State, or the body whose text it is
+				by = r.Body
+				if l := r.Letter; l != nil && l.Sender != "" {
+					by = l.Sender
+				}
+			}
+			found(normVerb(sent[m[4]:m[5]]), by, sr[0]+m[5])
+			// the clause ends where the next voiced call begins
+			rest := sent[m[5]:]
+			if n := voiceRe.FindStringIndex(rest); n != nil {
+				rest = rest[:n[0]]
+			}
+			for _, a := range voiceAndRe.FindAllStringSubmatchIndex(rest, -1) {
+				v, at := normVerb(rest[a[2]:a[3]]), m[5]+a[3]
+				if !isNoun(v, sent, at) {
+					found(v, by, sr[0]+at)
+				}
+			}
+		}
+		if voiced {
+			continue
+		}
+		if !unvoiced {
+			continue
+		}
+		if m := shouldRe.FindStringSubmatchIndex(sent); m != nil {
+			found(sent[m[4]:m[5]], author(r), sr[0])
+		} else if m := passiveRe.FindStringSubmatchIndex(sent); m != nil {
+			found("recommended", author(r), sr[0]+m[1])
+		}
+	}
+	return c
 }
 
 // author is who "I" is in a document: the signatory of a letter, else the
@@ -172,7 +301,7 @@ func normVerb(v string) string {
 		v = strings.TrimPrefix(v, adv)
 	}
 	switch {
-	case strings.HasPrefix(v, "call"):
+	case strings.HasPrefix(v, "call"), strings.HasPrefix(v, "reiterate"):
 		return "calls upon"
 	case !strings.HasSuffix(v, "s") && !strings.Contains(v, " ") && !strings.HasSuffix(v, "ed"):
 		// "We commit", "We urge": the present tense of a plural subject
@@ -218,23 +347,30 @@ func (x *extractor) madeBy(c *call, recID kg.ID, ref string) {
 // right after its verb, in the clause that says whom it calls on ("Calls
 // upon Member States and the Secretary-General to …").
 func (x *extractor) callAddressees(c *call, p *report.Paragraph, recID kg.ID) {
-	if c.at < 0 || c.at > len(p.Text) {
+	for _, at := range c.ats {
+		x.addresseesAt(at, p, recID)
+	}
+}
+
+// addresseesAt links the actors named from at to the end of the clause.
+func (x *extractor) addresseesAt(at int, p *report.Paragraph, recID kg.ID) {
+	if at < 0 || at > len(p.Text) {
 		return
 	}
-	end := min(len(p.Text), c.at+200)
-	for _, stop := range []string{" to ", ":", "“", ";", ". "} {
-		if i := strings.Index(p.Text[c.at:end], stop); i >= 0 {
-			end = c.at + i
+	end := min(len(p.Text), at+200)
+	for _, stop := range []string{" to ", ":", "“", ";", ". ", " should ", " must "} {
+		if i := strings.Index(p.Text[at:end], stop); i >= 0 {
+			end = at + i
 		}
 	}
 	for _, m := range x.mentions[p.Ref] {
-		if m.Start >= c.at && m.End <= end && (m.Node.Kind == kg.KindState || m.Node.Kind == kg.KindOrganization) {
+		if m.Start >= at && m.End <= end && (m.Node.Kind == kg.KindState || m.Node.Kind == kg.KindOrganization) {
 			x.edge(recID, kg.EdgeAddressedTo, m.Node.ID, kg.Evidence{Ref: p.Ref, Start: m.Start, End: m.End}, nil)
 		}
 	}
 	// "Requests the Secretary-General to …": the office no gazetteer lists.
-	if i := strings.Index(p.Text[c.at:end], "Secretary-General"); i >= 0 && !strings.Contains(p.Text[c.at:c.at+i], "Representative") {
-		start := c.at + i
+	if i := strings.Index(p.Text[at:end], "Secretary-General"); i >= 0 && !strings.Contains(p.Text[at:at+i], "Representative") {
+		start := at + i
 		x.edge(recID, kg.EdgeAddressedTo, x.node(secretaryGeneral()), kg.Evidence{Ref: p.Ref, Start: start, End: start + len("Secretary-General")}, nil)
 	}
 }

@@ -103,7 +103,8 @@ func wordSet(s string) map[string]bool {
 }
 
 // CallsAt returns the calls to act extraction states in the paragraph ref
-// and its lettered items, as "form:verb", each once, sorted.
+// and its lettered items, as "form:verb", every verb of each (kg.PropVerbs)
+// once, sorted.
 func CallsAt(f kg.Fragment, ref string) []string {
 	var out []string
 	for _, n := range f.Nodes {
@@ -114,7 +115,13 @@ func CallsAt(f kg.Fragment, ref string) []string {
 		if r != ref && !strings.HasPrefix(r, ref+"(") {
 			continue
 		}
-		out = append(out, n.Props[kg.PropForm]+":"+n.Props[kg.PropVerb])
+		verbs := []string{n.Props[kg.PropVerb]}
+		if v := n.Props[kg.PropVerbs]; v != "" {
+			verbs = strings.Split(v, " | ")
+		}
+		for _, v := range verbs {
+			out = append(out, n.Props[kg.PropForm]+":"+v)
+		}
 	}
 	return kg.SortedSet(out)
 }

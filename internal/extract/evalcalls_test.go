@@ -8,6 +8,7 @@ import (
 
 	"github.com/crimegraph/crimegraph/internal/extract"
 	"github.com/crimegraph/crimegraph/internal/ingest"
+	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/report"
 )
 
@@ -43,6 +44,8 @@ func TestPassageRefAndCallsAt(t *testing.T) {
 		// The number cited, but the text is another paragraph's: the text wins.
 		{"number contradicted by the text", "../ingest/testdata/families/S-RES-2785-2025.pdf", "S/RES/2785 (2025) para. 1",
 			"Decides to remain actively seized of the matter.", "5", []string{"operative:decides"}},
+		{"operative paragraph that only reaffirms", "../ingest/testdata/families/S-RES-2785-2025.pdf", "S/RES/2785 (2025) para. 2",
+			"Reaffirms paragraphs 2 through 25 of resolution 2743", "2", nil},
 		{"report paragraph of reported speech", "../ingest/testdata/families/A-47-435.pdf", "A/47/435 para. 5",
 			"On 4 March 1992, the Chairman of the Commission on Human Rights made a statement announcing what had been agreed upon by consensus by the Commission", "5", nil},
 		{"unnumbered block by page and words", "testdata/series/S-2025-395.pdf", "S/2025/395, annex, p. 2",
@@ -108,5 +111,27 @@ func TestScoreCalls(t *testing.T) {
 				t.Errorf("disagreements %v for FP %d FN %d", s.Disagreements, s.FP, s.FN)
 			}
 		})
+	}
+}
+
+// TestCallsAtVerbs counts every verb of a paragraph that calls more than
+// once, and the calls of its lettered items.
+func TestCallsAtVerbs(t *testing.T) {
+	rec := func(ref, form, verb, verbs string) kg.Node {
+		n := kg.Node{ID: kg.NewID(kg.KindRecommendation, "d#"+ref), Kind: kg.KindRecommendation,
+			Props: map[string]string{kg.PropRef: ref, kg.PropForm: form, kg.PropVerb: verb}}
+		if verbs != "" {
+			n.Props[kg.PropVerbs] = verbs
+		}
+		return n
+	}
+	f := kg.Fragment{Nodes: []kg.Node{
+		rec("5", kg.FormOperative, "demands", "demands | calls upon"),
+		rec("5(a)", kg.FormOperative, "urges", ""),
+		rec("50", kg.FormOperative, "decides", ""),
+	}}
+	want := []string{"operative:calls upon", "operative:demands", "operative:urges"}
+	if got := extract.CallsAt(f, "5"); !reflect.DeepEqual(got, want) {
+		t.Errorf("calls %q, want %q", got, want)
 	}
 }

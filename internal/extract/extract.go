@@ -334,6 +334,9 @@ func (x *extractor) recommendation(p *report.Paragraph, pid kg.ID, c *call) {
 	x.byForm[c.form]++
 	props := map[string]string{kg.PropRef: p.Ref, kg.PropDocument: x.key, kg.PropText: p.Text, kg.PropForm: c.form}
 	setIf(props, kg.PropVerb, c.verb)
+	if len(c.verbs) > 1 {
+		props[kg.PropVerbs] = strings.Join(c.verbs, " | ")
+	}
 	setIf(props, kg.PropBy, c.by)
 	if p.Section != "" {
 		props[kg.PropSection] = string(x.sectionID(p.Section))

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,10 +124,12 @@ func TestFamilyFacts(t *testing.T) {
 			t.Fatalf("act %+v", rep.Act)
 		}
 		ops, pre := 0, 0
+		var verbs []string
 		for _, n := range f.Nodes {
 			switch {
 			case n.Kind == kg.KindRecommendation && n.Props[kg.PropForm] == kg.FormOperative:
 				ops++
+				verbs = append(verbs, n.Props[kg.PropRef]+":"+n.Props[kg.PropVerb])
 				if n.Props[kg.PropBy] != "Security Council" || n.Props[kg.PropVerb] == "" {
 					t.Errorf("%s: by %q verb %q", n.ID, n.Props[kg.PropBy], n.Props[kg.PropVerb])
 				}
@@ -139,6 +142,16 @@ func TestFamilyFacts(t *testing.T) {
 		}
 		if ops == 0 || pre == 0 {
 			t.Errorf("%d operative calls, %d preambular paragraphs", ops, pre)
+		}
+		// Paragraphs 2–4 only reaffirm and express: operative parts, not
+		// calls to act.
+		if slices.Sort(verbs); !slices.Equal(verbs, []string{"1:decides", "5:decides"}) {
+			t.Errorf("operative calls %v, want 1:decides 5:decides", verbs)
+		}
+		for _, ref := range []string{"2", "3", "4"} {
+			if n := node(f, kg.ID("paragraph:S/RES/2785 (2025)#"+ref)); n.Props[kg.PropPartKind] != kg.PartOperative {
+				t.Errorf("para. %s: part kind %q, want operative", ref, n.Props[kg.PropPartKind])
+			}
 		}
 	})
 	t.Run("amendment", func(t *testing.T) {

@@ -207,7 +207,11 @@ const (
 	// Calls to act (Recommendation nodes of every form).
 	PropForm = "form" // Recommendation: recommendation|operative|call
 	PropVerb = "verb" // Recommendation: the verb of the call, lower case ("urges", "calls upon")
-	PropBy   = "by"   // Recommendation: who makes the call, as printed ("the Security Council", "the Secretary-General")
+	// PropVerbs lists every verb of a paragraph that calls more than once
+	// ("Requests … and invites …"), the first its verb, separated by " | ":
+	// one paragraph stays one Recommendation, cited and linked as before.
+	PropVerbs = "verbs"
+	PropBy    = "by" // Recommendation: who makes the call, as printed ("the Security Council", "the Secretary-General")
 
 	// Actors.
 	PropGroupKind = "groupKind" // Group: terrorist|gang|armed-group|criminal-network

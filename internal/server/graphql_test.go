@@ -895,3 +895,33 @@ func TestIntrospectionOnSuggestionsOff(t *testing.T) {
 		t.Errorf("development mode does not suggest: %s", r.Raw)
 	}
 }
+
+// TestRecommendationVerbs: an operative paragraph of E/2025/28 that calls
+// twice ("Also requests UNODC …, and encourages Member States …") is one
+// Recommendation with both verbs, the first its verb; one with a single
+// verb lists that one.
+func TestRecommendationVerbs(t *testing.T) {
+	c := newServer(t)
+	var got struct {
+		Recommendations struct {
+			Nodes []struct {
+				Ref   string
+				Verb  *string
+				Verbs []string
+			}
+		}
+	}
+	c.ok(`{ recommendations(filter: {document: "E/2025/28", form: "operative"}, first: 100) { nodes { ref verb verbs } } }`, nil, &got)
+	several := 0
+	for _, n := range got.Recommendations.Nodes {
+		if n.Verb == nil || len(n.Verbs) == 0 || n.Verbs[0] != *n.Verb {
+			t.Errorf("%s: verb %v, verbs %q", n.Ref, n.Verb, n.Verbs)
+		}
+		if len(n.Verbs) > 1 {
+			several++
+		}
+	}
+	if len(got.Recommendations.Nodes) == 0 || several == 0 {
+		t.Errorf("%d operative calls, %d with several verbs", len(got.Recommendations.Nodes), several)
+	}
+}

@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/crimegraph/crimegraph/internal/report"
+)
+
+// TestOperativeCall reads every clause of an operative paragraph that
+// calls to act, after adverbs, and none of those that only recall, note,
+// welcome, reaffirm or express.
+func TestOperativeCall(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		verbs []string // nil: not a call
+	}{
+		{"Decides to extend the mandate of BINUH until 31 January 2026;", []string{"decides"}},
+		{"Urgently calls upon the transitional government and all relevant actors to take action;", []string{"calls upon"}},
+		{"Further requests the Secretary-General to report to the Council;", []string{"requests"}},
+		{"Also decides that the session will be held on 31 July 2025.", []string{"decides"}},
+		{"Strongly encourages Member States to share information;", []string{"encourages"}},
+		{"Requests the Special Representative to share relevant information with the Committee, and invites the Office of the High Commissioner to share it too;", []string{"requests", "invites"}},
+		{"Recalls paragraph 36 of resolution 2662 (2022), welcomes the plan and encourages Somalia to continue;", []string{"encourages"}},
+		{"Demands that all parties respect their obligations, demands all armed actors to end the fighting, further calls upon all parties to refrain from violence;", []string{"demands", "calls upon"}},
+		{"Takes note of the military operations and in this regard demands Member States stop providing arms;", []string{"demands"}},
+		{"Condemns continued acts of sexual violence and urges all parties to end them;", []string{"condemns", "urges"}},
+		{"The Economic and Social Council decides: to hold its session in July;", []string{"decides"}},
+		{"We reaffirm our commitment to the Convention and we call upon all States to ratify it;", []string{"calls upon"}},
+		// not calls
+		{"Recalls its decisions in its resolution 1844 (2008), which imposed targeted sanctions;", nil},
+		{"Reaffirms its strong commitment to the sovereignty of Somalia;", nil},
+		{"Expresses its intention to keep the situation under review;", nil},
+		{"Welcomes the report of the Secretary-General;", nil},
+		{"Takes note of the report of the Commission;", nil},
+		{"We recognize that poverty is a serious impediment to development;", nil},
+		// "requests" and "demands" as nouns
+		{"Notes the growing number of States, requests for assistance received by the Office;", nil},
+		{"Welcomes the response to the needs of the population, demands of which remain;", nil},
+	} {
+		c := operativeCall(tc.text, "the Security Council")
+		var got []string
+		if c != nil {
+			got = c.verbs
+			if c.verb != got[0] || len(c.ats) < len(c.verbs) {
+				t.Errorf("%q: verb %q, verbs %v, %d offsets", tc.text, c.verb, got, len(c.ats))
+			}
+		}
+		if !slices.Equal(got, tc.verbs) {
+			t.Errorf("%q: verbs %v, want %v", tc.text, got, tc.verbs)
+		}
+	}
+}
+
+// TestVoiceCall reads the author's calls in a report: every one of a
+// paragraph, "States should" and "It is recommended that" in a numbered
+// paragraph that reports no one, and nothing a speaker said.
+func TestVoiceCall(t *testing.T) {
+	rep := &report.Report{Family: report.FamilyReport}
+	for _, tc := range []struct {
+		text   string
+		number int
+		verbs  []string
+	}{
+		{"I commend the efforts of the authorities. I encourage donors to provide funding, and urge the Libyan authorities to facilitate movement.", 82, []string{"encourages", "urges"}},
+		{"In this regard, I urge the Gambia to act. I reiterate my call for Liberia to establish a court, and I appeal to international partners to continue their support.", 73, []string{"urges", "calls upon", "appeals to"}},
+		{"I therefore recommend that the Security Council extend the mandate of the Force.", 46, []string{"recommends"}},
+		{"The scale of abuses varies. States should therefore take a comprehensive and risk-based approach.", 9, []string{"should"}},
+		{"Member States must uphold their obligations under international law.", 12, []string{"must"}},
+		{"It is highly recommended that Governments establish a lead agency.", 24, []string{"recommended"}},
+		{"Since 2008 there have been no negotiations. I look forward to a peaceful resolution.", 36, nil},
+		// what speakers said, and text no number cites as the author's
+		{"Participants stressed the role of States. In this process, States must adopt strategies.", 22, nil},
+		{"The representative of Brazil called upon States to cooperate.", 5, nil},
+		{"States should establish a dedicated mechanism.", 0, nil},
+		{"Risk understanding should be based on evidence.", 3, nil},
+	} {
+		c := voiceCall(rep, &report.Paragraph{Text: tc.text, Number: tc.number})
+		var got []string
+		if c != nil {
+			got = c.verbs
+		}
+		if !slices.Equal(got, tc.verbs) {
+			t.Errorf("%q: verbs %v, want %v", tc.text, got, tc.verbs)
+		}
+	}
+}
