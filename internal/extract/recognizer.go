@@ -89,7 +89,9 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 			known = append(known, gazetteer.Match{ID: m.Node.ID, Kind: kg.KindGroup, Start: m.Start, End: m.End})
 		}
 	}
-	for _, b := range r.g.Bodies(text, known) {
+	bodies := r.g.Bodies(text, known)
+	bodies = append(bodies, r.g.NamedParties(text, append(known, bodies...))...)
+	for _, b := range bodies {
 		ms = append(ms, Mention{Node: kg.Node{ID: b.ID, Kind: kg.KindOrganization, Label: b.Text,
 			Props: map[string]string{kg.PropSource: "organization named in text"}}, Start: b.Start, End: b.End})
 		// The State a body's name holds stays named ("Hybrid Court for

@@ -58,7 +58,7 @@ type Gazetteer struct {
 	sdg      map[string]string // SDG target → title
 
 	panelsOnce sync.Once
-	panels     map[string]kg.ID // resolution number → the panel or group of experts it set up (sanctions.go)
+	panels     map[string]kg.ID // resolution number → the panel or group of experts it set up; "Committee N" → the committee (sanctions.go)
 }
 
 // entry is one listed entity.

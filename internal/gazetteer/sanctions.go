@@ -63,25 +63,36 @@ func ResolutionBodyLabel(words string) string {
 }
 
 // bodyOfResolution returns the listed committee, panel or group of experts
-// resolution num set up.
+// resolution num set up: a committee keyed committee-N, else an entry whose
+// note says "Established pursuant to Security Council resolution N (Y)".
 func (g *Gazetteer) bodyOfResolution(noun, num string) (kg.ID, bool) {
 	if noun == "Committee" {
 		id := kg.NewID(kg.KindOrganization, "committee-"+num)
-		_, ok := g.byID[id]
-		return id, ok
+		if _, ok := g.byID[id]; ok {
+			return id, true
+		}
 	}
 	g.panelsOnce.Do(func() {
 		g.panels = map[string]kg.ID{}
 		for _, e := range g.entries {
-			if e.kind != kg.KindOrganization || !strings.HasPrefix(e.label, "Panel of Experts") && !strings.HasPrefix(e.label, "Group of Experts") {
+			if e.kind != kg.KindOrganization {
 				continue
 			}
-			if m := establishedRe.FindStringSubmatch(e.props[PropNote]); m != nil {
+			m := establishedRe.FindStringSubmatch(e.props[PropNote])
+			switch {
+			case m == nil:
+			case strings.HasPrefix(e.label, "Panel of Experts") || strings.HasPrefix(e.label, "Group of Experts"):
 				g.panels[m[1]] = e.id
+			case strings.Contains(e.label, "Committee"): // "Counter-Terrorism Committee", of resolution 1373 (2001)
+				g.panels["Committee "+m[1]] = e.id
 			}
 		}
 	})
-	id, ok := g.panels[num]
+	key := num
+	if noun == "Committee" {
+		key = "Committee " + num
+	}
+	id, ok := g.panels[key]
 	return id, ok
 }
 

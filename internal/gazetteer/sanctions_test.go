@@ -17,6 +17,9 @@ func TestResolutionBodies(t *testing.T) {
 			"Panel of Experts established by resolution 1591 (2005)", "organization:panel-of-experts-sudan", ""},
 		{"the Security Council Committee established pursuant to resolutions 1267 (1999), 1989 (2011) and 2253 (2015) concerning ISIL",
 			"Security Council Committee established pursuant to resolutions 1267 (1999), 1989 (2011) and 2253 (2015)", "organization:committee-1267", ""},
+		// A committee listed by its own name, found by its note's resolution.
+		{"the Security Council Committee established pursuant to resolution 1373 (2001) concerning counter-terrorism",
+			"Security Council Committee established pursuant to resolution 1373 (2001)", "organization:ctc", ""},
 		// Unlisted: a node of its own, keyed and labelled by the resolution.
 		{"the Committee established pursuant to resolution 2745 (2024) (the Committee)",
 			"Committee established pursuant to resolution 2745 (2024)", "organization:committee-2745",
