@@ -61,12 +61,6 @@ func (g *Gazetteer) NamedParties(text string, known []Match) []Match {
 		}
 		out = append(out, Match{ID: kg.NewID(kg.KindOrganization, kg.Slug(name, 80)), Kind: kg.KindOrganization, Start: s, End: e, Text: name})
 	}
-	for _, l := range frenchNameRe.FindAllStringIndex(text, -1) {
-		s, e := l[0], frenchNameEnd(text, l[0])
-		if len(strings.Fields(text[s:e])) >= 3 {
-			emit(s, e)
-		}
-	}
 	if strings.Contains(text, "organization, ") || strings.Contains(text, "NGO, ") {
 		for _, l := range ngoNameRe.FindAllStringSubmatchIndex(text, -1) {
 			if first := strings.Fields(text[l[2]:l[3]])[0]; nameOpeners[first] || months[first] {
@@ -75,7 +69,27 @@ func (g *Gazetteer) NamedParties(text string, known []Match) []Match {
 			emit(l[2], l[3])
 		}
 	}
+	if !hasFrenchHead(text) {
+		return out
+	}
+	for _, l := range frenchNameRe.FindAllStringIndex(text, -1) {
+		s, e := l[0], frenchNameEnd(text, l[0])
+		if len(strings.Fields(text[s:e])) >= 3 {
+			emit(s, e)
+		}
+	}
 	return out
+}
+
+// hasFrenchHead reports whether text holds a noun of frenchNameRe, which
+// is much cheaper to ask than the expression.
+func hasFrenchHead(text string) bool {
+	for h := range frenchHeads {
+		if h != "United" && h != "Special" && strings.Contains(text, h+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // frenchNameEnd returns where the French name opening at s ends: before
