@@ -193,6 +193,10 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 			continue
 		}
 		name := text[s:e]
+		if postBefore(text, s) || strings.HasPrefix(name, "Head of ") || strings.HasPrefix(name, "Heads of ") {
+			k = b // "Head of Government", "Heads of State and Government": a post
+			continue
+		}
 		if onlyState(text, known, words[a].s, words[b].e, words[k].s, words[k].e) || text[words[k].s:words[k].e] == "Government" && a == k && b == k+1 {
 			k = b // "Committee of Trinidad and Tobago": a State and a noun
 			continue
@@ -205,4 +209,17 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 		k = b
 	}
 	return out
+}
+
+// postBefore reports whether the words before s make what follows a
+// post, not a body: "Head of Government", "Heads of State and Government",
+// "Head of Unit".
+func postBefore(text string, s int) bool {
+	before := strings.TrimRight(text[:s], " ")
+	for _, p := range []string{"Head of", "Heads of", "head of", "heads of"} {
+		if strings.HasSuffix(before, p) && (len(before) == len(p) || !isWordByte(before[len(before)-len(p)-1])) {
+			return true
+		}
+	}
+	return false
 }
