@@ -37,6 +37,9 @@ var nameOpeners = map[string]bool{
 	"Should": true, "Would": true, "Could": true, "Will": true, "May": true, "Must": true, "Can": true, "Shall": true,
 }
 
+// honorifics are titles of address, which open a person's name.
+var honorifics = map[string]bool{"Mr": true, "Ms": true, "Mrs": true, "Dr": true, "Sir": true, "Madam": true}
+
 var months = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
 	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true}
 
@@ -144,7 +147,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 			n := words[b+1]
 			gap := text[words[b].e:n.s]
 			w := text[n.s:n.e]
-			if gap == " " && capital(n) && !months[w] {
+			if gap == " " && capital(n) && !months[w] && !honorifics[w] {
 				b++
 				continue
 			}
@@ -174,7 +177,13 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 			}
 			break
 		}
-		for b > k && nameJoiners[text[words[b].s:words[b].e]] {
+		// No joiner, title of address or stray letter at the end: "Government
+		// Office Mr …", "Council of Ministers H" (a page header's letter).
+		for b > k {
+			w := text[words[b].s:words[b].e]
+			if !nameJoiners[w] && !honorifics[w] && len(w) > 1 {
+				break
+			}
 			b--
 		}
 		caps := 0

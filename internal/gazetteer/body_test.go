@@ -24,6 +24,8 @@ func TestBodies(t *testing.T) {
 		"the Head of Government and Minister for Foreign Affairs of Tonga":       nil, // a post
 		"meeting of Heads of State and Government in Kampala":                    nil,
 		"the Conference of Heads of State and Government of the Union decided":   {"Conference of Heads of State and Government of the Union"},
+		"the Council of Ministers H decided":                                     {"Council of Ministers"},
+		"the Audit Office Mr Smith heads":                                        {"Audit Office"},
 		"the Head of Unit said":                                                  nil,
 	}
 	for text, want := range tests {
