@@ -34,6 +34,7 @@ var nameOpeners = map[string]bool{
 	"No": true, "Our": true, "My": true, "We": true, "I": true, "It": true, "They": true, "He": true, "She": true,
 	"There": true, "Here": true, "Including": true, "Regarding": true, "Concerning": true, "Pursuant": true, "Like": true,
 	"Only": true, "Even": true, "Yet": true, "So": true, "Not": true, "Annex": true, "See": true, "Source": true,
+	"Soviet": true, // "Soviet Union", a former State
 	"Should": true, "Would": true, "Could": true, "Will": true, "May": true, "Must": true, "Can": true, "Shall": true,
 }
 
@@ -225,7 +226,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 // "Head of Unit".
 func postBefore(text string, s int) bool {
 	before := strings.TrimRight(text[:s], " ")
-	for _, p := range []string{"Head of", "Heads of", "head of", "heads of"} {
+	for _, p := range []string{"Head of", "Heads of", "head of", "heads of", "of State or"} { // "Heads of State or Government of …"
 		if strings.HasSuffix(before, p) && (len(before) == len(p) || !isWordByte(before[len(before)-len(p)-1])) {
 			return true
 		}

@@ -26,6 +26,8 @@ func TestBodies(t *testing.T) {
 		"the Conference of Heads of State and Government of the Union decided":   {"Conference of Heads of State and Government of the Union"},
 		"the Council of Ministers H decided":                                     {"Council of Ministers"},
 		"the Audit Office Mr Smith heads":                                        {"Audit Office"},
+		"the Heads of State or Government of Non-Aligned Countries":              nil,
+		"the former Soviet Union":                                                nil,
 		"the Head of Unit said":                                                  nil,
 	}
 	for text, want := range tests {
