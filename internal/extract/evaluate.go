@@ -54,7 +54,7 @@ func (r GazetteerRecognizer) tag(text string, c Context, named map[string]kg.Nod
 	}
 	ms := r.Recognize(text, c)
 	if symbols != nil {
-		ms = shortNames(named, text, ms)
+		ms = shortNames(named, text, ms, r.Node)
 	}
 	for _, m := range append(r.Acronyms(text, c), ms...) {
 		switch m.Node.Kind {

@@ -72,12 +72,26 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 			ms = append(ms, Mention{Node: sn, Start: in.Start, End: in.End})
 		}
 	}
+	// Committees and panels named by their resolution ("the Committee
+	// pursuant to resolution 2713 (2023)"), before Bodies, whose
+	// capitalised runs they cover.
+	for _, b := range r.g.ResolutionBodies(text) {
+		n, ok := r.g.Node(b.ID)
+		if !ok {
+			n = kg.Node{ID: b.ID, Kind: kg.KindOrganization, Label: gazetteer.ResolutionBodyLabel(b.Text),
+				Props: map[string]string{kg.PropSource: "organization named in text"}}
+		}
+		known = append(known, b)
+		ms = append(ms, Mention{Node: n, Start: b.Start, End: b.End})
+	}
 	for _, m := range ms {
 		if m.Node.Kind == kg.KindGroup {
 			known = append(known, gazetteer.Match{ID: m.Node.ID, Kind: kg.KindGroup, Start: m.Start, End: m.End})
 		}
 	}
-	for _, b := range r.g.Bodies(text, known) {
+	bodies := r.g.Bodies(text, known)
+	bodies = append(bodies, r.g.NamedParties(text, append(known, bodies...))...)
+	for _, b := range bodies {
 		ms = append(ms, Mention{Node: kg.Node{ID: b.ID, Kind: kg.KindOrganization, Label: b.Text,
 			Props: map[string]string{kg.PropSource: "organization named in text"}}, Start: b.Start, End: b.End})
 		// The State a body's name holds stays named ("Hybrid Court for
@@ -289,15 +303,19 @@ var selfHeads = map[string]bool{
 }
 
 // SelfHead returns the noun a body's short references use: the first of
-// its label's words that is such a noun ("Commission" of "Commission on
-// Narcotic Drugs", "Council" of "Security Council"), or "".
+// its label's such nouns before a lower-case word follows one ("Commission"
+// of "Commission on Narcotic Drugs", "Council" of "Security Council",
+// "Committee" of "Security Council Committee established pursuant to …"), or "".
 func SelfHead(label string) string {
+	head := ""
 	for _, w := range strings.Fields(label) {
 		if selfHeads[w] {
-			return w
+			head = w
+		} else if head != "" && w[0] >= 'a' && w[0] <= 'z' {
+			break // the last noun before the name goes on: "Security Council Committee established …"
 		}
 	}
-	return ""
+	return head
 }
 
 // SelfReferences returns the spans of "the <Head>" in text that stand for

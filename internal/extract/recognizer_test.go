@@ -46,3 +46,48 @@ func TestSelfReferences(t *testing.T) {
 		}
 	}
 }
+
+func TestSelfHead(t *testing.T) {
+	for label, want := range map[string]string{
+		"Commission on Narcotic Drugs": "Commission",
+		"Security Council":             "Council",
+		"Security Council Committee established pursuant to resolution 2713 (2023) concerning Al-Shabaab": "Committee",
+		"Panel of Experts on the Sudan":                   "Panel",
+		"Peace and Security Council of the African Union": "Council",
+		"United Nations Office on Drugs and Crime":        "",
+	} {
+		if got := SelfHead(label); got != want {
+			t.Errorf("SelfHead(%q) = %q, want %q", label, got, want)
+		}
+	}
+}
+
+// A resolution names its committee and panel by their resolution and then
+// by "the Committee", "the Panel"; a panel's report names its committee
+// "the Committee" only.
+func TestShortNamesByResolution(t *testing.T) {
+	r, err := NewRecognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := r.Tagger()
+	sym := []string{"S/RES/9001 (2031)"}
+	tag("recorded by the Panel of Experts pursuant to resolution 2713 (2023) (Panel), and the Committee pursuant to resolution 2713 (2023) concerning Al-Shabaab (Committee)", sym)
+	got := tag("Requests the Panel to share information with the Committee;", sym)
+	var ids []string
+	for _, n := range got.Organizations {
+		ids = append(ids, string(n.ID))
+	}
+	if strings.Join(ids, " ") != "organization:panel-of-experts-al-shabaab organization:committee-2713" {
+		t.Errorf("organizations = %v", ids)
+	}
+	got = tag("the Panel of Experts on the Sudan to provide to the Council, after discussion with the Committee, a final report", []string{"S/9002/1"})
+	ids = nil
+	for _, n := range got.Organizations {
+		ids = append(ids, string(n.ID))
+	}
+	// "the Council" in an S/ document is the Security Council.
+	if strings.Join(ids, " ") != "organization:panel-of-experts-sudan organization:security-council organization:committee-1591" {
+		t.Errorf("organizations = %v", ids)
+	}
+}

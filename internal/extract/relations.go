@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/crimegraph/crimegraph/internal/gazetteer"
 	"regexp"
 	"sort"
 	"strings"
@@ -79,13 +80,38 @@ func (x *extractor) entities() {
 // bodies named so far share is left alone. It then records the bodies ms
 // names in full.
 func (x *extractor) shortNames(text string, ms []Mention) []Mention {
-	return shortNames(x.named, text, ms)
+	return shortNames(x.named, text, ms, x.rec.Node)
 }
 
 // shortNames is extractor.shortNames over the nouns named records: noun →
 // the one body named in full with it so far (a node with no ID when
-// several were).
-func shortNames(named map[string]kg.Node, text string, ms []Mention) []Mention {
+// several were). node looks up listed entities: a panel of experts named in
+// full makes "the Committee" the sanctions committee it serves, unless the
+// document names another committee.
+func shortNames(named map[string]kg.Node, text string, ms []Mention, node func(kg.ID) (kg.Node, bool)) []Mention {
+	// The bodies named in full first, so that "the Committee" after "the
+	// Panel of Experts on the Sudan" in the same paragraph is found.
+	for _, m := range ms {
+		// A name in full, not an acronym or a short form; a body named by its
+		// resolution ("the Committee pursuant to resolution 2713 (2023)") is.
+		if m.Node.Kind != kg.KindOrganization || m.End-m.Start <= len(m.Node.Label)/2 && !strings.Contains(text[m.Start:m.End], " resolution") {
+			continue
+		}
+		if h := SelfHead(m.Node.Label); h != "" {
+			if old, ok := named[h]; !ok {
+				named[h] = m.Node
+			} else if old.ID != m.Node.ID {
+				named[h] = kg.Node{} // ambiguous from now on
+			}
+		}
+		if key := gazetteer.CommitteeOf(m.Node); key != "" && node != nil {
+			if c, ok := node(kg.NewID(kg.KindOrganization, key)); ok {
+				if _, had := named["Committee"]; !had {
+					named["Committee"] = c
+				}
+			}
+		}
+	}
 	var add []Mention
 	for head, n := range named {
 		if n.ID == "" {
@@ -94,18 +120,6 @@ func shortNames(named map[string]kg.Node, text string, ms []Mention) []Mention {
 		for _, sp := range SelfReferences(text, kg.Node{Label: head}) {
 			if !covered(ms, sp[0], sp[1]) {
 				add = append(add, Mention{Node: n, Start: sp[0], End: sp[1]})
-			}
-		}
-	}
-	for _, m := range ms {
-		if m.Node.Kind != kg.KindOrganization || m.End-m.Start <= len(m.Node.Label)/2 {
-			continue
-		}
-		if h := SelfHead(m.Node.Label); h != "" {
-			if old, ok := named[h]; !ok {
-				named[h] = m.Node
-			} else if old.ID != m.Node.ID {
-				named[h] = kg.Node{} // ambiguous from now on
 			}
 		}
 	}

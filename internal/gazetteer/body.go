@@ -34,8 +34,12 @@ var nameOpeners = map[string]bool{
 	"No": true, "Our": true, "My": true, "We": true, "I": true, "It": true, "They": true, "He": true, "She": true,
 	"There": true, "Here": true, "Including": true, "Regarding": true, "Concerning": true, "Pursuant": true, "Like": true,
 	"Only": true, "Even": true, "Yet": true, "So": true, "Not": true, "Annex": true, "See": true, "Source": true,
+	"Soviet": true, // "Soviet Union", a former State
 	"Should": true, "Would": true, "Could": true, "Will": true, "May": true, "Must": true, "Can": true, "Shall": true,
 }
+
+// honorifics are titles of address, which open a person's name.
+var honorifics = map[string]bool{"Mr": true, "Ms": true, "Mrs": true, "Dr": true, "Sir": true, "Madam": true}
 
 var months = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
 	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true}
@@ -144,7 +148,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 			n := words[b+1]
 			gap := text[words[b].e:n.s]
 			w := text[n.s:n.e]
-			if gap == " " && capital(n) && !months[w] {
+			if gap == " " && capital(n) && !months[w] && !honorifics[w] {
 				b++
 				continue
 			}
@@ -174,7 +178,13 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 			}
 			break
 		}
-		for b > k && nameJoiners[text[words[b].s:words[b].e]] {
+		// No joiner, title of address or stray letter at the end: "Government
+		// Office Mr …", "Council of Ministers H" (a page header's letter).
+		for b > k {
+			w := text[words[b].s:words[b].e]
+			if !nameJoiners[w] && !honorifics[w] && len(w) > 1 {
+				break
+			}
 			b--
 		}
 		caps := 0
@@ -193,6 +203,10 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 			continue
 		}
 		name := text[s:e]
+		if postBefore(text, s) || strings.HasPrefix(name, "Head of ") || strings.HasPrefix(name, "Heads of ") {
+			k = b // "Head of Government", "Heads of State and Government": a post
+			continue
+		}
 		if onlyState(text, known, words[a].s, words[b].e, words[k].s, words[k].e) || text[words[k].s:words[k].e] == "Government" && a == k && b == k+1 {
 			k = b // "Committee of Trinidad and Tobago": a State and a noun
 			continue
@@ -205,4 +219,17 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 		k = b
 	}
 	return out
+}
+
+// postBefore reports whether the words before s make what follows a
+// post, not a body: "Head of Government", "Heads of State and Government",
+// "Head of Unit".
+func postBefore(text string, s int) bool {
+	before := strings.TrimRight(text[:s], " ")
+	for _, p := range []string{"Head of", "Heads of", "head of", "heads of", "of State or"} { // "Heads of State or Government of …"
+		if strings.HasSuffix(before, p) && (len(before) == len(p) || !isWordByte(before[len(before)-len(p)-1])) {
+			return true
+		}
+	}
+	return false
 }

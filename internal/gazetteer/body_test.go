@@ -21,6 +21,14 @@ func TestBodies(t *testing.T) {
 		"the Office of Counter-":                                                 nil,
 		"the International Conference on Victims of Terrorism was held":          nil,
 		"the United Nations Office on Drugs and Crime (UNODC) and the Committee": nil, // listed, and a bare noun
+		"the Head of Government and Minister for Foreign Affairs of Tonga":       nil, // a post
+		"meeting of Heads of State and Government in Kampala":                    nil,
+		"the Conference of Heads of State and Government of the Union decided":   {"Conference of Heads of State and Government of the Union"},
+		"the Council of Ministers H decided":                                     {"Council of Ministers"},
+		"the Audit Office Mr Smith heads":                                        {"Audit Office"},
+		"the Heads of State or Government of Non-Aligned Countries":              nil,
+		"the former Soviet Union":                                                nil,
+		"the Head of Unit said":                                                  nil,
 	}
 	for text, want := range tests {
 		ms := g.Match(text, Context{})

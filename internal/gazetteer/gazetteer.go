@@ -56,6 +56,9 @@ type Gazetteer struct {
 	phrases  []phrase
 	versions map[string]string // data file → version
 	sdg      map[string]string // SDG target → title
+
+	panelsOnce sync.Once
+	panels     map[string]kg.ID // resolution number → the panel or group of experts it set up; "Committee N" → the committee (sanctions.go)
 }
 
 // entry is one listed entity.
