@@ -42,10 +42,11 @@ echo "== machine: $(nproc) cores, $(go version | cut -d' ' -f3); attack for $dur
 # fragment bomb every 250 ms, RSS, idle CPU) at normal priority, so that
 # what it measures is the server's latency, not the load generator's
 # own wait for the two cores it shares with the server.
-"$tmp/attack" -role probe -addr "$addr" -pid "$server" -duration "$duration" ${ATTACK_FLAGS:-} >out/attack/probe.txt &
+"$tmp/attack" -role probe -wait-for "$tmp/load-done" -addr "$addr" -pid "$server" -duration "$duration" ${ATTACK_FLAGS:-} >out/attack/probe.txt &
 probe=$!
 load_ok=0
 nice -n 10 "$tmp/attack" -role load -addr "$addr" -pid "$server" -duration "$duration" ${ATTACK_FLAGS:-} || load_ok=$?
+touch "$tmp/load-done"
 probe_ok=0
 wait $probe || probe_ok=$?
 cat out/attack/probe.txt

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/crimegraph/crimegraph/graph"
@@ -97,6 +98,25 @@ func GraphQLHandler(cfg Config) http.Handler {
 		queryGauge = cfg.Metrics.cacheGauge("query")
 	}
 	srv := graph.NewHandler(res, gc.Limits, queryGauge)
+	// An operation takes a compute slot once it is parsed, validated and
+	// within its cost: a refusal (a fragment bomb, a query over the
+	// limits) never waits behind heavy operations for a slot.
+	slots := make(chan struct{}, gc.Concurrency)
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			err := gqlerror.Errorf("request timed out")
+			errcode.Set(err, string(kg.CodeTimeout))
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{err}})
+		}
+		var release sync.Once
+		h := next(ctx)
+		return func(ctx context.Context) *graphql.Response {
+			defer release.Do(func() { <-slots })
+			return h(ctx)
+		}
+	})
 	srv.AroundResponses(recordOutcome)
 	if cfg.Metrics != nil {
 		srv.AroundOperations(cfg.Metrics.observeOperation)
@@ -104,7 +124,7 @@ func GraphQLHandler(cfg Config) http.Handler {
 	var exec http.Handler = srv
 	exec = graph.LoaderMiddleware(cfg.Store, exec)
 	exec = statusFromCode(exec)
-	exec = timeout(gc.Timeout, make(chan struct{}, gc.Concurrency), exec)
+	exec = timeout(gc.Timeout, exec)
 	f := &front{limit: gc.BodyLimit, next: exec}
 	if !gc.NoCache {
 		var gauge func(bytes, entries int64)
@@ -237,11 +257,13 @@ func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // first, its end or the deadline, is answered. What is still running then
 // finds its context ended at the next check, and its answer is dropped.
 //
-// An operation waits for a slot (within its deadline) and holds it until
-// its goroutine ends, even past the deadline: so heavy queries cannot
-// crowd the CPU out from under /healthz and light requests, however many
-// clients send them. Answers from the response cache take no slot.
-func timeout(d time.Duration, slots chan struct{}, next http.Handler) http.Handler {
+// How many operations compute at once is bounded apart, by the slots an
+// operation takes once it is parsed, validated and within its cost (see
+// the AroundOperations in newGraphQL): so heavy queries cannot crowd the
+// CPU out from under /healthz and light requests, however many clients
+// send them, while refusals never wait for a slot. Answers from the
+// response cache take none.
+func timeout(d time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), d)
 		defer cancel()
@@ -249,12 +271,6 @@ func timeout(d time.Duration, slots chan struct{}, next http.Handler) http.Handl
 		done := make(chan any, 1)
 		go func() {
 			defer func() { done <- recover() }()
-			select {
-			case slots <- struct{}{}:
-				defer func() { <-slots }()
-			case <-ctx.Done():
-				return // never ran: answered TIMEOUT below
-			}
 			next.ServeHTTP(buf, r.WithContext(ctx))
 		}()
 		select {

@@ -365,6 +365,12 @@ func TestConcurrency(t *testing.T) {
 	if r := c.post(`{ __typename }`, nil); r.Status != http.StatusGatewayTimeout || r.code() != string(kg.CodeTimeout) {
 		t.Errorf("while the slot is held: %d %s, want 504 TIMEOUT", r.Status, r.Raw)
 	}
+	// A refusal takes no slot: a fragment bomb and an over-deep query are
+	// answered while every slot is held (they queued behind heavy
+	// operations before, and missed their 100 ms under load).
+	if r := c.post(fragmentBomb(11), nil); r.Status != http.StatusRequestEntityTooLarge {
+		t.Errorf("a fragment bomb while the slot is held: %d %.200s, want 413", r.Status, r.Raw)
+	}
 	<-first
 	close(release) // the stuck field ends; its slot frees
 	deadline := time.Now().Add(10 * time.Second)

@@ -46,6 +46,7 @@ var (
 	diagrams = flag.Bool("diagrams", true, "include diagram attacks")
 	idleCPU  = flag.Duration("idle-cpu", 150*time.Millisecond, "bound on the server's CPU time in the 3 s after the attack")
 	requests = flag.Int64("requests", 200000, "bound on the number of attack requests")
+	waitFor  = flag.String("wait-for", "", "role probe: before measuring the server's idle CPU, wait until this file exists (the load has ended)")
 	role     = flag.String("role", "all", "all: attack and measure; load: attack only (its fragment bombs are load, not judged); probe: measure only — /healthz, a new fragment bomb every 250 ms, RSS and idle CPU — so that a probe at normal priority is not starved by a load generator sharing the server's cores")
 )
 
@@ -232,6 +233,11 @@ func main() {
 	}
 	// What the server still computes once every client has gone: a
 	// second to let answers in flight finish, then three seconds idle.
+	for deadline := time.Now().Add(time.Minute); *waitFor != "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if _, err := os.Stat(*waitFor); err == nil {
+			break
+		}
+	}
 	time.Sleep(time.Second)
 	cpu0 := cpuTime(*pid)
 	time.Sleep(3 * time.Second)
