@@ -3,7 +3,9 @@
 // extraction share, in one home each: symbols (which principal organ a
 // symbol's first element stands for, how a revision, corrigendum or
 // addendum names its parent, how an OCR text layer misreads one), dates
-// and months, and the page furniture of reissued old documents.
+// and months, the page furniture (page.go: of a page's zones, of a whole
+// line, and the stamp of reissued old documents), and the names of the
+// organs and bodies that issue documents.
 package docrules
 
 import (

@@ -21,12 +21,6 @@ import (
 // the International Law Commission … General Assembly, Official Records,
 // Supplement No. 10") and no date of issue.
 
-// organs are the issuing bodies a masthead names, in the spelling used.
-var organs = []string{
-	"General Assembly", "Security Council", "Economic and Social Council",
-	"Human Rights Council", "Trusteeship Council", "International Court of Justice", "Secretariat",
-}
-
 var (
 	// sessionLineRe matches the session and agenda lines of a masthead,
 	// never its title: "Eightieth year", "Seventy-ninth session".
@@ -239,7 +233,7 @@ func isoDate(s string) string { return docrules.ISODate(s) }
 // organName returns the organ a line names, or "".
 func organName(text string) string {
 	t := spaceFold.Replace(strings.TrimSpace(text))
-	for _, o := range organs {
+	for _, o := range docrules.MastheadOrgans {
 		if t == o {
 			return o
 		}

@@ -56,18 +56,6 @@ var (
 	markerRe  = regexp.MustCompile(`^(?:\d{1,3}\.(?:\d{1,2}\.?)?|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\)|[a-z]\)|\d{1,3}\)|[A-Z]\.|[IVXLC]{1,6}\.|[•▪●◦·\x{F0B7}]|[–—-])$`)
 	ruleRe    = regexp.MustCompile(`^_{5,}$`)
 	leaderRe  = regexp.MustCompile(`(?:\.\s?){5,}|…{2,}`)
-	footerRes = []*regexp.Regexp{
-		regexp.MustCompile(`^\d{1,4}/\d{1,4}$`),                   // page 2/25
-		regexp.MustCompile(`^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}X?\*?$`), // job number 25-00725, V.25-01234, GE.25-00925, 25-03579* (reissued)
-		regexp.MustCompile(`^\([A-Z]{1,2}\)$`),                    // (E)
-		regexp.MustCompile(`^\d{6}$`),                             // date code 140225
-		regexp.MustCompile(`^\d{6}-?\d{0,6}$`),
-		regexp.MustCompile(`^\*\d{5,}\*$`),     // barcode *2500725*
-		regexp.MustCompile(`^\d{1,4}$`),        // page number
-		regexp.MustCompile(`^[ivxlcdm]{1,7}$`), // preliminary page number
-		regexp.MustCompile(`^(?i:please|recycle|♲)$`),
-		regexp.MustCompile(`^/\.\.\.$`), // "/..." : continued overleaf, in older documents
-	}
 	symbolRe  = docrules.HeaderSymbolRe
 	symLineRe = docrules.HeaderLineRe
 )
@@ -520,14 +508,7 @@ func isTOCLabel(s string) bool {
 	return false
 }
 
-func isFooterToken(s string) bool {
-	for _, re := range footerRes {
-		if re.MatchString(s) {
-			return true
-		}
-	}
-	return false
-}
+func isFooterToken(s string) bool { return docrules.IsFurnitureToken(s) }
 
 func allTokens(s string, ok func(string) bool) bool {
 	f := strings.Fields(s)

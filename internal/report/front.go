@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 
+	"github.com/crimegraph/crimegraph/internal/docrules"
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
@@ -55,8 +56,8 @@ func (p *parser) frontParts(body, toc int) {
 func consumed(l *pline, id Identity) bool {
 	t := strings.TrimSpace(l.Text)
 	switch {
-	case t == "", allSymbols(strings.Fields(t)), dateLineRe.MatchString(t), bodyRe.MatchString(t),
-		furnitureRe.MatchString(t), t == "United Nations", strings.HasPrefix(t, "Distr"), strings.HasPrefix(t, "Original:"):
+	case t == "", allSymbols(strings.Fields(t)), dateLineRe.MatchString(t), docrules.IsIssuingBody(t),
+		docrules.IsFurnitureLine(t), t == "United Nations", strings.HasPrefix(t, "Distr"), strings.HasPrefix(t, "Original:"):
 		return true
 	case id.Title != "" && (t == id.Title || len(t) > 20 && strings.Contains(normSpace(id.Title), normSpace(t))):
 		return true

@@ -95,16 +95,14 @@ func sectionTitle(s string) bool {
 		return true
 	}
 	return headingLike(s) && startsCapital(s) && len(s) <= 120 && !strings.Contains(s, ":") &&
-		!titleRe.MatchString(s) && !bodyRe.MatchString(s) && !dateLineRe.MatchString(s) && !allSymbols(strings.Fields(s))
+		!titleRe.MatchString(s) && !docrules.IsIssuingBody(s) && !dateLineRe.MatchString(s) && !allSymbols(strings.Fields(s))
 }
 
 var (
-	month       = docrules.MonthPattern
-	dateLineRe  = regexp.MustCompile(`^(?:Distr\.?:?\s+\w+\s+)?\[?(\d{1,2}) ` + month + `,? (\d{4})\]?$`)
-	titleRe     = regexp.MustCompile(`^(?:Report|Letter|Identical letters|Note|Draft report|Annual report|Progress report|Summary|Review|Conference room paper)\b`)
-	organRe     = regexp.MustCompile(`^(?:Commission|Committee|Conference|Council|Board|Working Group|Meeting)\b[\p{L} ,\-]{3,120}$`)
-	principalRe = regexp.MustCompile(`^(?:General Assembly|Security Council|Economic and Social Council|Trusteeship Council)$`)
-	bodyRe      = regexp.MustCompile(`^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|Secretariat|(?:\w+ )?United Nations Congress on Crime Prevention and Criminal Justice|Commission on Crime Prevention and Criminal Justice|Commission on Narcotic Drugs|Conference of the (?:Parties|States Parties) to the .+)$`)
+	month      = docrules.MonthPattern
+	dateLineRe = regexp.MustCompile(`^(?:Distr\.?:?\s+\w+\s+)?\[?(\d{1,2}) ` + month + `,? (\d{4})\]?$`)
+	titleRe    = regexp.MustCompile(`^(?:Report|Letter|Identical letters|Note|Draft report|Annual report|Progress report|Summary|Review|Conference room paper)\b`)
+	organRe    = regexp.MustCompile(`^(?:Commission|Committee|Conference|Council|Board|Working Group|Meeting)\b[\p{L} ,\-]{3,120}$`)
 )
 
 // readIdentity reads the masthead: the lines before the body.
@@ -158,10 +156,10 @@ func readMasthead(front []pline) Identity {
 			id.Date = isoDate(m[1], m[2], m[3])
 			continue
 		}
-		if bodyRe.MatchString(t) {
+		if docrules.IsIssuingBody(t) {
 			// A principal organ ("Economic and Social Council") issues the
 			// document even when a commission's name heads it.
-			if principalRe.MatchString(t) && !principalRe.MatchString(id.Body) || id.Body == "" {
+			if docrules.IsPrincipalOrgan(t) && !docrules.IsPrincipalOrgan(id.Body) || id.Body == "" {
 				id.Body = t
 			}
 			continue

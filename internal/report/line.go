@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crimegraph/crimegraph/internal/docrules"
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
@@ -46,9 +47,6 @@ var (
 	instrRe = regexp.MustCompile(`^(?:(Draft)\s+(resolution|decision)|(Resolution|Decision))\s+(\d{1,3}/\d{1,3}|[IVXL]+)(?:\s+(.*))?$`)
 	annexRe = regexp.MustCompile(`^(?:Annex|ANNEX)(?:es)?(?:\s+([IVXL]+|\d{1,2}))?\.?$`)
 	bareRe  = regexp.MustCompile(`^(?:\d{1,4}\.|\([a-z]{1,4}\)|[IVXLC]+\.|[A-Z]\.|(?:Chapter|CHAPTER)\s+[IVXLC]+)$`)
-	// furnitureRe matches what a page carries besides the text: page
-	// numbers ("3", "iv", "2/25"), job numbers ("25-00725 (E)"), bar
-	// codes ("*2500725*"), footnote rules and "***" separators.
 	// footnoteEndRe matches a sentence that ends with a footnote number,
 	// as a PDF's text layer gives it: "… by the United Nations. 1".
 	footnoteEndRe = regexp.MustCompile(`[.;:,][”"’')]*\s+\d{1,3}$`)
@@ -56,7 +54,6 @@ var (
 	// is the caption. Neither is text of the report.
 	captionLineRe = regexp.MustCompile(`^(?:Figure|Table|Map|Chart|Graph|Box)\s+(?:[IVXL]+|\d{1,3})\.?\s+\S`)
 	captionRe     = regexp.MustCompile(`^(?:Figure|Table|Map|Chart|Graph|Box)\s+(?:[IVXL]+|\d{1,3})\.?$`)
-	furnitureRe   = regexp.MustCompile(`^(?:\d{1,4}|[ivxl]{1,5}|\d{1,3}/\d{1,3}|\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{6}|\*\d+\*|[Pp]age|_{3,}|[*\s]+)$`)
 )
 
 // tokenize reads the numbering at the start of a line.
@@ -163,7 +160,7 @@ func prepare(in []Line) []pline {
 	)
 	for _, l := range in {
 		t := normSpace(l.Text)
-		if t == "" || len(t) <= 24 && furnitureRe.MatchString(t) {
+		if t == "" || len(t) <= 24 && docrules.IsFurnitureLine(t) {
 			continue
 		}
 		if len(t) <= 24 && captionRe.MatchString(t) {
