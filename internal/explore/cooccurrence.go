@@ -141,8 +141,7 @@ func (x *Explorer) Cooccurrence(ctx context.Context, rows, cols kg.Kind, f Filte
 	if err != nil {
 		return Matrix{}, err
 	}
-	type pair struct{ r, c kg.ID }
-	cells := map[pair][]kg.ID{}
+	cells := map[cellKey[kg.ID]][]kg.ID{}
 	rowTotal, colTotal := map[kg.ID]int{}, map[kg.ID]int{}
 	for _, e := range entries {
 		rs, cs := dedupe(e.linked(rows)), dedupe(e.linked(cols))
@@ -154,7 +153,7 @@ func (x *Explorer) Cooccurrence(ctx context.Context, rows, cols kg.Kind, f Filte
 		}
 		for _, r := range rs {
 			for _, c := range cs {
-				p := pair{r, c}
+				p := cellKey[kg.ID]{r, c}
 				cells[p] = append(cells[p], e.id)
 			}
 		}
@@ -176,19 +175,7 @@ func (x *Explorer) Cooccurrence(ctx context.Context, rows, cols kg.Kind, f Filte
 		return Matrix{}, err
 	}
 	rowPos, colPos := position(m.Rows), position(m.Cols)
-	for p, ids := range cells {
-		i, rok := rowPos[p.r]
-		j, cok := colPos[p.c]
-		if rok && cok {
-			m.Cells = append(m.Cells, Cell{Row: i, Col: j, IDs: ids})
-		}
-	}
-	sort.Slice(m.Cells, func(a, b int) bool {
-		if m.Cells[a].Row != m.Cells[b].Row {
-			return m.Cells[a].Row < m.Cells[b].Row
-		}
-		return m.Cells[a].Col < m.Cells[b].Col
-	})
+	m.Cells = placeCells(cells, rowPos, colPos)
 	return m, nil
 }
 
@@ -223,6 +210,30 @@ func (x *Explorer) axis(ctx context.Context, totals map[kg.ID]int) ([]kg.Node, [
 		out[i] = totals[n.ID]
 	}
 	return kept, out, nil
+}
+
+// cellKey is a cell of a matrix by its row's and its column's key.
+type cellKey[K comparable] struct{ r, c K }
+
+// placeCells puts the recommendations of each cell whose row and column
+// are both shown at their positions, in row then column order: the one
+// placement of the co-occurrence matrix and the crosstab.
+func placeCells[K comparable](cells map[cellKey[K]][]kg.ID, rowPos, colPos map[K]int) []Cell {
+	var out []Cell
+	for p, ids := range cells {
+		i, rok := rowPos[p.r]
+		j, cok := colPos[p.c]
+		if rok && cok {
+			out = append(out, Cell{Row: i, Col: j, IDs: ids})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Row != out[b].Row {
+			return out[a].Row < out[b].Row
+		}
+		return out[a].Col < out[b].Col
+	})
+	return out
 }
 
 func position(nodes []kg.Node) map[kg.ID]int {

@@ -130,8 +130,7 @@ func (x *Explorer) Crosstab(ctx context.Context, rows, cols Axis, f Filter, maxR
 	if err != nil {
 		return Crosstab{}, err
 	}
-	type pair struct{ r, c string }
-	cells := map[pair][]kg.ID{}
+	cells := map[cellKey[string]][]kg.ID{}
 	rowTotal, colTotal := map[string]int{}, map[string]int{}
 	for _, e := range entries {
 		rs, cs := x.axisValues(e, rows, docs), x.axisValues(e, cols, docs)
@@ -143,7 +142,7 @@ func (x *Explorer) Crosstab(ctx context.Context, rows, cols Axis, f Filter, maxR
 		}
 		for _, r := range rs {
 			for _, c := range cs {
-				cells[pair{r, c}] = append(cells[pair{r, c}], e.id)
+				cells[cellKey[string]{r, c}] = append(cells[cellKey[string]{r, c}], e.id)
 			}
 		}
 	}
@@ -165,19 +164,7 @@ func (x *Explorer) Crosstab(ctx context.Context, rows, cols Axis, f Filter, maxR
 	for i, h := range out.ColHeads {
 		cp[h.Key] = i
 	}
-	for p, ids := range cells {
-		i, rok := rp[p.r]
-		j, cok := cp[p.c]
-		if rok && cok {
-			out.Cells = append(out.Cells, Cell{Row: i, Col: j, IDs: ids})
-		}
-	}
-	sort.Slice(out.Cells, func(a, b int) bool {
-		if out.Cells[a].Row != out.Cells[b].Row {
-			return out.Cells[a].Row < out.Cells[b].Row
-		}
-		return out.Cells[a].Col < out.Cells[b].Col
-	})
+	out.Cells = placeCells(cells, rp, cp)
 	return out, nil
 }
 
