@@ -83,14 +83,20 @@ func (g *Gazetteer) loadOrganizations(t *table) error {
 			return err
 		}
 		e := g.entries[len(g.entries)-1]
-		for _, n := range e.names {
-			if n.flags&(flagLookup|flagCode) == 0 && isAcronym(n.text) {
-				e.props[kg.PropAcronym] = n.text
-				break
-			}
-		}
+		markAcronym(e)
 	}
 	return nil
+}
+
+// markAcronym records the first of an entry's names written as an acronym
+// as its acronym property.
+func markAcronym(e *entry) {
+	for _, n := range e.names {
+		if n.flags&(flagLookup|flagCode) == 0 && isAcronym(n.text) {
+			e.props[kg.PropAcronym] = n.text
+			return
+		}
+	}
 }
 
 // isAcronym reports whether a name is written as an acronym: one word (or
@@ -125,12 +131,7 @@ func (g *Gazetteer) loadInstitutions(t *table) error {
 			return err
 		}
 		e := g.entries[len(g.entries)-1]
-		for _, n := range e.names {
-			if n.flags&(flagLookup|flagCode) == 0 && isAcronym(n.text) {
-				e.props[kg.PropAcronym] = n.text
-				break
-			}
-		}
+		markAcronym(e)
 	}
 	return nil
 }
@@ -164,12 +165,7 @@ func (g *Gazetteer) loadGroups(t *table) error {
 			return err
 		}
 		e := g.entries[len(g.entries)-1]
-		for _, n := range e.names {
-			if n.flags&(flagLookup|flagCode) == 0 && isAcronym(n.text) {
-				e.props[kg.PropAcronym] = n.text
-				break
-			}
-		}
+		markAcronym(e)
 	}
 	return nil
 }
