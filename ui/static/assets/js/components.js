@@ -210,3 +210,21 @@ export function dataExports(focus, depth, base) {
     return [`/export/${f}${qs ? '?' + qs : ''}`, t, `${fileSlug(base)}.${ext}`];
   }));
 }
+
+/**
+ * filterForm is the filter form of a list page: its fields in a grid, an
+ * Apply button and a link that clears every filter. On submit (Enter or
+ * Apply) it calls onSubmit, which applies the text field at once.
+ */
+export function filterForm({ label, fields, clearHref, clearId, onSubmit }) {
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': label },
+    h('div', { class: 'form-grid' }, ...fields),
+    h('div', { class: 'form-actions' },
+      h('button', { type: 'submit', class: 'primary' }, 'Apply'),
+      h('a', { href: clearHref, id: clearId }, 'Clear all filters')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    onSubmit();
+  });
+  return form;
+}

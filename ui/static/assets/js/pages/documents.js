@@ -5,7 +5,7 @@
 
 import { h, replace, debounce, announce } from '../dom.js';
 import { gql } from '../api.js';
-import { loading, errorNotice, pageHeading, scrollTable, empty } from '../components.js';
+import { loading, errorNotice, pageHeading, scrollTable, empty, filterForm } from '../components.js';
 import { documentURL, entityURL, plural } from '../format.js';
 import { csvLink } from '../csv.js';
 
@@ -105,18 +105,14 @@ export async function render(ctx) {
   text.value = filter.text || '';
   const applyText = debounce(() => apply({ ...filter, text: text.value.trim() || undefined }), 400);
   text.addEventListener('input', applyText);
-  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter documents' },
-    h('div', { class: 'form-grid' },
+  const form = filterForm({
+    label: 'Filter documents',
+    fields: [
       h('div', { class: 'field' }, h('label', { for: 'd-q' }, 'Words in the symbol or title'), text),
       fields,
-      h('div', { class: 'field' }, h('label', { for: 'd-order' }, 'Order'), orderSel)),
-    h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'primary' }, 'Apply'),
-      h('a', { href: '/documents', id: 'clear-doc-filters' }, 'Clear all filters')));
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    applyText.cancel();
-    apply({ ...filter, text: text.value.trim() || undefined });
+      h('div', { class: 'field' }, h('label', { for: 'd-order' }, 'Order'), orderSel)],
+    clearHref: '/documents', clearId: 'clear-doc-filters',
+    onSubmit: () => { applyText.cancel(); apply({ ...filter, text: text.value.trim() || undefined }); },
   });
   const summary = h('p', { class: 'count-line', role: 'status', 'aria-live': 'polite' });
   const results = h('div', null, loading('Loading documents…'));

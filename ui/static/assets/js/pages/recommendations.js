@@ -7,7 +7,7 @@
 
 import { h, replace, debounce, announce, fold } from '../dom.js';
 import { gql } from '../api.js';
-import { loading, errorNotice, pageHeading, chips, scrollTable, empty } from '../components.js';
+import { loading, errorNotice, pageHeading, chips, scrollTable, empty, filterForm } from '../components.js';
 import { KINDS, documentURL, entityURL, docName, sectionName, plural } from '../format.js';
 
 /** FIELDS are the filter fields in the order of the form, with the kinds
@@ -119,17 +119,14 @@ export async function render(ctx) {
   // A revision stands for the document it supersedes unless asked otherwise.
   const superseded = h('input', { type: 'checkbox', id: 'f-superseded', name: 'superseded', checked: !!filter.withSuperseded });
   superseded.addEventListener('change', () => apply({ ...filter, withSuperseded: superseded.checked || undefined }));
-  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter recommendations' },
-    h('div', { class: 'form-grid' }, h('div', { class: 'field' }, h('label', { for: 'f-text' }, 'Full text'), text),
+  const form = filterForm({
+    label: 'Filter recommendations',
+    fields: [
+      h('div', { class: 'field' }, h('label', { for: 'f-text' }, 'Full text'), text),
       h('div', { class: 'field' }, h('label', { for: 'f-form' }, 'Form'), formSel), fields,
-      h('div', { class: 'field' }, h('span', null, superseded, ' ', h('label', { for: 'f-superseded' }, 'Include superseded versions')))),
-    h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'primary' }, 'Apply'),
-      h('a', { href: '/recommendations', id: 'clear-filters' }, 'Clear all filters')));
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    applyText.cancel();
-    apply({ ...filter, text: text.value.trim() || undefined });
+      h('div', { class: 'field' }, h('span', null, superseded, ' ', h('label', { for: 'f-superseded' }, 'Include superseded versions')))],
+    clearHref: '/recommendations', clearId: 'clear-filters',
+    onSubmit: () => { applyText.cancel(); apply({ ...filter, text: text.value.trim() || undefined }); },
   });
 
   const summary = h('p', { class: 'count-line', role: 'status', 'aria-live': 'polite' });
