@@ -3,13 +3,11 @@ package graph_test
 import (
 	"encoding/json"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/crimegraph/crimegraph/graph"
 	"github.com/crimegraph/crimegraph/graph/testcorpus"
-	"github.com/crimegraph/crimegraph/internal/ingest"
 )
 
 // TestResearchQueries runs the research fields over the corpus and the two
@@ -18,19 +16,8 @@ import (
 // answers without an error.
 func TestResearchQueries(t *testing.T) {
 	s := testcorpus.NewStore(t)
-	rec, err := ingest.NewRecognizer()
-	if err != nil {
+	if err := testcorpus.IngestFiles(t.Context(), s, testcorpus.KFORReports...); err != nil {
 		t.Fatal(err)
-	}
-	in := ingest.New(ingest.Options{Store: s, Recognizer: rec})
-	for _, name := range []string{"S-2025-395.pdf", "S-2025-525.pdf"} {
-		src, err := ingest.ReadFile(filepath.Join("..", "internal", "extract", "testdata", "series", name), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := in.Ingest(t.Context(), src); err != nil {
-			t.Fatal(err)
-		}
 	}
 	h := graph.NewHandler(graph.NewResolver(s, nil, nil), graph.Limits{})
 	run := func(q string) map[string]any {

@@ -3,12 +3,11 @@ package graph_test
 import (
 	"encoding/json"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/crimegraph/crimegraph/graph"
-	"github.com/crimegraph/crimegraph/internal/ingest"
+	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/store"
 )
 
@@ -21,19 +20,9 @@ func TestRevisionFilter(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	rec, err := ingest.NewRecognizer()
-	if err != nil {
+	if err := testcorpus.IngestFiles(t.Context(), s,
+		"internal/explore/testdata/revisions/S-2025-71-Rev.1.pdf", "internal/explore/testdata/revisions/S-2025-71.pdf"); err != nil {
 		t.Fatal(err)
-	}
-	in := ingest.New(ingest.Options{Store: s, Recognizer: rec})
-	for _, name := range []string{"S-2025-71-Rev.1.pdf", "S-2025-71.pdf"} {
-		src, err := ingest.ReadFile(filepath.Join("..", "internal", "explore", "testdata", "revisions", name), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := in.Ingest(t.Context(), src); err != nil {
-			t.Fatal(err)
-		}
 	}
 	h := graph.NewHandler(graph.NewResolver(s, nil, nil), graph.Limits{})
 	count := func(q string) float64 {

@@ -9,8 +9,10 @@ package testcorpus
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -118,6 +120,40 @@ func DocKey(tb testing.TB, r kg.Reader, source string) string {
 	}
 	tb.Fatalf("no document ingested from %s", source)
 	return ""
+}
+
+// root is the repository's root folder, found from this file's place in it.
+var root = func() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}()
+
+// KFORReports are two quarterly reports on Kosovo Force operations under
+// resolution 1244 (1999), one series: for the series and compare tests.
+var KFORReports = []string{
+	"internal/extract/testdata/series/S-2025-395.pdf",
+	"internal/extract/testdata/series/S-2025-525.pdf",
+}
+
+// IngestFiles ingests real documents, named by their path from the
+// repository's root, into s through the whole pipeline, with the
+// gazetteer's recogniser.
+func IngestFiles(ctx context.Context, s kg.Store, paths ...string) error {
+	rec, err := ingest.NewRecognizer()
+	if err != nil {
+		return err
+	}
+	in := ingest.New(ingest.Options{Store: s, Recognizer: rec})
+	for _, p := range paths {
+		src, err := ingest.ReadFile(filepath.Join(root, p), "")
+		if err != nil {
+			return err
+		}
+		if _, err := in.Ingest(ctx, src); err != nil {
+			return fmt.Errorf("ingesting %s: %w", p, err)
+		}
+	}
+	return nil
 }
 
 // SanJose is the corpus file of the San José report.

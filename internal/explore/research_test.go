@@ -9,7 +9,6 @@ import (
 
 	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/explore"
-	"github.com/crimegraph/crimegraph/internal/ingest"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/store"
 )
@@ -35,23 +34,7 @@ func researchStore(t *testing.T) *store.Store {
 		if _, research.err = testcorpus.Load(ctx, s); research.err != nil {
 			return
 		}
-		rec, err := ingest.NewRecognizer()
-		if err != nil {
-			research.err = err
-			return
-		}
-		in := ingest.New(ingest.Options{Store: s, Recognizer: rec})
-		for _, name := range []string{"S-2025-395.pdf", "S-2025-525.pdf"} {
-			src, err := ingest.ReadFile(filepath.Join("..", "extract", "testdata", "series", name), "")
-			if err != nil {
-				research.err = err
-				return
-			}
-			if _, err := in.Ingest(ctx, src); err != nil {
-				research.err = err
-				return
-			}
-		}
+		research.err = testcorpus.IngestFiles(ctx, s, testcorpus.KFORReports...)
 	})
 	if research.err != nil {
 		t.Fatalf("ingesting the research corpus: %v", research.err)

@@ -1,11 +1,10 @@
 package explore_test
 
 import (
-	"path/filepath"
 	"testing"
 
+	"github.com/crimegraph/crimegraph/graph/testcorpus"
 	"github.com/crimegraph/crimegraph/internal/explore"
-	"github.com/crimegraph/crimegraph/internal/ingest"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/store"
 )
@@ -20,19 +19,12 @@ func revisionStore(t *testing.T, names ...string) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	rec, err := ingest.NewRecognizer()
-	if err != nil {
-		t.Fatal(err)
+	paths := make([]string, len(names))
+	for i, name := range names {
+		paths[i] = "internal/explore/testdata/revisions/" + name
 	}
-	in := ingest.New(ingest.Options{Store: s, Recognizer: rec})
-	for _, name := range names {
-		src, err := ingest.ReadFile(filepath.Join("testdata", "revisions", name), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := in.Ingest(ctx, src); err != nil {
-			t.Fatalf("ingesting %s: %v", name, err)
-		}
+	if err := testcorpus.IngestFiles(ctx, s, paths...); err != nil {
+		t.Fatal(err)
 	}
 	return s
 }
