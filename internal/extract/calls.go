@@ -58,9 +58,6 @@ func (c *call) add(verb string, at int) {
 }
 
 var (
-	// opVerbRe reads the verb an operative paragraph opens with, after
-	// adverbs ("Also", "Further", "Strongly").
-	opVerbRe = regexp.MustCompile(`^(?:(?:Also|Further|Furthermore|Again|Once again|Strongly|Hereby|Likewise|Moreover|Further also|Firmly|Urgently)\s+)*((?:Calls|Call)\s+(?:up)?on|Takes\s+note|Take\s+note|Appeals\s+to|Pays\s+tribute|Bears\s+in\s+mind|[A-Z][a-z]+s)\b`)
 	// decidesRe reads the verb of a decision stated with its body: "The
 	// Economic and Social Council decides:".
 	decidesRe = regexp.MustCompile(`^The [A-Z][\p{L} ,\-]{2,80}? ((?:also |further )*(?:decides|requests|calls upon|urges|invites|encourages|recommends|takes note|approves|adopts|endorses|welcomes|authorizes|condemns|demands))\b`)
