@@ -10,13 +10,15 @@
 #
 # Usage: scripts/attack.sh [DURATION]   (default 60s)
 # Env:   CORPUS=dir ingests dir/*.pdf first; ATTACK_FLAGS passes more flags
-#        (e.g. -diagrams=false).
+#        (e.g. -diagrams=false); CRIMEGRAPH_BIN attacks that binary rather
+#        than one built from this checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-60s}
 mkdir -p out/attack
 tmp=$(mktemp -d /tmp/crimegraph-attack.XXXXXX)
-go build -o "$tmp/crimegraph" ./cmd/crimegraph
+# CRIMEGRAPH_BIN attacks a binary built elsewhere (to compare two builds).
+if [ -n "${CRIMEGRAPH_BIN:-}" ]; then cp "$CRIMEGRAPH_BIN" "$tmp/crimegraph"; else go build -o "$tmp/crimegraph" ./cmd/crimegraph; fi
 go build -o "$tmp/attack" ./scripts/attack
 data="$tmp/data"
 if [ -n "${CORPUS:-}" ]; then
