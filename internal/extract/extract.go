@@ -62,7 +62,33 @@ type Result struct {
 
 // Extract builds the fragment of document docKey from its parsed report.
 func Extract(rep *report.Report, docKey string, rec Recognizer) Result {
-	x := newExtractor(rep, docKey, rec)
+	return Prepare(rep).Extract(docKey, rec)
+}
+
+// Parts returns the document's own nodes (the document, its sections,
+// paragraphs and recommendations) as Extract states them before it looks
+// for entities: cheap to build, and most of the document's text, so that
+// ingest can index them while Extract runs.
+func Parts(rep *report.Report, docKey string) []kg.Node {
+	return Prepare(rep).Parts(docKey)
+}
+
+// Prepared is a report with what Parts and Extract both read of it found
+// once: its calls to act, the costliest step of either (their rules run
+// over every sentence). Both may run at once: neither changes it.
+type Prepared struct {
+	rep   *report.Report
+	calls map[string]*call
+}
+
+// Prepare finds a report's calls to act, for Parts and Extract.
+func Prepare(rep *report.Report) *Prepared {
+	return &Prepared{rep: rep, calls: findCalls(rep)}
+}
+
+// Extract is the package's Extract on a prepared report.
+func (pr *Prepared) Extract(docKey string, rec Recognizer) Result {
+	x := newExtractor(pr, docKey, rec)
 	x.run()
 	var f kg.Fragment
 	f.Doc = docKey
@@ -70,6 +96,7 @@ func Extract(rep *report.Report, docKey string, rec Recognizer) Result {
 		f.Nodes = append(f.Nodes, n)
 	}
 	f.Edges = x.edges
+	rep := pr.rep
 	return Result{
 		Fragment:        f,
 		Record:          kg.DocRecord{Key: docKey, Title: rep.Title, Symbols: rep.Symbols, Paragraphs: x.nParas, Recommendations: x.nRecs},
@@ -79,14 +106,11 @@ func Extract(rep *report.Report, docKey string, rec Recognizer) Result {
 	}
 }
 
-// Parts returns the document's own nodes (the document, its sections,
-// paragraphs and recommendations) as Extract states them before it looks
-// for entities: cheap to build, and most of the document's text, so that
-// ingest can index them while Extract runs. They are built apart from
-// Extract's own, at the cost of building them twice, because later steps of
-// Extract add to its nodes while the index reads these.
-func Parts(rep *report.Report, docKey string) []kg.Node {
-	x := newExtractor(rep, docKey, nil)
+// Parts is the package's Parts on a prepared report. They are built apart
+// from Extract's own nodes, at the cost of building them twice, because
+// later steps of Extract add to its nodes while the index reads these.
+func (pr *Prepared) Parts(docKey string) []kg.Node {
+	x := newExtractor(pr, docKey, nil)
 	x.document()
 	x.structure()
 	var out []kg.Node
@@ -98,7 +122,8 @@ func Parts(rep *report.Report, docKey string) []kg.Node {
 	return out
 }
 
-func newExtractor(rep *report.Report, docKey string, rec Recognizer) *extractor {
+func newExtractor(pr *Prepared, docKey string, rec Recognizer) *extractor {
+	rep := pr.rep
 	ctx := Context{Body: rep.Body, Symbols: rep.Symbols}
 	if rec != nil {
 		ctx.State = rec.DocumentState(rep.Title)
@@ -106,7 +131,7 @@ func newExtractor(rep *report.Report, docKey string, rec Recognizer) *extractor 
 	return &extractor{rep: rep, key: docKey, rec: rec, nodes: map[kg.ID]kg.Node{},
 		ctx:   ctx,
 		paras: map[string]*report.Paragraph{}, mentions: map[string][]Mention{}, named: map[string]kg.Node{}, sections: map[string]*report.Section{},
-		calls: findCalls(rep), byForm: map[string]int{}}
+		calls: pr.calls, byForm: map[string]int{}}
 }
 
 type extractor struct {

@@ -178,9 +178,15 @@ func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
 	if err := in.fits(key, rep); err != nil {
 		return Result{}, prefix(src.Name, err)
 	}
-	stage := in.stage(ctx, key, rep)
+	// The calls to act are found once, for the staged parts and the
+	// extraction both.
+	var pr *extract.Prepared
+	if err := interruptible(ctx, func() error { pr = extract.Prepare(rep); return nil }); err != nil {
+		return Result{}, prefix(src.Name, err)
+	}
+	stage := in.stage(ctx, key, pr)
 	var x extract.Result
-	err := interruptible(ctx, func() error { x = extract.Extract(rep, key, in.opt.Recognizer); return nil })
+	err := interruptible(ctx, func() error { x = pr.Extract(key, in.opt.Recognizer); return nil })
 	var ch kg.Change
 	if err == nil {
 		x.Record.Source = src.Name
@@ -273,13 +279,13 @@ type stager struct {
 	done  chan *search.Staged // the open stage; nil without an index or when staging failed, and the Sync after the write indexes everything
 }
 
-func (in *Ingester) stage(ctx context.Context, key string, rep *report.Report) *stager {
+func (in *Ingester) stage(ctx context.Context, key string, pr *extract.Prepared) *stager {
 	s := &stager{nodes: make(chan []kg.Node, 1), done: make(chan *search.Staged, 1)}
 	if in.opt.Index == nil {
 		s.done <- nil
 		return s
 	}
-	parts := extract.Parts(rep, key)
+	parts := pr.Parts(key)
 	go func() {
 		st, err := in.opt.Index.Stage(ctx, parts)
 		if err == nil {
