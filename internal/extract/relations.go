@@ -310,8 +310,14 @@ func (x *extractor) participation() {
 				case orgsRe.MatchString(subject):
 					only = kg.KindOrganization
 				}
+				// A list set one name a line ("… were represented at the
+				// session:" / "Department of Economic and Social Affairs" /
+				// …) names one actor a line, whole: "United Nations
+				// Framework Convention on Climate Change secretariat" is not
+				// the United Nations.
+				byLine := strings.Contains(p.Text[from:to], "\n")
 				for _, m := range actorsIn(ms, from, to) {
-					if only != "" && m.Node.Kind != only {
+					if only != "" && m.Node.Kind != only || byLine && !wholeLine(p.Text, m) {
 						continue
 					}
 					x.edge(m.Node.ID, kg.EdgeAttended, x.meeting, kg.Evidence{Ref: p.Ref, Start: m.Start, End: m.End}, roleProps(role))
@@ -319,6 +325,17 @@ func (x *extractor) participation() {
 			}
 		}
 	})
+}
+
+// wholeLine reports whether m is all of the line of text it stands on,
+// but for list punctuation.
+func wholeLine(text string, m Mention) bool {
+	start := strings.LastIndexByte(text[:m.Start], '\n') + 1
+	end := len(text)
+	if i := strings.IndexByte(text[m.End:], '\n'); i >= 0 {
+		end = m.End + i
+	}
+	return strings.TrimSpace(text[start:m.Start]) == "" && strings.Trim(text[m.End:end], " .,;") == ""
 }
 
 // participationHint is a cheap test that a text may report statements or

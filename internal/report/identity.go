@@ -266,6 +266,12 @@ func findMeeting(r *Report, front []pline) *Meeting {
 			return mt
 		}
 	}
+	if mt := titleSession(r.Title); mt != nil {
+		return mt
+	}
+	if r.Family == FamilyList {
+		return listMeeting(r)
+	}
 	return nil
 }
 
