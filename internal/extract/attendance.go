@@ -27,7 +27,7 @@ type listSection struct {
 }
 
 // sectionHeadRe matches the start of a section heading of a list.
-var sectionHeadRe = regexp.MustCompile(`(?i)^(?:states members|member states|members\b|non-?member states|states? (?:not|non-?)\s*members|observers?\b|observer states|intergovernmental|international organi[sz]ations|regional organi[sz]ations|other (?:intergovernmental|international|entities|organi[sz]ations)|specialized agencies|united nations (?:bodies|entities|system|secretariat|funds|programmes|organs|departments|offices)|non-governmental|civil society|entities\b|organi[sz]ations\b|individuals|experts|panellists|speakers|keynote|secretariat|research and training|national human rights|related organi[sz]ations)`)
+var sectionHeadRe = regexp.MustCompile(`(?i)^(?:states members|member states|states and (?:the european union|(?:intergovernmental |international )?organi[sz]ations)\b|members\b|non-?member states|states? (?:not|non-?)\s*members|observers?\b|observer states|intergovernmental|international organi[sz]ations|regional organi[sz]ations|other (?:intergovernmental|international|entities|organi[sz]ations)|specialized agencies|united nations (?:bodies|entities|system|secretariat|funds|programmes|organs|departments|offices)|non-governmental|civil society|entities\b|organi[sz]ations\b|individuals|experts|panellists|speakers|keynote|secretariat|research and training|national human rights|related organi[sz]ations)`)
 
 // officerHeadRe matches the heading of an office on a list's first page.
 var officerHeadRe = regexp.MustCompile(`(?i)^(?:(?:first |second |third )?(?:vice-)?(?:chair(?:person|man|woman)?|president)s?|rapporteurs?|bureau|officers(?: of the [\p{L} ]+)?)$`)
@@ -60,6 +60,10 @@ func readSection(line string) (listSection, bool) {
 	}
 	org := regexp.MustCompile(`organi[sz]ation|agenc|bodies|entities|institution|programme|union\b`).FindStringIndex(l)
 	switch {
+	case regexp.MustCompile(`^states and (?:the european union|(?:intergovernmental |international )?organi[sz]ations)\b`).MatchString(l):
+		s.role = "member" // "States and the European Union": the parties to a conference
+		s.only = ""
+		return s, true
 	case st >= 0 && (org == nil || st < org[0]):
 		s.only = kg.KindState
 	case org != nil:
@@ -81,8 +85,13 @@ func (x *extractor) attendanceList() {
 		sec      listSection
 		inSec    bool   // a section heading has been read
 		officers string // the office being listed, "" outside the officers
+		lastSec  string // the section of the part before
 	)
 	for _, p := range parts {
+		if p.Section != lastSec {
+			lastSec = p.Section
+			x.delegation(p)
+		}
 		switch p.Kind {
 		case kg.PartTable:
 			officers = ""
@@ -149,6 +158,54 @@ func listItems(line string) [][2]int {
 		from = to + 1
 	}
 	return out
+}
+
+// delegation reads a list that gives each delegation a heading of its
+// own, "ALBANIA" then its delegates, under a chapter that says what the
+// delegations are ("I. States and the European Union", "III.
+// Specialized agencies and related organizations"): the first part under
+// a heading that names one State or organization whole is its delegation,
+// and the actor attended. A heading without a part under it is no
+// delegation.
+func (x *extractor) delegation(p *report.Paragraph) {
+	s, ok := x.sections[p.Section]
+	if !ok || len(s.Paragraphs) == 0 || s.Paragraphs[0] != p.Ref {
+		return
+	}
+	// The nearest enclosing heading that reads as a section of a list.
+	var sec listSection
+	found := false
+	for key := p.Section; !found; {
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			break
+		}
+		key = key[:i]
+		if parent, ok := x.sections[key]; ok {
+			sec, found = readSection(parent.Title)
+		}
+	}
+	if !found || sec.only == "" && sec.role == "" {
+		return
+	}
+	a, ok := x.wholeActor(s.Title, sec.only)
+	if !ok {
+		return
+	}
+	// The first delegate: the first line, cut at a word within 200 bytes
+	// where the front end joined the lines.
+	end := strings.IndexByte(p.Text, '\n')
+	if end < 0 {
+		end = len(p.Text)
+	}
+	if end > 200 {
+		end = 200
+		if sp := strings.LastIndexByte(p.Text[:end], ' '); sp > 0 {
+			end = sp
+		}
+	}
+	x.node(a)
+	x.edge(a.ID, kg.EdgeAttended, x.meeting, kg.Evidence{Ref: p.Ref, Start: 0, End: end}, roleProps(sec.role))
 }
 
 // officeName turns a heading of the officers into the office:

@@ -296,6 +296,43 @@ func TestFamilyFacts(t *testing.T) {
 			}
 		}
 	})
+	t.Run("list of delegations", func(t *testing.T) {
+		// A/CONF.230/2025/INF/2 gives each delegation a heading, "ALBANIA",
+		// then its delegates, under chapters saying who they are.
+		rep, f := facts(t, familySource(t, "A-CONF.230-2025-INF-2.pdf"))
+		if rep.Meeting == nil || rep.Meeting.Venue != "Nice" || rep.Meeting.StartDate != "2025-06-09" || rep.Meeting.EndDate != "2025-06-13" {
+			t.Fatalf("meeting %+v, want the Conference in Nice, 9–13 June 2025", rep.Meeting)
+		}
+		role := map[kg.ID]string{}
+		cite := map[kg.ID]string{}
+		for _, e := range f.Edges {
+			if e.Kind == kg.EdgeAttended {
+				role[e.From], cite[e.From] = e.Props[kg.PropRole], e.Evidence[0].Citation()
+			}
+		}
+		for _, c := range []struct {
+			actor      kg.ID
+			role, cite string
+		}{
+			{"state:ALB", "member", "A/CONF.230/2025/INF/2, p. 2"},
+			{"state:BOL", "member", "A/CONF.230/2025/INF/2, p. 5"}, // BOLIVIA (PLURINATIONAL STATE OF)
+			{"state:GBR", "member", "A/CONF.230/2025/INF/2, p. 66"},
+			{"state:PSE", "member", "A/CONF.230/2025/INF/2, p. 59"}, // under "States and the European Union"
+			{"organization:interpol", "observer", "A/CONF.230/2025/INF/2, p. 71"},
+			{"organization:fao", "", "A/CONF.230/2025/INF/2, p. 73"}, // a specialized agency: neither member nor observer
+		} {
+			if r, ok := role[c.actor]; !ok || r != c.role || cite[c.actor] != c.cite {
+				t.Errorf("%s: attended %v, role %q, cited to %q; want role %q, %q", c.actor, ok, r, cite[c.actor], c.role, c.cite)
+			}
+		}
+		// "SOUTH AFRICAN" heads a delegation: no State is so named.
+		if _, ok := role["state:ZAF"]; ok {
+			t.Error("South Africa ATTENDED from a heading that does not name it")
+		}
+		if n := len(role); n < 120 {
+			t.Errorf("%d delegations attended, want about 130", n)
+		}
+	})
 	t.Run("not a list of participants", func(t *testing.T) {
 		// A note listing the documents of a session names "List of
 		// participants" as one of them: no attendance.

@@ -91,15 +91,29 @@ func listMeeting(r *Report) *Meeting {
 			break
 		}
 		if venue, start, end := spanDates(q.Text); start != "" {
-			if prev == nil || !listBodyRe.MatchString(prev.Text) || len(prev.Text) > 200 {
+			name, ref := "", q.Ref
+			switch {
+			case prev != nil && listBodyRe.MatchString(prev.Text) && len(prev.Text) <= 200:
+				name, ref = strings.Join(strings.Fields(prev.Text), " "), prev.Ref
+			default:
+				// "List of Delegations to the 2025 United Nations Conference …"
+				if m := listOfRe.FindStringSubmatch(r.Title); m != nil && listBodyRe.MatchString(m[1]) {
+					name = m[1]
+				}
+			}
+			if name == "" {
 				return nil
 			}
-			return &Meeting{Name: strings.Join(strings.Fields(prev.Text), " "), Venue: venue, StartDate: start, EndDate: end, Ref: prev.Ref}
+			return &Meeting{Name: name, Venue: venue, StartDate: start, EndDate: end, Ref: ref}
 		}
 		prev = q
 	}
 	return nil
 }
+
+// listOfRe reads the meeting a list's title names: "List of Delegations to
+// the 2025 United Nations Conference to Support …".
+var listOfRe = regexp.MustCompile(`(?i)^list of (?:participants|delegations) (?:to|at|in|of) (?:the )?(.+)$`)
 
 // sessionTitleRe reads the session a report's title names with its dates:
 // "Report of the High-level Committee on South-South Cooperation:
