@@ -36,18 +36,27 @@ var officerHeadRe = regexp.MustCompile(`(?i)^(?:(?:first |second |third )?(?:vic
 // Khng (Singapore)". A line may hold several.
 var officerNameRe = regexp.MustCompile(`\b((?:Mr|Ms|Mrs|Dr|H\.E|Mme|M)\.?\s+[^()]+?)\s*\(([^()]+)\)`)
 
+// The words of section headings, lower-cased, that say what the section
+// lists.
+var (
+	peopleSecRe     = regexp.MustCompile(`^(?:individuals|experts|panellists|speakers|keynote|secretariat|united nations secretariat)`)
+	nonMemberRe     = regexp.MustCompile(`^states? (?:not|non-?)\s*members`)
+	orgWordRe       = regexp.MustCompile(`organi[sz]ation|agenc|bodies|entities|institution|programme|union\b`)
+	statesAndOrgsRe = regexp.MustCompile(`^states and (?:the european union|(?:intergovernmental |international )?organi[sz]ations)\b`)
+)
+
 // readSection reads a section heading, or reports that the line is none.
 func readSection(line string) (listSection, bool) {
 	t := strings.TrimSpace(line)
-	if len(t) > 300 || !sectionHeadRe.MatchString(t) || strings.HasSuffix(t, ".") && !strings.Contains(t, " ") {
+	if len(t) > 300 || !sectionHeadRe.MatchString(t) || strings.HasSuffix(t, ".") { // a sentence is no heading
 		return listSection{}, false
 	}
 	l := strings.ToLower(t)
 	s := listSection{}
 	switch {
-	case regexp.MustCompile(`^(?:individuals|experts|panellists|speakers|keynote|secretariat|united nations secretariat)`).MatchString(l):
+	case peopleSecRe.MatchString(l):
 		return s, true // people, or the secretariat: no delegation attends
-	case strings.Contains(l, "observer") || strings.HasPrefix(l, "non-member") || strings.HasPrefix(l, "nonmember") || regexp.MustCompile(`^states? (?:not|non-?)\s*members`).MatchString(l):
+	case strings.Contains(l, "observer") || strings.HasPrefix(l, "non-member") || strings.HasPrefix(l, "nonmember") || nonMemberRe.MatchString(l):
 		s.role = "observer"
 	case strings.HasPrefix(l, "states members") || strings.HasPrefix(l, "member states") || strings.HasPrefix(l, "members"):
 		s.role = "member"
@@ -58,9 +67,9 @@ func readSection(line string) (listSection, bool) {
 	if strings.HasPrefix(l, "members") {
 		st = 0
 	}
-	org := regexp.MustCompile(`organi[sz]ation|agenc|bodies|entities|institution|programme|union\b`).FindStringIndex(l)
+	org := orgWordRe.FindStringIndex(l)
 	switch {
-	case regexp.MustCompile(`^states and (?:the european union|(?:intergovernmental |international )?organi[sz]ations)\b`).MatchString(l):
+	case statesAndOrgsRe.MatchString(l):
 		s.role = "member" // "States and the European Union": the parties to a conference
 		s.only = ""
 		return s, true
