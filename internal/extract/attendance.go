@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/crimegraph/crimegraph/internal/docrules"
 	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/report"
 )
@@ -274,10 +275,6 @@ func (x *extractor) wholeActor(text string, only kg.Kind) (kg.Node, bool) {
 	return m.Node, true
 }
 
-// tableHeadCellRe matches the second cell of a header row of a table of
-// delegations, in any of its languages.
-var tableHeadCellRe = regexp.MustCompile(`^(?:Representatives?|Représentants?|Representantes?|Heads? of [Dd]elegation|Chefs? de (?:la )?délégation|Jefes? de (?:la )?delegación)$`)
-
 // maxNameLines bounds the printed lines one name takes in the first
 // column ("Asian-African" / "Legal" / "Consultative" / "Organization" /
 // "(AALCO)").
@@ -302,7 +299,7 @@ func (x *extractor) attendanceTable(p *report.Paragraph, sec listSection, inSec 
 		off += len(line)
 		line = strings.TrimRight(line, "\n")
 		cells := strings.Split(line, "\t")
-		if len(cells) > 1 && tableHeadCellRe.MatchString(strings.TrimSpace(cells[1])) {
+		if len(cells) > 1 && docrules.IsDelegateHead(cells[1]) {
 			header = true
 			if !inSec {
 				switch strings.ToLower(strings.TrimSpace(cells[0])) {

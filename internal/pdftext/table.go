@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/crimegraph/crimegraph/internal/docrules"
 )
 
 // A list of participants prints its delegations as a table: a header row
@@ -18,13 +20,6 @@ import (
 // back together as one line whose cells are kept apart (pline.Cells), so
 // that the reader can tell a State listed with a delegation from one
 // listed with nobody.
-
-// tableHeadRe matches the cell of a header row that makes a table one of
-// delegations.
-var tableHeadRe = regexp.MustCompile(`^(?:Representatives?|Représentants?|Representantes?|Heads? of [Dd]elegation)$`)
-
-// tableFirstRe matches the header of a table's first column.
-var tableFirstRe = regexp.MustCompile(`^(?:Country|Countries|Pays|País|Organi[sz]ations?|Organización|Member States?|States?|Delegations?|Entity|Entities)$`)
 
 // tableWordRe matches a word without which no page holds such a table.
 var tableWordRe = regexp.MustCompile(`^(?:Representatives?|Représentants?|Representantes?|delegation)$`)
@@ -92,13 +87,12 @@ func printedLines(ls []*pline) []*printedLine {
 // delegations, or nil.
 func tableHeader(p *printedLine) []cell {
 	cs := cellsOf(p.words, 1.5*p.Size)
-	if len(cs) < 2 || !tableFirstRe.MatchString(cs[0].text()) {
-		return nil
+	texts := make([]string, len(cs))
+	for i, c := range cs {
+		texts[i] = c.text()
 	}
-	for _, c := range cs[1:] {
-		if tableHeadRe.MatchString(c.text()) {
-			return cs
-		}
+	if docrules.IsDelegationHeader(texts) {
+		return cs
 	}
 	return nil
 }
