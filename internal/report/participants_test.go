@@ -48,6 +48,30 @@ func TestTitleSession(t *testing.T) {
 	}
 }
 
+// TestMetFirstParagraph: a report whose first paragraph says the body met
+// somewhere on some dates is of that meeting, named as the list of
+// participants of the same session names it (A/80/33, A/AC.182/2025/INF/1).
+func TestMetFirstParagraph(t *testing.T) {
+	r, err := Parse(lines(1, "1. The Special Committee on the Charter of the United Nations and on the Strengthening of the Role of the Organization was convened in accordance with General Assembly resolution 79/125 and met at United Nations Headquarters from 18 to 26 February 2025.",
+		"2. In accordance with paragraph 5 of General Assembly resolution 50/52, the Special Committee was open to all States Members of the United Nations."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := r.Meeting
+	if m == nil || m.Name != "Special Committee on the Charter of the United Nations and on the Strengthening of the Role of the Organization" ||
+		m.Venue != "United Nations Headquarters" || m.StartDate != "2025-02-18" || m.EndDate != "2025-02-26" || m.Ref != "1" {
+		t.Errorf("meeting %+v", m)
+	}
+	// A first paragraph about something else that met names no meeting of the report.
+	r, err = Parse(lines(1, "1. The parties met in Geneva from 3 to 5 March 2025 to discuss the ceasefire.", "2. They agreed."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Meeting != nil {
+		t.Errorf("meeting %+v from a paragraph naming no body", r.Meeting)
+	}
+}
+
 // TestParticipantParts: every part of a list of participants, the parts
 // of an annex so titled, nothing of another document.
 func TestParticipantParts(t *testing.T) {
