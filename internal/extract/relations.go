@@ -317,7 +317,7 @@ func (x *extractor) participation() {
 				// the United Nations.
 				byLine := strings.Contains(p.Text[from:to], "\n")
 				for _, m := range actorsIn(ms, from, to) {
-					if only != "" && m.Node.Kind != only || byLine && !wholeLine(p.Text, m) {
+					if only != "" && m.Node.Kind != only || byLine && !wholeLine(p.Text, m, ms) {
 						continue
 					}
 					x.edge(m.Node.ID, kg.EdgeAttended, x.meeting, kg.Evidence{Ref: p.Ref, Start: m.Start, End: m.End}, roleProps(role))
@@ -327,15 +327,23 @@ func (x *extractor) participation() {
 	})
 }
 
-// wholeLine reports whether m is all of the line of text it stands on,
-// but for list punctuation.
-func wholeLine(text string, m Mention) bool {
+// wholeLine reports whether the line of text m stands on holds names of
+// actors only, whole, but for list punctuation: "Department of Economic and
+// Social Affairs", or two columns of a table, "Argentina India"; not
+// "United Nations Framework Convention on Climate Change secretariat".
+func wholeLine(text string, m Mention, ms []Mention) bool {
 	start := strings.LastIndexByte(text[:m.Start], '\n') + 1
 	end := len(text)
 	if i := strings.IndexByte(text[m.End:], '\n'); i >= 0 {
 		end = m.End + i
 	}
-	return strings.TrimSpace(text[start:m.Start]) == "" && strings.Trim(text[m.End:end], " .,;") == ""
+	rest := []byte(text[start:end])
+	for _, o := range actorsIn(ms, start, end) {
+		for i := o.Start; i < o.End; i++ {
+			rest[i-start] = ' '
+		}
+	}
+	return strings.Trim(string(rest), " .,;") == ""
 }
 
 // participationHint is a cheap test that a text may report statements or
