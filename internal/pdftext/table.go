@@ -221,7 +221,8 @@ func tables(ls []*pline) []*pline {
 func hasTableHead(ls []*pline) bool {
 	for _, l := range ls {
 		for _, w := range l.Words {
-			if tableWordRe.MatchString(w.Text) {
+			// The prefix first: the expression runs on a few words a page.
+			if (strings.HasPrefix(w.Text, "Repr") || strings.HasSuffix(w.Text, "delegation")) && tableWordRe.MatchString(w.Text) {
 				return true
 			}
 		}
