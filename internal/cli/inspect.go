@@ -50,6 +50,8 @@ func init() {
 				start := time.Now()
 				var failed, suspicious, stored, dropped, parts int
 				families := map[report.Family]int{}
+				var lists []string // files read as lists of participants, or with one annexed
+				fromLists, attended := 0, 0
 				forms := map[string]int{}
 				for _, p := range paths {
 					if ctx.Err() != nil {
@@ -91,6 +93,13 @@ func init() {
 					if droppedText(rep) {
 						dropped++
 					}
+					if n, all, ok := attendance(rep, x.Fragment); ok {
+						lists = append(lists, src.Name)
+						fromLists += n
+						attended += all
+					} else {
+						attended += all
+					}
 					fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%d/%d/%d\t%d\t%d\t%s\n", src.Name, key, rep.Family, x.Paragraphs, numberRange(rep),
 						x.Calls[kg.FormRecommendation], x.Calls[kg.FormOperative], x.Calls[kg.FormCall], entityCount(x.Fragment), ms, verdict)
 				}
@@ -104,6 +113,8 @@ func init() {
 				}
 				sort.Strings(fams)
 				fmt.Fprintf(tw, "families: %s\n", strings.Join(fams, ", "))
+				fmt.Fprintf(tw, "attendance: %d lists of participants read %v, %d ATTENDED facts from them; %d ATTENDED facts in all\n",
+					len(lists), cap5(lists), fromLists, attended)
 				return tw.Flush()
 			}
 		},
@@ -123,6 +134,26 @@ func dumpLines(ctx context.Context, e *env, paths []string) error {
 		}
 	}
 	return nil
+}
+
+// attendance counts the ATTENDED facts of a document: those its list of
+// participants states, and all of them; ok says whether it has such a
+// list.
+func attendance(rep *report.Report, f kg.Fragment) (fromList, all int, ok bool) {
+	refs := map[string]bool{}
+	for _, p := range rep.ParticipantParts() {
+		refs[p.Ref] = true
+	}
+	for _, e := range f.Edges {
+		if e.Kind != kg.EdgeAttended {
+			continue
+		}
+		all++
+		if len(e.Evidence) > 0 && refs[e.Evidence[0].Ref] {
+			fromList++
+		}
+	}
+	return fromList, all, len(refs) > 0
 }
 
 // droppedText reports whether the parser left text out of the parts.

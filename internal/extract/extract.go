@@ -197,6 +197,7 @@ func (x *extractor) run() {
 	x.entities()
 	x.instruments()
 	x.participation()
+	x.attendanceList()
 	x.officers()
 	x.groups()
 	x.series()

@@ -310,8 +310,14 @@ func (x *extractor) participation() {
 				case orgsRe.MatchString(subject):
 					only = kg.KindOrganization
 				}
+				// A list set one name a line ("… were represented at the
+				// session:" / "Department of Economic and Social Affairs" /
+				// …) names one actor a line, whole: "United Nations
+				// Framework Convention on Climate Change secretariat" is not
+				// the United Nations.
+				byLine := strings.Contains(p.Text[from:to], "\n")
 				for _, m := range actorsIn(ms, from, to) {
-					if only != "" && m.Node.Kind != only {
+					if only != "" && m.Node.Kind != only || byLine && !wholeLine(p.Text, m, ms) {
 						continue
 					}
 					x.edge(m.Node.ID, kg.EdgeAttended, x.meeting, kg.Evidence{Ref: p.Ref, Start: m.Start, End: m.End}, roleProps(role))
@@ -319,6 +325,25 @@ func (x *extractor) participation() {
 			}
 		}
 	})
+}
+
+// wholeLine reports whether the line of text m stands on holds names of
+// actors only, whole, but for list punctuation: "Department of Economic and
+// Social Affairs", or two columns of a table, "Argentina India"; not
+// "United Nations Framework Convention on Climate Change secretariat".
+func wholeLine(text string, m Mention, ms []Mention) bool {
+	start := strings.LastIndexByte(text[:m.Start], '\n') + 1
+	end := len(text)
+	if i := strings.IndexByte(text[m.End:], '\n'); i >= 0 {
+		end = m.End + i
+	}
+	rest := []byte(text[start:end])
+	for _, o := range actorsIn(ms, start, end) {
+		for i := o.Start; i < o.End; i++ {
+			rest[i-start] = ' '
+		}
+	}
+	return strings.Trim(string(rest), " .,;") == ""
 }
 
 // participationHint is a cheap test that a text may report statements or

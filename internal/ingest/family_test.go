@@ -27,6 +27,7 @@ var familyFiles = []struct {
 	{"S-2025-116.pdf", report.FamilyAmendment},
 	{"A-79-PV.64.pdf", report.FamilyRecord},
 	{"A-AC.121-2025-INF-2.pdf", report.FamilyInformation},
+	{"A-AC.182-2025-INF-1.pdf", report.FamilyList},
 	{"A-47-435.pdf", report.FamilyReport}, // reissued in 2025 with an OCR text layer
 }
 
@@ -178,6 +179,168 @@ func TestFamilyFacts(t *testing.T) {
 		rep, _ := facts(t, familySource(t, "A-47-435.pdf"))
 		if len(rep.Symbols) == 0 || rep.Symbols[0] != "A/47/435" || rep.Date != "1992-09-11" || !strings.Contains(rep.Title, "EAST TIMOR") {
 			t.Errorf("symbols %v date %s title %q", rep.Symbols, rep.Date, rep.Title)
+		}
+	})
+	t.Run("list of participants", func(t *testing.T) {
+		// A/AC.182/2025/INF/1 lists every member State of the Special
+		// Committee, most with a delegation, some with nobody.
+		rep, f := facts(t, familySource(t, "A-AC.182-2025-INF-1.pdf"))
+		meeting := kg.ID("meeting:special-committee-charter-united-nations-strengthening-role-organization-2025")
+		if m := rep.Meeting; m == nil || m.StartDate != "2025-02-18" || m.EndDate != "2025-02-26" || !has(f, "document:A/AC.182/2025/INF/1", kg.EdgeReports, meeting) {
+			t.Fatalf("meeting %+v, want the Special Committee, 18–26 February 2025, reported by the list", rep.Meeting)
+		}
+		attended := map[kg.ID][]kg.Edge{}
+		for _, e := range f.Edges {
+			if e.Kind == kg.EdgeAttended {
+				if e.To != meeting {
+					t.Errorf("%s ATTENDED %s, not the list's meeting", e.From, e.To)
+				}
+				attended[e.From] = append(attended[e.From], e)
+			}
+		}
+		for _, c := range []struct {
+			actor kg.ID
+			role  string // "" for no ATTENDED fact
+			cites []string
+			why   string
+		}{
+			{"state:SGP", "member", []string{"A/AC.182/2025/INF/1, p. 1", "A/AC.182/2025/INF/1, p. 7"}, "its representative chairs; its row has a delegation"},
+			{"state:ALB", "member", []string{"A/AC.182/2025/INF/1, p. 2"}, "a representative and an alternate"},
+			{"state:BOL", "member", []string{"A/AC.182/2025/INF/1, p. 2"}, "a name on three lines: Bolivia / (Plurinational / State of)"},
+			{"state:GBR", "member", []string{"A/AC.182/2025/INF/1, p. 8"}, "a name on four lines"},
+			{"state:NLD", "member", []string{"A/AC.182/2025/INF/1, p. 5"}, "advisers only"},
+			{"state:LVA", "member", []string{"A/AC.182/2025/INF/1, p. 1", "A/AC.182/2025/INF/1, p. 4"}, "the Rapporteur's State"},
+			{"state:VAT", "observer", []string{"A/AC.182/2025/INF/1, p. 9"}, "a non-member State with a standing invitation as observer"},
+			{"state:PSE", "observer", []string{"A/AC.182/2025/INF/1, p. 9"}, "a non-member State with a standing invitation as observer"},
+			{"organization:eu", "observer", []string{"A/AC.182/2025/INF/1, p. 9"}, "an intergovernmental organization with a representative"},
+			{"state:AFG", "", nil, "listed with nobody"},
+			{"state:ATG", "", nil, "listed with nobody, on two lines: Antigua and / Barbuda"},
+			{"state:CAF", "", nil, "listed with nobody, on two lines"},
+			{"organization:african-union", "", nil, "listed with nobody"},
+		} {
+			es := attended[c.actor]
+			if c.role == "" {
+				if len(es) > 0 {
+					t.Errorf("%s (%s): ATTENDED %v", c.actor, c.why, es[0].Evidence)
+				}
+				continue
+			}
+			var cites []string
+			for _, e := range es {
+				if e.Props[kg.PropRole] != c.role {
+					t.Errorf("%s (%s): role %q, want %q", c.actor, c.why, e.Props[kg.PropRole], c.role)
+				}
+				cites = append(cites, e.Evidence[0].Citation())
+			}
+			if slices.Sort(cites); !slices.Equal(cites, c.cites) {
+				t.Errorf("%s (%s): ATTENDED cited to %v, want %v", c.actor, c.why, cites, c.cites)
+			}
+		}
+		// 107 member States have someone in their row (counted on the
+		// printed list), and no State is listed twice in the table.
+		members := 0
+		for _, es := range attended {
+			for _, e := range es {
+				if e.Props[kg.PropRole] == "member" && e.Evidence[0].Citation() != "A/AC.182/2025/INF/1, p. 1" && strings.HasPrefix(string(e.From), "state:") {
+					members++
+				}
+			}
+		}
+		if members != 107 {
+			t.Errorf("%d member States attended by the table, want 107", members)
+		}
+		if !has(f, "person:nathaniel-khng", kg.EdgeHeldOffice, meeting) || !has(f, "person:nathaniel-khng", kg.EdgeRepresents, "state:SGP") {
+			t.Error("the Chairperson holds no office, or represents no Singapore")
+		}
+	})
+	t.Run("list of participants in an annex", func(t *testing.T) {
+		// A/80/39, annex I, names the States that took part, then the
+		// observers, the organizations of the United Nations system and the
+		// individuals invited to speak.
+		rep, f := facts(t, familySource(t, "A-80-39.pdf"))
+		meeting := kg.ID("meeting:twenty-second-session-high-level-committee-south-south-cooperation-2025")
+		if rep.Meeting == nil || rep.Meeting.StartDate != "2025-05-27" {
+			t.Fatalf("meeting %+v", rep.Meeting)
+		}
+		role := map[kg.ID]string{}
+		individuals := map[string]int{} // part ref → offset where the individuals start
+		for _, n := range f.Nodes {
+			if i := strings.Index(n.Props[kg.PropText], "Individuals invited"); i >= 0 {
+				individuals[n.Props[kg.PropRef]] = i
+			}
+		}
+		for _, e := range f.Edges {
+			if e.Kind != kg.EdgeAttended {
+				continue
+			}
+			role[e.From] = e.Props[kg.PropRole]
+			if e.To != meeting {
+				t.Errorf("%s ATTENDED %s", e.From, e.To)
+			}
+			if i, ok := individuals[e.Evidence[0].Ref]; ok && e.Evidence[0].Start > i {
+				t.Errorf("%s ATTENDED from the individuals invited (%v)", e.From, e.Evidence[0])
+			}
+		}
+		for actor, want := range map[kg.ID]string{
+			"state:AFG": "member", "state:ATG": "member", "state:VEN": "member",
+			"state:VAT": "observer", "state:PSE": "observer", "organization:african-union": "observer",
+			"organization:fao": "", // a specialized agency: the list says neither member nor observer
+		} {
+			if got, ok := role[actor]; !ok || got != want {
+				t.Errorf("%s: attended %v, role %q; want role %q", actor, ok, got, want)
+			}
+		}
+		for _, absent := range []kg.ID{"state:ARM", "state:AUS", "organization:united-nations"} {
+			if _, ok := role[absent]; ok {
+				t.Errorf("%s ATTENDED, but the list does not name it", absent)
+			}
+		}
+	})
+	t.Run("list of delegations", func(t *testing.T) {
+		// A/CONF.230/2025/INF/2 gives each delegation a heading, "ALBANIA",
+		// then its delegates, under chapters saying who they are.
+		rep, f := facts(t, familySource(t, "A-CONF.230-2025-INF-2.pdf"))
+		if rep.Meeting == nil || rep.Meeting.Venue != "Nice" || rep.Meeting.StartDate != "2025-06-09" || rep.Meeting.EndDate != "2025-06-13" {
+			t.Fatalf("meeting %+v, want the Conference in Nice, 9–13 June 2025", rep.Meeting)
+		}
+		role := map[kg.ID]string{}
+		cite := map[kg.ID]string{}
+		for _, e := range f.Edges {
+			if e.Kind == kg.EdgeAttended {
+				role[e.From], cite[e.From] = e.Props[kg.PropRole], e.Evidence[0].Citation()
+			}
+		}
+		for _, c := range []struct {
+			actor      kg.ID
+			role, cite string
+		}{
+			{"state:ALB", "member", "A/CONF.230/2025/INF/2, p. 2"},
+			{"state:BOL", "member", "A/CONF.230/2025/INF/2, p. 5"}, // BOLIVIA (PLURINATIONAL STATE OF)
+			{"state:GBR", "member", "A/CONF.230/2025/INF/2, p. 66"},
+			{"state:PSE", "member", "A/CONF.230/2025/INF/2, p. 59"}, // under "States and the European Union"
+			{"organization:interpol", "observer", "A/CONF.230/2025/INF/2, p. 71"},
+			{"organization:fao", "", "A/CONF.230/2025/INF/2, p. 73"}, // a specialized agency: neither member nor observer
+		} {
+			if r, ok := role[c.actor]; !ok || r != c.role || cite[c.actor] != c.cite {
+				t.Errorf("%s: attended %v, role %q, cited to %q; want role %q, %q", c.actor, ok, r, cite[c.actor], c.role, c.cite)
+			}
+		}
+		// "SOUTH AFRICAN" heads a delegation: no State is so named.
+		if _, ok := role["state:ZAF"]; ok {
+			t.Error("South Africa ATTENDED from a heading that does not name it")
+		}
+		if n := len(role); n < 120 {
+			t.Errorf("%d delegations attended, want about 130", n)
+		}
+	})
+	t.Run("not a list of participants", func(t *testing.T) {
+		// A note listing the documents of a session names "List of
+		// participants" as one of them: no attendance.
+		_, f := facts(t, familySource(t, "A-AC.121-2025-INF-2.pdf"))
+		for _, e := range f.Edges {
+			if e.Kind == kg.EdgeAttended {
+				t.Errorf("%s ATTENDED %s (%v)", e.From, e.To, e.Evidence)
+			}
 		}
 	})
 	t.Run("revision", func(t *testing.T) {

@@ -84,8 +84,8 @@ const (
 	EdgeContains EdgeKind = "CONTAINS" // Document/Section/Paragraph → Section/Paragraph/Recommendation
 
 	// Meetings and participation.
-	EdgeReports     EdgeKind = "REPORTS_ON"     // Document → Meeting it is the report of
-	EdgeAttended    EdgeKind = "ATTENDED"       // State/Organization → Meeting; prop "role": member|observer
+	EdgeReports     EdgeKind = "REPORTS_ON"     // Document → Meeting it is the report (or the list of participants) of
+	EdgeAttended    EdgeKind = "ATTENDED"       // State/Organization → Meeting; prop "role": member|observer, none where the source says neither
 	EdgeStatement   EdgeKind = "STATEMENT_IN"   // State/Organization → Section it spoke under
 	EdgeHeldOffice  EdgeKind = "HELD_OFFICE"    // Person → Meeting; prop "role": Chair|Vice-Chair|Rapporteur
 	EdgeRepresents  EdgeKind = "REPRESENTS"     // Person → State

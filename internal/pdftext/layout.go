@@ -37,6 +37,7 @@ type pline struct {
 	MarkerGap float64 // white space after a leading marker; 0 when there is none
 	Text      string
 	Kind      lineKind
+	Cells     []string // a row of a table of delegations put back together (table.go): its text column by column
 }
 
 // Geometry thresholds, as fractions of the line's word height (about 1.1 ×

@@ -34,11 +34,13 @@ func assembleBody(raw []rawPage) (*Result, []*pline) {
 	res.Identity, res.Warnings = readIdentity(pages, raw, st)
 	var body []*pline
 	for _, ls := range pages {
+		var page []*pline
 		for _, l := range ls {
 			if l.Kind == kindBody {
-				body = append(body, l)
+				page = append(page, l)
 			}
 		}
+		body = append(body, tables(page)...)
 	}
 	a := assembler{st: st, margins: pageMargins(pages, st), dict: vocabulary(body), onPage: map[int][]*pline{}}
 	for _, l := range body {
@@ -152,6 +154,9 @@ func (a *assembler) paragraphs(body []*pline) []report.Line {
 			prev = body[i-1]
 		}
 		newPara, gap := a.startsNew(prev, l)
+		if l.Cells != nil || prev != nil && prev.Cells != nil {
+			newPara = true // a row of a table stands alone
+		}
 		if newPara && cur != nil && a.hangsOn(cur.lines[0], body, i) {
 			newPara, gap = false, false
 		}
@@ -389,6 +394,11 @@ func (a *assembler) lines(ps []*para) []report.Line {
 			continue
 		}
 		first := p.lines[0]
+		if first.Cells != nil {
+			out = append(out, report.Line{Text: first.Text, Page: first.Page, Break: p.break_, Row: true})
+			afterFigure = false
+			continue
+		}
 		ln := report.Line{Text: text, Page: first.Page, Break: p.break_}
 		isFig := figureRe.MatchString(text)
 		switch {

@@ -33,6 +33,11 @@ func (p *parser) frontParts(body, toc int) {
 		if l.tok.kind == tokAnnex {
 			p.annex, p.annexNo = true, l.tok.label
 		}
+		if l.Row {
+			p.i = i
+			p.row(l)
+			continue
+		}
 		if consumed(l, id) {
 			continue
 		}

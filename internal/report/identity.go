@@ -266,8 +266,37 @@ func findMeeting(r *Report, front []pline) *Meeting {
 			return mt
 		}
 	}
+	if mt := titleSession(r.Title); mt != nil {
+		return mt
+	}
+	if r.Family == FamilyList {
+		return listMeeting(r)
+	}
+	// "The Special Committee on the Charter … was convened in accordance
+	// with General Assembly resolution 79/125 and met at United Nations
+	// Headquarters from 18 to 26 February 2025." — the report's first
+	// paragraph, naming the body.
+	for _, q := range r.Paragraphs {
+		if q.Number == 0 {
+			continue
+		}
+		if q.Number == 1 {
+			if m := metRe.FindStringSubmatch(strings.SplitN(q.Text, ". ", 2)[0]); m != nil && listBodyRe.MatchString(m[1]) && len(m[1]) <= 200 {
+				mt := &Meeting{Name: strings.TrimPrefix(strings.TrimPrefix(m[1], "The "), "the "), Venue: m[2], Ref: q.Ref}
+				if mt.StartDate, mt.EndDate = dates(m[3]); mt.StartDate != "" {
+					return mt
+				}
+			}
+		}
+		break
+	}
 	return nil
 }
+
+// metRe reads a body that met somewhere on some dates, after being
+// convened: "The Special Committee … was convened in accordance with …
+// and met at United Nations Headquarters from 18 to 26 February 2025".
+var metRe = regexp.MustCompile(`^((?:The|the)\s+[A-Z][^,;]+?)\s+(?:was\s+convened\b[^;]*?\s+and\s+)?met\s+(?:at|in)\s+` + venue + `,?\s+((?:from|on|between)\s.*?)\.?$`)
 
 // meetingIn reads a sentence such as "The … Meeting … was held in San José
 // from 4 to 6 February 2025".

@@ -159,6 +159,15 @@ func prepare(in []Line) []pline {
 		caption bool // the line before was "Figure II": this one is its caption
 	)
 	for _, l := range in {
+		if l.Row {
+			cells := strings.Split(l.Text, "\t")
+			for i, c := range cells {
+				cells[i] = normSpace(c)
+			}
+			l.Text = ""
+			out = append(out, acc{Line: l, parts: []string{strings.TrimRight(strings.Join(cells, "\t"), "\t")}})
+			continue
+		}
 		t := normSpace(l.Text)
 		if t == "" || len(t) <= 24 && docrules.IsFurnitureLine(t) {
 			continue
@@ -180,6 +189,7 @@ func prepare(in []Line) []pline {
 			prev := &out[n-1]
 			bare := len(prev.parts) == 1 && bareRe.MatchString(prev.parts[0])
 			switch {
+			case prev.Row:
 			case bare && !bareRe.MatchString(t):
 				prev.parts = append(prev.parts, t)
 				prev.Heading = prev.Heading || l.Heading

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crimegraph/crimegraph/internal/docrules"
 	"github.com/crimegraph/crimegraph/internal/kg"
 )
 
@@ -41,6 +42,7 @@ func FromMarkdown(src []byte) ([]Line, error) {
 		out     []mdBlock
 		blanks  int  // blank lines since the last block
 		inFence bool // inside a ``` code fence
+		inDeleg bool // inside a table of delegations: its rows keep their cells
 	)
 	for raw := range strings.Lines(string(src)) {
 		raw = strings.TrimRight(raw, "\r\n")
@@ -48,6 +50,14 @@ func FromMarkdown(src []byte) ([]Line, error) {
 			inFence = !inFence
 			continue
 		}
+		if cells, ok := mdRow(raw); ok && (inDeleg || docrules.IsDelegationHeader(cells)) {
+			if !mdTableSepRe.MatchString(raw) {
+				out = append(out, mdBlock{text: strings.TrimRight(strings.Join(cells, "\t"), "\t"), row: true})
+			}
+			inDeleg, blanks = true, 0
+			continue
+		}
+		inDeleg = false
 		b, ok := mdClean(raw)
 		if !ok {
 			blanks++
@@ -72,6 +82,10 @@ func FromMarkdown(src []byte) ([]Line, error) {
 	for _, b := range out {
 		t := b.String()
 		if t == "" {
+			continue
+		}
+		if b.row {
+			lines = append(lines, Line{Text: b.text, Row: true})
 			continue
 		}
 		lines = append(lines, Line{Text: t, Heading: b.heading, Level: b.level})
@@ -107,6 +121,7 @@ type mdBlock struct {
 	level   int
 	bullet  bool // the source line had a list marker
 	tabular bool // the source line had a tab: a table or contents row
+	row     bool // a row of a table of delegations: text holds its cells, tab-separated (Line.Row)
 	setext  int  // the line is a setext underline of this level
 }
 
@@ -146,6 +161,28 @@ var (
 	mdUnderRe    = regexp.MustCompile(`(^|[\s(“"'])_+|_+($|[\s).,;:!?”"'])`)
 	mdTableSepRe = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$`)
 )
+
+// mdRow splits a pipe-table row into its cells, each stripped of its
+// markup ("" for an empty cell); ok is false for a line that is no such
+// row.
+func mdRow(raw string) (cells []string, ok bool) {
+	t := strings.TrimSpace(raw)
+	if !strings.HasPrefix(t, "|") {
+		return nil, false
+	}
+	if mdTableSepRe.MatchString(t) {
+		return nil, true
+	}
+	for _, c := range strings.Split(strings.Trim(t, "|"), "|") {
+		b, ok := mdClean(c)
+		if !ok {
+			cells = append(cells, "")
+			continue
+		}
+		cells = append(cells, b.text)
+	}
+	return cells, true
+}
 
 // mdClean strips the markup from one source line. ok is false for a line
 // that holds no text (blank, a rule, a stray "Page" column header).
@@ -286,7 +323,7 @@ func normSpace(s string) string {
 // case, when prev stops mid-phrase (a comma or a word such as "the"), or
 // when no blank line separates them (a soft line break).
 func mdJoins(prev, cur *mdBlock, blanks int) bool {
-	if cur.heading || prev.heading || cur.bullet || cur.tabular || prev.tabular {
+	if cur.heading || prev.heading || cur.bullet || cur.tabular || prev.tabular || cur.row || prev.row {
 		return false
 	}
 	if startsUnit(cur.text) {

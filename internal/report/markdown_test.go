@@ -122,6 +122,17 @@ func TestFromMarkdown(t *testing.T) {
 				{Text: "A/1 X"},
 			},
 		},
+		{
+			name: "a table of delegations keeps its cells, empty ones too",
+			src:  "| Country | Representative | Alternates |\n|---|---|---|\n| Afghanistan | | |\n| Albania | **Ms. Suela Janina** | Mr. Erlis Hereni |\n| | | Mr. Ilir Other |\nText after.\n",
+			want: []Line{
+				{Text: "Country\tRepresentative\tAlternates", Row: true},
+				{Text: "Afghanistan", Row: true},
+				{Text: "Albania\tMs. Suela Janina\tMr. Erlis Hereni", Row: true},
+				{Text: "\t\tMr. Ilir Other", Row: true},
+				{Text: "Text after."},
+			},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := FromMarkdown([]byte(tc.src))

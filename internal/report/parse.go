@@ -170,6 +170,10 @@ func (p *parser) noteParts(notes []Line) {
 // line reads ls[p.i].
 func (p *parser) line() {
 	l := &p.ls[p.i]
+	if l.Row {
+		p.row(l)
+		return
+	}
 	t := l.tok
 	switch t.kind {
 	case tokAnnex:
@@ -736,11 +740,22 @@ func (p *parser) plain(l *pline) {
 		p.openSub(l, SecOther)
 		return
 	}
-	if u := p.lastUnit(); u == nil || u.Kind != "" && p.startsPart(u, l) {
+	if u := p.lastUnit(); u == nil || u.Kind == kg.PartTable || u.Kind != "" && p.startsPart(u, l) {
 		p.loosePart(l, kg.PartText)
 		return
 	}
 	p.appendLast("\n", l.Text)
+}
+
+// row keeps a row of a table as one more line of the table part being
+// read, or starts a table part: one per table and page, so that each row
+// is cited to its page.
+func (p *parser) row(l *pline) {
+	if u := p.para; u != nil && u.Kind == kg.PartTable && u.Page == l.Page && p.i > 0 && p.ls[p.i-1].Row && p.letter == nil {
+		p.appendPara(l.Text)
+		return
+	}
+	p.loosePart(l, kg.PartTable)
 }
 
 // startsPart reports whether a line starts a new unnumbered part rather

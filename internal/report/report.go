@@ -22,6 +22,12 @@ type Line struct {
 	Level   int    // heading level the source gives (Markdown # count), 0 when unknown
 	Break   bool   // a page break precedes this line
 	Note    bool   // a footnote: the front end gives them after the body, each becomes a note part
+	// Row marks a row of a table the front end read column by column (a
+	// table of delegations, pdftext's table.go): Text holds its cells
+	// separated by tabs, an empty cell empty ("Afghanistan", "Albania\tMs.
+	// Suela Janina\tMr. Erlis Hereni"). A row stands alone: the parser
+	// keeps the rows of one table as the lines of one part.
+	Row bool
 }
 
 // Identity is what a document says about itself on its first page.
