@@ -19,7 +19,7 @@ import (
 func init() {
 	register(&command{
 		name:  "eval",
-		usage: "[-v] [--docs DIR[,DIR...]] [LABELLED.tsv ...]",
+		usage: "[-v] [--docs DIR[,DIR...]] [--not-in SET.tsv[,SET.tsv...]] [LABELLED.tsv ...]",
 		summary: "Report precision, recall and F1 of extraction on hand-labelled sets: per kind (crime types, States,\n" +
 			"organizations, groups, calls) on an entity set, per crime type on a crime-type set. Without a file,\n" +
 			"the embedded sets (see docs/gazetteers.md). Calls are scored only with --docs: on the paragraph of the\n" +
@@ -27,6 +27,7 @@ func init() {
 		setup: func(fs *flag.FlagSet, e *env) func(context.Context, []string) error {
 			verbose := fs.Bool("v", false, "list the passages where extraction and labels disagree")
 			docs := fs.String("docs", "", "comma-separated folders of the PDFs and Markdown files the sets cite, to score calls")
+			notIn := fs.String("not-in", "", "comma-separated entity sets (the tuning sets): leave out the passages whose wording is also a passage of theirs, and say how many")
 			return func(ctx context.Context, args []string) error {
 				g, err := gazetteer.Load()
 				if err != nil {
@@ -51,6 +52,21 @@ func init() {
 					ix = newDocIndex(dirs, rec)
 				}
 				o := evalOpts{verbose: *verbose, docs: ix}
+				for _, f := range strings.Split(*notIn, ",") {
+					if f = strings.TrimSpace(f); f == "" {
+						continue
+					}
+					data, err := os.ReadFile(f)
+					if err != nil {
+						return kg.Wrap(kg.CodeNotFound, err, "--not-in: cannot read "+f)
+					}
+					rows, err := gazetteer.ReadEntities(bytes.NewReader(data))
+					if err != nil {
+						return kg.Wrap(kg.CodeInvalid, err, "--not-in: "+f)
+					}
+					o.notIn = append(o.notIn, rows...)
+					o.notInNames = append(o.notInNames, filepath.Base(f))
+				}
 				if len(args) == 0 {
 					return evalEmbedded(ctx, e, g, rec, o)
 				}
@@ -73,11 +89,20 @@ func init() {
 type evalOpts struct {
 	verbose bool
 	docs    *docIndex // nil: calls are not scored
+	// notIn are passages (of the tuning sets) whose near-copies an entity
+	// set's score leaves out.
+	notIn      []gazetteer.EntityRow
+	notInNames []string
 }
 
 // writeEntities scores an entity set, calls too when the documents are at
 // hand, and prints it.
 func writeEntities(ctx context.Context, e *env, g *gazetteer.Gazetteer, rec extract.GazetteerRecognizer, name string, rows []gazetteer.EntityRow, o evalOpts) error {
+	if len(o.notIn) > 0 {
+		kept, shared := gazetteer.Unshared(rows, o.notIn)
+		fmt.Fprintf(e.stdout, "%s: %d of %d passages left out, their wording also a passage of %s\n", name, len(shared), len(rows), strings.Join(o.notInNames, ", "))
+		rows = kept
+	}
 	ev, err := gazetteer.EvaluateEntities(g, name, rows, rec.Tagger())
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -112,5 +113,34 @@ func TestDocIndexConfirmsSymbol(t *testing.T) {
 		Text: "Pursuant to Security Council resolution 1244 (1999), I have the honour to transmit the attached letter"}}
 	if c := evalCalls(ctx, ix, rows); c.scored != 1 || len(c.noDocument)+len(c.notFound) != 0 {
 		t.Errorf("scored %d, not found %v %v", c.scored, c.noDocument, c.notFound)
+	}
+}
+
+// TestEvalNotIn: --not-in leaves out the passages a tuning set also holds,
+// says how many, and scores the rest; a set scored against itself keeps none.
+func TestEvalNotIn(t *testing.T) {
+	run := func(args ...string) (int, string, string) {
+		var out, errb bytes.Buffer
+		code := Main(append([]string{"eval"}, args...), nil, &out, &errb)
+		return code, out.String(), errb.String()
+	}
+	set := "testdata/calls-labelled.tsv"
+	code, out, errs := run("--not-in", set, set)
+	if code != exitOK || !strings.Contains(out, "calls-labelled.tsv: 12 of 12 passages left out, their wording also a passage of calls-labelled.tsv") ||
+		!strings.Contains(out, "calls-labelled.tsv: 0 passages") {
+		t.Errorf("against itself: exit %d %s\n%s", code, errs, out)
+	}
+	// Against the tuning set, the few standing paragraphs both hold ("Decides
+	// to remain actively seized of the matter") go, and the rest is scored.
+	code, out, errs = run("--not-in", "../gazetteer/testdata/entities-tune.tsv", set)
+	m := regexp.MustCompile(`calls-labelled.tsv: (\d+) of 12 passages left out`).FindStringSubmatch(out)
+	if code != exitOK || m == nil {
+		t.Fatalf("against the tuning set: exit %d %s\n%s", code, errs, out)
+	}
+	if n, _ := strconv.Atoi(m[1]); n == 0 || n >= 12 || !strings.Contains(out, fmt.Sprintf("calls-labelled.tsv: %d passages", 12-n)) {
+		t.Errorf("against the tuning set: %d left out\n%s", n, out)
+	}
+	if code, _, errs := run("--not-in", "testdata/none.tsv", set); code == exitOK || !strings.Contains(errs, "--not-in: cannot read") {
+		t.Errorf("missing set: exit %d %s", code, errs)
 	}
 }
