@@ -90,6 +90,9 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 		}
 	}
 	bodies := r.g.Bodies(text, known)
+	if strings.Contains(text, " (the ") {
+		bodies = append(bodies, r.g.DefinedBodies(text, append(known, bodies...))...)
+	}
 	bodies = append(bodies, r.g.NamedParties(text, append(known, bodies...))...)
 	for _, b := range bodies {
 		ms = append(ms, Mention{Node: kg.Node{ID: b.ID, Kind: kg.KindOrganization, Label: b.Text,
@@ -299,7 +302,9 @@ func (r GazetteerRecognizer) Version() string { return r.g.Version() }
 // selfHeads are the nouns a body calls itself by in its own documents.
 var selfHeads = map[string]bool{
 	"Commission": true, "Committee": true, "Council": true, "Board": true, "Conference": true,
-	"Assembly": true, "Panel": true, "Court": true, "Tribunal": true, "Mission": true, "Group": true,
+	"Assembly": true, "Panel": true, "Court": true, "Tribunal": true, "Group": true,
+	// Not "Mission": a report of the Secretary-General on a mission calls it
+	// "the Mission" throughout, and readers do not list that as a name.
 }
 
 // SelfHead returns the noun a body's short references use: the first of
@@ -325,7 +330,12 @@ func SelfHead(label string) string {
 // a longer one ("the Council of Europe", "the Commission on the Status of
 // Women", "the Committee against Torture").
 func SelfReferences(text string, body kg.Node) [][2]int {
-	head := SelfHead(body.Label)
+	return shortReferences(text, SelfHead(body.Label))
+}
+
+// shortReferences returns the spans of "the <head>" in text that stand for
+// a body whose short name is head (see SelfReferences).
+func shortReferences(text, head string) [][2]int {
 	if head == "" {
 		return nil
 	}

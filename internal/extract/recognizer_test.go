@@ -91,3 +91,25 @@ func TestShortNamesByResolution(t *testing.T) {
 		t.Errorf("organizations = %v", ids)
 	}
 }
+
+// A report that defines its short names ("the Executive Council (the
+// Council)") uses them later, with or without the article, and they win
+// over the Security Council's "the Council" in the S/ document that
+// encloses it.
+func TestDefinedShortNames(t *testing.T) {
+	r, err := NewRecognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := r.Tagger()
+	sym := []string{"S/9003/1"}
+	tag("the decision by the Executive Council (the Council) at its meeting, the Technical Secretariat (the Secretariat) is to report to the Council", sym)
+	got := tag("pursuant to Council decision EC-83/DEC.5, the Secretariat reported to the Council and States Parties.", sym)
+	var ids []string
+	for _, n := range got.Organizations {
+		ids = append(ids, string(n.ID))
+	}
+	if strings.Join(ids, " ") != "organization:executive-council organization:technical-secretariat" {
+		t.Errorf("organizations = %v", ids)
+	}
+}
