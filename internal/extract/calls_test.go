@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/report"
 )
 
@@ -74,6 +75,15 @@ func TestVoiceCall(t *testing.T) {
 		{"The representative of Brazil called upon States to cooperate.", 5, nil},
 		{"States should establish a dedicated mechanism.", 0, nil},
 		{"Risk understanding should be based on evidence.", 3, nil},
+		// calls for, hereby, reiterated appeals, and a call after a verb that calls on no one
+		{"I call for the immediate release of all hostages. I hereby request the Council to consider the renewal.", 37, []string{"calls upon", "requests"}},
+		{"I reiterate my appeal to the Libyan authorities to enhance protection.", 96, []string{"appeals to"}},
+		{"I further commend ongoing efforts to implement the law and encourage the inclusion of Indigenous Peoples.", 90, []string{"encourages"}},
+		{"I reiterate my condemnation of all violations and call again for the Government of Israel to cease all overflights.", 72, []string{"calls upon"}},
+		{"I note that the parties called upon the mediators to meet.", 12, nil},
+		// the author's "must" with those it binds
+		{"The parties must also ensure the safety of peacekeepers.", 3, []string{"must"}},
+		{"Perpetrators of attacks against UNIFIL must be held to account.", 75, []string{"must"}},
 	} {
 		c := voiceCall(rep, &report.Paragraph{Text: tc.text, Number: tc.number})
 		var got []string
@@ -83,5 +93,17 @@ func TestVoiceCall(t *testing.T) {
 		if !slices.Equal(got, tc.verbs) {
 			t.Errorf("%q: verbs %v, want %v", tc.text, got, tc.verbs)
 		}
+	}
+}
+
+// A letter's paragraphs carry no numbers; its text is its signatory's own.
+func TestVoiceCallLetter(t *testing.T) {
+	letter := &report.Report{Family: report.FamilyLetter}
+	c := voiceCall(letter, &report.Paragraph{Text: "I recall that the parties must ensure freedom of movement. The parties must also ensure the safety of peacekeepers.", Kind: kg.PartText})
+	if c == nil || !slices.Equal(c.verbs, []string{"must"}) {
+		t.Errorf("letter: %+v, want a call with verb must", c)
+	}
+	if c := voiceCall(letter, &report.Paragraph{Text: "The representative said that States must act.", Kind: kg.PartText}); c != nil {
+		t.Errorf("reported speech in a letter: %+v, want none", c)
 	}
 }
