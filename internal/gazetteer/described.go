@@ -17,6 +17,13 @@ var killedRe = regexp.MustCompile(`\b(?:(?:killed|killing|massacred|executed)\s+
 // injured", "wounding at least 12 civilians".
 var injuredRe = regexp.MustCompile(`\b(?:(?:injuring|wounding)\s+(?:at least\s+|about\s+|over\s+|some\s+|more than\s+)?(?:[0-9][0-9,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|several|many)|[0-9][0-9,]*\s+(?:(?:people|persons|civilians|others)\s+)?(?:were|had been|have been)\s+(?:reportedly\s+)?(?:injured|wounded))\b`)
 
+// attackedRe finds attacks on people told with their perpetrator or date
+// between the attack and its victims, which the word lists cannot hold:
+// "attacks perpetrated by Palestinians against Israelis", "attacks by
+// Israeli settlers and other civilians against Palestinians", "the attack
+// on 17 May against foreign tourists" (0201).
+var attackedRe = regexp.MustCompile(`\b(?:attacks?|acts of violence)\s+(?:(?:on|in)\s+[0-9]{1,2}\s+[A-Z][a-z]+(?:\s+[0-9]{4})?\s+|(?:(?:perpetrated|committed|carried out|launched)\s+)?by\s+(?:[\p{L}’'\-]+\s+){1,6}?)(?:against|on)\s+(?:foreign\s+)?(?:civilians|tourists|Israelis|Palestinians|villagers|residents|worshippers|students|pupils|women|children|humanitarian workers|aid workers|journalists|displaced persons|migrants)\b`)
+
 // Described finds crimes told rather than named, where the telling holds a
 // number: killings of a counted number of people are intentional homicide
 // (0101), and injuries (0201), as the labelled sets tag them. Deaths in hostilities ("killing
@@ -37,6 +44,9 @@ func (g *Gazetteer) Described(text string) []Match {
 	}
 	if strings.Contains(text, "injur") || strings.Contains(text, "wound") {
 		find(injuredRe, "0201")
+	}
+	if strings.Contains(text, "attack") || strings.Contains(text, "acts of violence") {
+		find(attackedRe, "0201")
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
