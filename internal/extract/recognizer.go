@@ -38,6 +38,7 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	found := r.g.Match(text, gc)
 	found = append(found, r.g.Authorities(text)...)
 	found = append(found, r.g.Demonyms(text)...)
+	found = append(found, r.g.SharedDemonyms(text, c.State)...)
 	found = append(found, r.g.Described(text)...)
 	for _, m := range found {
 		n, ok := r.g.Node(m.ID)

@@ -30,6 +30,7 @@ func TestBodies(t *testing.T) {
 		"the former Soviet Union":                                                nil,
 		"the Head of Unit said":                                                  nil,
 		"report to the Council and States Parties on":                            nil,
+		"the recommendation of the Fund’s Council of Ethics that":                {"Council of Ethics"},
 		"the aforementioned Council and Conference decisions":                    nil,
 	}
 	for text, want := range tests {

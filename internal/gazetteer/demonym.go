@@ -3,6 +3,7 @@ package gazetteer
 import (
 	_ "embed"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -204,4 +205,58 @@ func demonymContext(text string, start, end int) bool {
 		return false
 	}
 	return true
+}
+
+// sharedDemonyms maps an adjective two States share ("Congolese") to
+// those States.
+var sharedDemonyms = sync.OnceValue(func() map[string][]kg.ID {
+	all := map[string][]kg.ID{}
+	for _, line := range strings.Split(demonymsTSV, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 2 || strings.HasPrefix(line, "#") || f[0] == "iso3" {
+			continue
+		}
+		for _, d := range strings.Split(f[1], "|") {
+			d = strings.TrimSpace(d)
+			all[d] = append(all[d], kg.NewID(kg.KindState, f[0]))
+		}
+	}
+	for d, ids := range all {
+		if len(ids) < 2 {
+			delete(all, d)
+		}
+	}
+	return all
+})
+
+// SharedDemonyms finds the adjectives two States share, which Demonyms
+// passes over, in a document about one of them: in a report on the
+// Democratic Republic of the Congo, "the Congolese National Police" and
+// "Congolese armed forces" are that State's. focus is the State the
+// document is about; with none, nothing is found.
+func (g *Gazetteer) SharedDemonyms(text string, focus kg.ID) []Match {
+	if focus == "" {
+		return nil
+	}
+	var out []Match
+	for adj, ids := range sharedDemonyms() {
+		if !slices.Contains(ids, focus) {
+			continue
+		}
+		for off := 0; ; {
+			k := strings.Index(text[off:], adj)
+			if k < 0 {
+				break
+			}
+			s, e := off+k, off+k+len(adj)
+			off = e
+			if s > 0 && isWordByte(text[s-1]) || !demonymContext(text, s, e) {
+				continue
+			}
+			if _, known := g.byID[focus]; known {
+				out = append(out, Match{ID: focus, Kind: kg.KindState, Start: s, End: e, Text: adj})
+			}
+		}
+	}
+	return out
 }

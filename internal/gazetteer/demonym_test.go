@@ -57,3 +57,20 @@ func TestAuthoritiesPlural(t *testing.T) {
 		t.Errorf("Authorities = %+v", ms)
 	}
 }
+
+// An adjective two States share names the one the document is about.
+func TestSharedDemonyms(t *testing.T) {
+	g := mustLoad(t)
+	cod := kg.NewID(kg.KindState, "COD")
+	text := "joint patrols with the Congolese National Police and Congolese armed forces"
+	ms := g.SharedDemonyms(text, cod)
+	if len(ms) != 2 || ms[0].ID != cod || ms[0].Text != "Congolese" {
+		t.Errorf("SharedDemonyms(COD) = %v, want two matches of COD", ms)
+	}
+	if ms := g.SharedDemonyms(text, kg.NewID(kg.KindState, "HTI")); len(ms) != 0 {
+		t.Errorf("SharedDemonyms(HTI) = %v, want none", ms)
+	}
+	if ms := g.SharedDemonyms(text, ""); len(ms) != 0 {
+		t.Errorf("SharedDemonyms(none) = %v, want none", ms)
+	}
+}

@@ -22,7 +22,7 @@ var injuredRe = regexp.MustCompile(`\b(?:(?:injuring|wounding)\s+(?:at least\s+|
 // "attacks perpetrated by Palestinians against Israelis", "attacks by
 // Israeli settlers and other civilians against Palestinians", "the attack
 // on 17 May against foreign tourists" (0201).
-var attackedRe = regexp.MustCompile(`\b(?:attacks?|acts of violence)\s+(?:(?:on|in)\s+[0-9]{1,2}\s+[A-Z][a-z]+(?:\s+[0-9]{4})?\s+|(?:(?:perpetrated|committed|carried out|launched)\s+)?by\s+(?:[\p{L}’'\-]+\s+){1,6}?)(?:against|on)\s+(?:foreign\s+)?(?:civilians|tourists|Israelis|Palestinians|villagers|residents|worshippers|students|pupils|women|children|humanitarian workers|aid workers|journalists|displaced persons|migrants)\b`)
+var attackedRe = regexp.MustCompile(`\b(attacks?|acts of violence)\s+(?:(?:on|in)\s+[0-9]{1,2}\s+[A-Z][a-z]+(?:\s+[0-9]{4})?\s+|(?:(?:perpetrated|committed|carried out|launched)\s+)?by\s+(?:[\p{L}’'\-]+\s+){1,6}?)(?:against|on)\s+(?:foreign\s+)?(?:civilians|tourists|Israelis|Palestinians|villagers|residents|worshippers|students|pupils|women|children|humanitarian workers|aid workers|journalists|displaced persons|migrants)\b`)
 
 // Described finds crimes told rather than named, where the telling holds a
 // number: killings of a counted number of people are intentional homicide
@@ -35,7 +35,13 @@ func (g *Gazetteer) Described(text string) []Match {
 		if _, ok := g.byID[id]; !ok {
 			return
 		}
-		for _, l := range re.FindAllStringIndex(text, -1) {
+		for _, l := range re.FindAllStringSubmatchIndex(text, -1) {
+			// A telling that names its perpetrator and victims ("attacks by
+			// Palestinians against Israelis") spans its first words only, so
+			// that the States they name stay named.
+			if len(l) >= 4 && l[2] >= 0 {
+				l = l[2:4]
+			}
 			out = append(out, Match{ID: id, Kind: kg.KindCrimeType, Start: l[0], End: l[1], Text: text[l[0]:l[1]]})
 		}
 	}

@@ -69,8 +69,8 @@ var (
 	// Ministry of Defence" are two.
 	ministryRe = regexp.MustCompile(`^(?:Ministry|Department) (?:of|for) (?:the )?` + nameWord + `(?:,? (?:and )?` + nameWord + `)*`)
 	// The remit after a national body's noun: "for Disarmament,
-	// Dismantlement and Reintegration".
-	remitRe = regexp.MustCompile(`^ (?:for|on|of) (?:the )?` + nameWord + `(?:,? (?:and )?` + nameWord + `)*`)
+	// Dismantlement and Reintegration", "against Trafficking in Persons".
+	remitRe = regexp.MustCompile(`^ (?:for|on|of|against) (?:the )?` + nameWord + `(?:(?:,? (?:and )?| in )` + nameWord + `)*`)
 )
 
 // bodyNouns end the names of national bodies named for their work
