@@ -42,7 +42,7 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	found = append(found, r.g.Described(text)...)
 	for _, m := range found {
 		n, ok := r.g.Node(m.ID)
-		if !ok || m.ID == "organization:united-nations" && ofPost(text[:m.Start]) {
+		if !ok || m.ID == "organization:united-nations" && ofPost(text[:m.Start]) || m.Kind == kg.KindOrganization && inPost(text, m.Start, m.End) {
 			continue
 		}
 		ms = append(ms, Mention{Node: n, Start: m.Start, End: m.End})
@@ -380,4 +380,19 @@ func isLetterAt(s string, i int) bool {
 func isLetterBefore(s string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// inPost reports whether an organization's name at [start, end) is part of
+// a post's title, which names a person, not the body: "High Representative
+// of the European Union for Foreign Affairs and Security Policy", "the
+// European Union High Representative", "Special Representative of the
+// African Union".
+func inPost(text string, start, end int) bool {
+	before := text[:start]
+	for _, p := range []string{"High Representative of the ", "Special Representative of the ", "Special Envoy of the ", "High Representative of ", "Special Envoy of "} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return strings.HasPrefix(text[end:], " High Representative") || strings.HasPrefix(text[end:], " Special Representative") || strings.HasPrefix(text[end:], " Special Envoy")
 }

@@ -113,3 +113,26 @@ func TestDefinedShortNames(t *testing.T) {
 		t.Errorf("organizations = %v", ids)
 	}
 }
+
+// An organization inside a post's title names the post, not the body.
+func TestInPost(t *testing.T) {
+	r, err := NewRecognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]int{
+		"a letter from the High Representative of the European Union for Foreign Affairs and Security Policy": 0,
+		"the European Union High Representative, as Coordinator":                                               0,
+		"the European Union and the African Union":                                                             2,
+	} {
+		n := 0
+		for _, m := range r.Recognize(text, Context{}) {
+			if m.Node.Kind == kg.KindOrganization {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("%q: %d organizations, want %d", text, n, want)
+		}
+	}
+}
