@@ -42,7 +42,7 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	found = append(found, r.g.Described(text)...)
 	for _, m := range found {
 		n, ok := r.g.Node(m.ID)
-		if !ok || m.ID == "organization:united-nations" && ofPost(text[:m.Start]) || m.Kind == kg.KindOrganization && inPost(text, m.Start, m.End) {
+		if !ok || m.ID == "organization:united-nations" && (ofPost(text[:m.Start]) || opensPlan(text[m.End:])) || m.Kind == kg.KindOrganization && inPost(text, m.Start, m.End) {
 			continue
 		}
 		ms = append(ms, Mention{Node: n, Start: m.Start, End: m.End})
@@ -395,4 +395,28 @@ func inPost(text string, start, end int) bool {
 		}
 	}
 	return strings.HasPrefix(text[end:], " High Representative") || strings.HasPrefix(text[end:], " Special Representative") || strings.HasPrefix(text[end:], " Special Envoy")
+}
+
+// planWords end the names of plans, strategies and frameworks.
+var planWords = map[string]bool{
+	"strategy": true, "Strategy": true, "framework": true, "Framework": true, "plan": true, "Plan": true,
+	"Principles": true, "Guidelines": true, "Rules": true, "Declaration": true, "Agenda": true,
+}
+
+// opensPlan reports whether the words after a mention of the United
+// Nations make it the opening of a plan's or strategy's name ("United
+// Nations integrated strategy for the Sahel", "United Nations Sustainable
+// Development Cooperation Framework"): an instrument's title, no actor.
+func opensPlan(after string) bool {
+	f := strings.Fields(after[:min(len(after), 80)])
+	for i := 0; i < len(f) && i < 4; i++ {
+		w := strings.TrimRight(f[i], ",.;:")
+		if planWords[w] {
+			return true
+		}
+		if w != f[i] || w == "to" || w == "for" || w == "of" || w == "and" || w == "support" || w == "system" {
+			return false
+		}
+	}
+	return false
 }

@@ -122,8 +122,11 @@ func TestInPost(t *testing.T) {
 	}
 	for text, want := range map[string]int{
 		"a letter from the High Representative of the European Union for Foreign Affairs and Security Policy": 0,
-		"the European Union High Representative, as Coordinator":                                               0,
-		"the European Union and the African Union":                                                             2,
+		"the European Union High Representative, as Coordinator":                                              0,
+		"the European Union and the African Union":                                                            2,
+		"the implementation of the United Nations integrated strategy for the Sahel":                          0,
+		"the United Nations Sustainable Development Cooperation Framework":                                    0,
+		"United Nations personnel and the United Nations system support for the Agenda":                       2,
 	} {
 		n := 0
 		for _, m := range r.Recognize(text, Context{}) {
