@@ -46,6 +46,17 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 			continue
 		}
 		ms = append(ms, Mention{Node: n, Start: m.Start, End: m.End})
+		// A group's name that holds a State names it too, with the group's
+		// words: "South Sudan Opposition Alliance".
+		if n.Kind == kg.KindGroup && m.End-m.Start > 8 {
+			for _, sm := range r.statesIn(text, m.Start, m.End) {
+				// the group's own State: "Sudan People’s Liberation Movement/Army
+				// in Opposition" is South Sudan's
+				if strings.Contains(" "+n.Props[kg.PropStateISO3]+" ", " "+sm.Node.ID.Key()+" ") {
+					ms = append(ms, sm)
+				}
+			}
+		}
 		// A national institution whose name holds its State names the State
 		// too: "HNP" is Haiti's, "Haitian National Police"; "Audit Bureau"
 		// names none.
@@ -96,8 +107,12 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	}
 	bodies = append(bodies, r.g.NamedParties(text, append(known, bodies...))...)
 	for _, b := range bodies {
-		ms = append(ms, Mention{Node: kg.Node{ID: b.ID, Kind: kg.KindOrganization, Label: b.Text,
-			Props: map[string]string{kg.PropSource: "organization named in text"}}, Start: b.Start, End: b.End})
+		n, listed := r.g.Node(b.ID)
+		if !listed {
+			n = kg.Node{ID: b.ID, Kind: kg.KindOrganization, Label: b.Text,
+				Props: map[string]string{kg.PropSource: "organization named in text"}}
+		}
+		ms = append(ms, Mention{Node: n, Start: b.Start, End: b.End})
 		// The State a body's name holds stays named ("Hybrid Court for
 		// South Sudan", "Libyan Businesswomen’s Organization"), with the
 		// body's words, which win over the State's own.
@@ -419,4 +434,30 @@ func opensPlan(after string) bool {
 		}
 	}
 	return false
+}
+
+// statesIn returns the State that opens the name at [start, end), as a
+// mention of the name's words. The list matches the whole name first, so
+// its words are read without the last: "South Sudan Opposition".
+func (r GazetteerRecognizer) statesIn(text string, start, end int) []Mention {
+	name := text[start:end]
+	for cut := 0; cut < 3; cut++ {
+		i := strings.LastIndexByte(name, ' ')
+		if i < 0 {
+			return nil
+		}
+		name = name[:i]
+		var out []Mention
+		for _, sm := range r.g.Match(name, gazetteer.Context{Kinds: []kg.Kind{kg.KindState}}) {
+			// The State opens the name; "Islamic State in Iraq and the Levant"
+			// names no State.
+			if sn, ok := r.g.Node(sm.ID); ok && sm.Start == 0 {
+				out = append(out, Mention{Node: sn, Start: start, End: end})
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }

@@ -109,7 +109,8 @@ func TestDefinedShortNames(t *testing.T) {
 	for _, n := range got.Organizations {
 		ids = append(ids, string(n.ID))
 	}
-	if strings.Join(ids, " ") != "organization:executive-council organization:technical-secretariat" {
+	// The OPCW's organs, which the list keeps for lookup only under their bare names.
+	if strings.Join(ids, " ") != "organization:opcw-executive-council organization:opcw-technical-secretariat" {
 		t.Errorf("organizations = %v", ids)
 	}
 }
@@ -136,6 +137,29 @@ func TestInPost(t *testing.T) {
 		}
 		if n != want {
 			t.Errorf("%q: %d organizations, want %d", text, n, want)
+		}
+	}
+}
+
+// A group's name that opens on its own State names the State.
+func TestGroupNameState(t *testing.T) {
+	r, err := NewRecognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"2 South Sudan Opposition Alliance (all men)":                           "SSD",
+		"officers of the Sudan People’s Liberation Movement/Army in Opposition": "",
+		"fighters of the Islamic State in Iraq and the Levant":                  "",
+	} {
+		var got []string
+		for _, m := range r.Recognize(text, Context{}) {
+			if m.Node.Kind == kg.KindState {
+				got = append(got, m.Node.ID.Key())
+			}
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%q: States %v, want %q", text, got, want)
 		}
 	}
 }

@@ -327,7 +327,14 @@ func (g *Gazetteer) DefinedBodies(text string, known []Match) []Match {
 			continue
 		}
 		name := text[s:at]
-		out = append(out, Match{ID: kg.NewID(kg.KindOrganization, kg.Slug(name, 80)), Kind: kg.KindOrganization, Start: s, End: at, Text: name})
+		id := kg.NewID(kg.KindOrganization, kg.Slug(name, 80))
+		// A name the list keeps for lookup only, as too ambiguous to match
+		// in any text ("?Executive Council" of the OPCW), is that entry
+		// once a document defines its short name.
+		if ids := g.Lookup(name, kg.KindOrganization); len(ids) == 1 {
+			id = ids[0]
+		}
+		out = append(out, Match{ID: id, Kind: kg.KindOrganization, Start: s, End: at, Text: name})
 	}
 }
 
