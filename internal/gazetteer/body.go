@@ -20,6 +20,10 @@ var bodyHeads = map[string]bool{
 var shortBodies = map[string]bool{"Secretariat": true, "Conference": true, "Assembly": true, "Panel": true, "Mission": true,
 	"Group": true, "Force": true, "Forum": true, "Programme": true, "Centre": true, "Service": true, "Mechanism": true}
 
+// sessionWords name a body's meeting, not the body: "Executive Board Annual
+// session".
+var sessionWords = map[string]bool{"Annual": true, "Regular": true, "Session": true, "Resumed": true}
+
 // secondBody are nouns that, after "and", start a second body or a
 // group of States, not the rest of one name: "Council and Conference
 // decisions", "the Council and States Parties".
@@ -161,7 +165,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 			n := words[b+1]
 			gap := text[words[b].e:n.s]
 			w := text[n.s:n.e]
-			if gap == " " && capital(n) && !months[w] && !honorifics[w] {
+			if gap == " " && capital(n) && !months[w] && !honorifics[w] && !sessionWords[w] {
 				b++
 				continue
 			}
