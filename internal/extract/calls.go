@@ -71,6 +71,10 @@ var (
 	// with a verb calling to act, after adverbs: "Urgently calls upon …",
 	// "…, welcomes … and encourages Somalia to …", "…; further requests …".
 	opClauseRe = regexp.MustCompile(`(?i)(?:^|[,;:]\s+(?:and\s+)?|\s+and\s+)(?:(?:also|further|furthermore|again|once again|strongly|hereby|likewise|moreover|firmly|urgently|therefore|in this regard,?)\s+)*(decides|requests|urges|calls\s+(?:up)?on|calls\s+for|encourages|invites|recommends|demands|condemns|authorizes|appeals\s+to|exhorts)\b`)
+	// affirmsShallRe reads an operative clause that affirms that someone
+	// shall act, in the clause ("Affirms that the GFRS … shall document …"),
+	// not "Reaffirms".
+	affirmsShallRe = regexp.MustCompile(`(?:^|[,;:]\s+(?:and\s+)?|\s+and\s+)(?:(?:also|further|strongly)\s+)*([Aa]ffirms) that\b[^;]{0,200}?\bshall\b`)
 	// weClauseRe reads the same in a declaration's "we" paragraph: "We
 	// reaffirm … and we call upon …".
 	weClauseRe = regexp.MustCompile(`(?i)(?:^|[,;:]\s+(?:and\s+)?|\s+and\s+)we\s+(?:(?:strongly|further|also|firmly|again|once again|hereby|therefore|resolutely|fully)\s+)*(call\s+(?:up)?on|urge|encourage|invite|request|recommend|commit|decide|resolve|pledge|condemn)\b`)
@@ -162,6 +166,7 @@ func findCalls(r *report.Report) map[string]*call {
 var callVerbs = map[string]bool{
 	"decides": true, "requests": true, "urges": true, "calls upon": true, "encourages": true, "invites": true,
 	"recommends": true, "demands": true, "condemns": true, "authorizes": true, "appeals to": true, "exhorts": true,
+	"affirms": true, // only as "affirms that … shall" (affirmsShallRe)
 	// a declaration's own undertakings
 	"commits": true, "resolves": true, "pledges": true,
 }
@@ -202,6 +207,13 @@ func operativeCall(text, by string) *call {
 	}
 	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 		found(normVerb(text[m[2]:m[3]]), m[1])
+	}
+	// "Affirms that the GFRS … shall document …": an affirmation that
+	// someone shall act calls on them.
+	if strings.Contains(text, "ffirms that") && strings.Contains(text, " shall ") {
+		if m := affirmsShallRe.FindStringSubmatchIndex(text); m != nil {
+			found("affirms", m[3])
+		}
 	}
 	return c
 }

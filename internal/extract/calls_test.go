@@ -28,7 +28,10 @@ func TestOperativeCall(t *testing.T) {
 		{"Condemns continued acts of sexual violence and urges all parties to end them;", []string{"condemns", "urges"}},
 		{"The Economic and Social Council decides: to hold its session in July;", []string{"decides"}},
 		{"We reaffirm our commitment to the Convention and we call upon all States to ratify it;", []string{"calls upon"}},
+		{"Affirms that the GFRS, in cooperation with AUSSOM, shall document and register all weapons;", []string{"affirms"}},
 		// not calls
+		{"Affirms its support for the peace process;", nil},
+		{"Reaffirms that all States shall respect the Charter;", nil},
 		{"Recalls its decisions in its resolution 1844 (2008), which imposed targeted sanctions;", nil},
 		{"Reaffirms its strong commitment to the sovereignty of Somalia;", nil},
 		{"Expresses its intention to keep the situation under review;", nil},
