@@ -135,6 +135,18 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 		return false
 	}
 	capital := func(w word) bool { c := text[w.s]; return c >= 'A' && c <= 'Z' }
+	// knownAt reports whether a listed organization or group starts at s:
+	// the name stops before "of the <listed body>" ("Conference of Heads of
+	// State and Government of the Central African Economic and Monetary
+	// Community" is the Conference, of CEMAC).
+	knownAt := func(s int) bool {
+		for _, m := range known {
+			if m.Start == s && (m.Kind == kg.KindOrganization || m.Kind == kg.KindGroup) && m.ID != "organization:united-nations" {
+				return true
+			}
+		}
+		return false
+	}
 	for k := 0; k < len(words); k++ {
 		if !bodyHeads[text[words[k].s:words[k].e]] {
 			continue
@@ -180,7 +192,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 				if j < len(words) {
 					next = text[words[j].s:words[j].e]
 				}
-				if j < len(words) && text[words[j-1].e:words[j].s] == " " && capital(words[j]) && !months[next] &&
+				if j < len(words) && text[words[j-1].e:words[j].s] == " " && capital(words[j]) && !months[next] && !(j == b+3 && w == "of" && text[words[b+2].s:words[b+2].e] == "the" && knownAt(words[j].s)) &&
 					!(w == "and" && ((bodyHeads[next] || secondBody[next]) && !stateAndGovernment(text, words[b].s, words[j].e) || j == b+3)) { // "and the Prime Minister": two names
 					b = j
 					continue

@@ -31,8 +31,10 @@ func TestBodies(t *testing.T) {
 		"the Head of Unit said":                                                  nil,
 		"report to the Council and States Parties on":                            nil,
 		"the recommendation of the Fund’s Council of Ethics that":                {"Council of Ethics"},
-		"United Nations Children’s Fund Executive Board Annual session 2025":     nil, // listed, then a session
-		"the aforementioned Council and Conference decisions":                    nil,
+		"the Conference of Heads of State and Government of the Central African Economic and Monetary Community (CEMAC) was held": {"Conference of Heads of State and Government"},
+		"80. Committee on the Rights of General Assembly resolutions":                                                             nil,
+		"United Nations Children’s Fund Executive Board Annual session 2025":                                                      nil, // listed, then a session
+		"the aforementioned Council and Conference decisions":                                                                     nil,
 	}
 	for text, want := range tests {
 		ms := g.Match(text, Context{})
