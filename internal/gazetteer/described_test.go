@@ -44,6 +44,8 @@ func TestCrimePhrasings(t *testing.T) {
 		"All acts of violence against civilians, including acts of terror, must cease": "0201 terrorism",
 		"37 children formerly associated with armed groups were released":              "child-recruitment",
 		"the killing of soldiers in the clashes":                                       "",
+		"I call for the immediate release of all hostages":                             "kidnapping",
+		"the Government was held hostage by the crisis":                                "",
 	}
 	for text, want := range tests {
 		var got []string
