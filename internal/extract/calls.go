@@ -82,8 +82,9 @@ var (
 	// encourage donors …, and urge the Libyan authorities to …".
 	voiceAndRe = regexp.MustCompile(`(?:,\s*|\s+)and\s+(?:(?:also|further|strongly)\s+)*(call(?:s|ed)?\s+(?:up)?on|call(?:s|ed)?\s+(?:again\s+)?for|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?)\b`)
 	// shouldRe reads the author's "States should …", "Member States must
-	// …": a sentence that opens with those it binds.
-	shouldRe = regexp.MustCompile(`^((?:All |all )?(?:Member )?States|Governments|(?:The|the) international community|(?:All |all |The |the )?(?:parties|armed actors|donors)(?: to the conflict)?|(?:All |all |The |the )?[Pp]erpetrators(?: of [\p{L} ,\-]{1,60}?)?)(?:,?\s+(?:therefore|also|further|thus|in particular|in turn|in this regard),?)*\s+(should|must)\b`)
+	// …", "The Haitian authorities must …", "The Government should …": a
+	// sentence that opens with those it binds.
+	shouldRe = regexp.MustCompile(`^((?:All |all )?(?:Member )?States|Governments|(?:The|the) international community|(?:All |all |The |the )?(?:parties|armed actors|donors)(?: to the conflict)?|(?:All |all |The |the )?[Pp]erpetrators(?: of [\p{L} ,\-]{1,60}?)?|(?:All |all |The |the )(?:(?:de facto|transitional|interim|national|relevant|concerned|[A-Z][\p{L}\-]+)\s+){0,2}(?:Government|authorities|security forces|armed forces|armed groups|stakeholders))(?:,?\s+(?:therefore|also|further|thus|in particular|in turn|in this regard),?)*\s+(should|must)\b`)
 	// passiveRe reads a recommendation without its author: "It is highly
 	// recommended that …".
 	passiveRe = regexp.MustCompile(`^It is (?:(?:highly|strongly|therefore|also|further|thus)\s+)*(recommended)\s+that\b`)

@@ -87,6 +87,8 @@ func TestVoiceCall(t *testing.T) {
 		// the author's "must" with those it binds
 		{"The parties must also ensure the safety of peacekeepers.", 3, []string{"must"}},
 		{"Perpetrators of attacks against UNIFIL must be held to account.", 75, []string{"must"}},
+		{"The de facto authorities must cease the implementation of corporal punishment.", 40, []string{"must"}},
+		{"The Government’s plan must be funded.", 41, nil},
 	} {
 		c := voiceCall(rep, &report.Paragraph{Text: tc.text, Number: tc.number})
 		var got []string
