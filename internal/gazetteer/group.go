@@ -145,6 +145,14 @@ func (g *Gazetteer) NamedGroups(text string, known []Match) []NamedGroup {
 				if end < len(text) && isWordByte(text[end]) {
 					continue
 				}
+				// The word before must be a capitalised or numbered name's.
+				w := at
+				for w > 0 && text[w-1] != ' ' {
+					w--
+				}
+				if w == at || !(text[w] >= 'A' && text[w] <= 'Z' || text[w] >= '0' && text[w] <= '9') {
+					continue
+				}
 				from := max(0, at-80)
 				for from > 0 && !utf8.RuneStart(text[from]) {
 					from++
