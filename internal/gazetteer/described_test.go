@@ -21,6 +21,10 @@ func TestDescribed(t *testing.T) {
 		"air strikes by the Israel Defense Forces on Hizbullah positions":      "",
 		"the attacks by armed groups on military positions":                    "",
 		"killing several soldiers in Marte":                                    "",
+		"to deter it from transferring weapons and funds to Hezbollah":         "09012",
+		"demands Member States stop providing arms to the Houthis":             "09012",
+		"disruption in the supply of arms to the gangs":                        "09012",
+		"the transfer of arms to the Government of South Sudan":                "",
 	}
 	for text, want := range tests {
 		var got []string
