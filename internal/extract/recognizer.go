@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -42,7 +43,7 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	found = append(found, r.g.Described(text)...)
 	for _, m := range found {
 		n, ok := r.g.Node(m.ID)
-		if !ok || m.ID == "organization:united-nations" && (ofPost(text[:m.Start]) || opensPlan(text[m.End:])) || m.Kind == kg.KindOrganization && inPost(text, m.Start, m.End) {
+		if !ok || m.ID == "organization:united-nations" && (ofPost(text[:m.Start]) || opensPlan(text[m.End:])) || m.Kind == kg.KindState && statePost(text, m.Start) || m.Kind == kg.KindOrganization && inPost(text, m.Start, m.End) {
 			continue
 		}
 		ms = append(ms, Mention{Node: n, Start: m.Start, End: m.End})
@@ -460,4 +461,21 @@ func (r GazetteerRecognizer) statesIn(text string, start, end int) []Mention {
 		}
 	}
 	return nil
+}
+
+// statePostRe matches the words of a post's title that end where a State's
+// name starts: "Special Coordinator for Lebanon", "Special Envoy for the
+// Sudan and South Sudan", "Special Representative of the Secretary-General
+// for Somalia".
+var statePostRe = regexp.MustCompile(`(?:Special|Personal)\s+(?:Coordinator|Envoy|Representative|Adviser)(?:\s+of\s+the\s+Secretary-General)?\s+(?:for|on|to)\s+(?:the\s+)?(?:[A-Z][\p{L}’'\-]*\s+(?:and\s+(?:the\s+)?)?){0,4}$`)
+
+// statePost reports whether the State named at start is part of a post's
+// title, which names a person, not the State ("my Special Coordinator for
+// Lebanon").
+func statePost(text string, start int) bool {
+	before := text[max(0, start-120):start]
+	if !strings.Contains(before, "Special ") && !strings.Contains(before, "Personal ") {
+		return false
+	}
+	return statePostRe.MatchString(before)
 }

@@ -163,3 +163,28 @@ func TestGroupNameState(t *testing.T) {
 		}
 	}
 }
+
+// A State inside a post's title names the post's holder, not the State.
+func TestStatePost(t *testing.T) {
+	r, err := NewRecognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"the good offices of my Special Coordinator for Lebanon":                "",
+		"the remit of the Special Envoy for the Sudan and South Sudan to cover": "",
+		"my Special Representative for Somalia and Head of UNTMIS":              "",
+		"the Special Representative met the President of Somalia":               "SOM",
+		"Lebanon and the Special Coordinator":                                   "LBN",
+	} {
+		var got []string
+		for _, m := range r.Recognize(text, Context{}) {
+			if m.Node.Kind == kg.KindState {
+				got = append(got, m.Node.ID.Key())
+			}
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%q: States %v, want %q", text, got, want)
+		}
+	}
+}
