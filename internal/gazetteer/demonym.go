@@ -107,6 +107,28 @@ var demonymMisses = map[string]bool{
 	"American": true, // "American eel", "Latin American"; the State is named "United States"
 }
 
+// peopleNouns are the nouns after which an adjective that is also a
+// language names its State's people or organs: "Chinese civilians",
+// "Russian forces", "French troops" (not "French text", "Chinese
+// version").
+var peopleNouns = map[string]bool{
+	"civilians": true, "nationals": true, "citizens": true, "officials": true, "soldiers": true, "troops": true,
+	"forces": true, "police": true, "diplomats": true, "military": true, "army": true, "navy": true,
+	"authorities": true, "Government": true, "delegation": true, "embassy": true, "Embassy": true,
+}
+
+// peopleAfter reports whether the word at text[j+1:] is one of peopleNouns.
+func peopleAfter(text string, j int) bool {
+	if j >= len(text) || text[j] != ' ' {
+		return false
+	}
+	e := j + 1
+	for e < len(text) && isWordByte(text[e]) {
+		e++
+	}
+	return peopleNouns[text[j+1:e]]
+}
+
 // demonymBefore are words after which an adjective is part of a regional
 // name ("Latin American", "South African" stays), and demonymAfter words
 // after which it names a place or a language, not the State.
@@ -146,7 +168,7 @@ func (g *Gazetteer) Demonyms(text string) []Match {
 				break
 			}
 			word := text[i:j]
-			if id, ok := m[word]; ok && !demonymMisses[word] {
+			if id, ok := m[word]; ok && (!demonymMisses[word] || word != "American" && word != "Arabic" && peopleAfter(text, j)) {
 				best, bestEnd, people = id, j, false
 			} else if id, ok := m[strings.TrimSuffix(word, "s")]; ok && w == 0 && plural(word) && !demonymMisses[word[:len(word)-1]] {
 				best, bestEnd, people = id, j, true

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
@@ -72,5 +73,27 @@ func TestSharedDemonyms(t *testing.T) {
 	}
 	if ms := g.SharedDemonyms(text, ""); len(ms) != 0 {
 		t.Errorf("SharedDemonyms(none) = %v, want none", ms)
+	}
+}
+
+// An adjective that is also a language names its State before a noun for
+// the State's people or organs only.
+func TestDemonymsLanguageAdjectives(t *testing.T) {
+	g := mustLoad(t)
+	for text, want := range map[string]string{
+		"has kidnapped and intimidated Chinese civilians in Latakia": "CHN",
+		"Turkish troops withdrew":                                    "TUR",
+		"the French version of the report":                           "",
+		"published in Chinese and Russian":                           "",
+		"American citizens":                                          "",
+		"Haitian gangs attacked":                                     "HTI",
+	} {
+		var got []string
+		for _, m := range g.Demonyms(text) {
+			got = append(got, m.ID.Key())
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("Demonyms(%q) = %v, want %q", text, got, want)
+		}
 	}
 }
