@@ -158,7 +158,7 @@ func (g *Gazetteer) Demonyms(text string) []Match {
 			continue
 		}
 		best, bestEnd, people := kg.ID(""), 0, false
-		end := i
+		end, skip := i, 0
 		for w := 0; w < 3; w++ {
 			j := end
 			for j < len(text) && (isWordByte(text[j]) || text[j] == '-' && j+1 < len(text) && text[j+1] >= 'A' && text[j+1] <= 'Z') {
@@ -168,6 +168,19 @@ func (g *Gazetteer) Demonyms(text string) []Match {
 				break
 			}
 			word := text[i:j]
+			// "the Israeli-Iranian conflict", "the Lebanese-Syrian border":
+			// two States' adjectives joined name both.
+			if w == 0 && strings.IndexByte(word, '-') > 0 {
+				if pair := compoundDemonyms(m, text, i, j); pair != nil {
+					for _, p := range pair {
+						if _, known := g.byID[p.ID]; known {
+							out = append(out, p)
+						}
+					}
+					skip = j
+					break
+				}
+			}
 			if id, ok := m[word]; ok && (!demonymMisses[word] || word != "American" && word != "Arabic" && peopleAfter(text, j)) {
 				best, bestEnd, people = id, j, false
 			} else if id, ok := m[strings.TrimSuffix(word, "s")]; ok && w == 0 && plural(word) && !demonymMisses[word[:len(word)-1]] {
@@ -177,6 +190,10 @@ func (g *Gazetteer) Demonyms(text string) []Match {
 				break
 			}
 			end = j + 1
+		}
+		if skip > 0 {
+			i = skip
+			continue
 		}
 		if best == "" || !people && !demonymContext(text, i, bestEnd) {
 			i++
@@ -189,6 +206,35 @@ func (g *Gazetteer) Demonyms(text string) []Match {
 			out = append(out, Match{ID: best, Kind: kg.KindState, Start: i, End: bestEnd, Text: text[i:bestEnd]})
 		}
 		i = bestEnd
+	}
+	return out
+}
+
+// compoundDemonyms returns the matches of two or more adjectives of
+// nationality joined by hyphens at text[i:j], each part its State, when
+// every part is one and a noun follows; else nil.
+func compoundDemonyms(m map[string]kg.ID, text string, i, j int) []Match {
+	if !demonymContext(text, i, j) {
+		return nil
+	}
+	var out []Match
+	for s := i; s < j; {
+		e := strings.IndexByte(text[s:j], '-')
+		if e < 0 {
+			e = j
+		} else {
+			e += s
+		}
+		part := text[s:e]
+		id, ok := m[part]
+		if !ok || demonymMisses[part] {
+			return nil
+		}
+		out = append(out, Match{ID: id, Kind: kg.KindState, Start: s, End: e, Text: part})
+		s = e + 1
+	}
+	if len(out) < 2 {
+		return nil
 	}
 	return out
 }

@@ -87,6 +87,9 @@ func TestDemonymsLanguageAdjectives(t *testing.T) {
 		"published in Chinese and Russian":                           "",
 		"American citizens":                                          "",
 		"Haitian gangs attacked":                                     "HTI",
+		"the escalating Israeli-Iranian conflict":                    "ISR IRN",
+		"along the Lebanese-Syrian border":                           "LBN SYR",
+		"Afro-Colombian communities":                                 "",
 	} {
 		var got []string
 		for _, m := range g.Demonyms(text) {
