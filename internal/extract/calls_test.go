@@ -81,6 +81,7 @@ func TestVoiceCall(t *testing.T) {
 		// calls for, hereby, reiterated appeals, and a call after a verb that calls on no one
 		{"I call for the immediate release of all hostages. I hereby request the Council to consider the renewal.", 37, []string{"calls upon", "requests"}},
 		{"I reiterate my appeal to the Libyan authorities to enhance protection.", 96, []string{"appeals to"}},
+		{"The Inspector recommends that executive heads review the policy. The Inspector also encourages legislative bodies to act.", 41, []string{"recommends", "encourages"}},
 		{"I further commend ongoing efforts to implement the law and encourage the inclusion of Indigenous Peoples.", 90, []string{"encourages"}},
 		{"I reiterate my condemnation of all violations and call again for the Government of Israel to cease all overflights.", 72, []string{"calls upon"}},
 		{"I note that the parties called upon the mediators to meet.", 12, nil},
