@@ -43,7 +43,7 @@ func TestCrimePhrasings(t *testing.T) {
 	g := mustLoad(t)
 	tests := map[string]string{
 		"the armed group was responsible for the highest number of killings":           "0101",
-		"the deliberate killing, maiming and abduction of civilians":                   "0101 kidnapping",
+		"the deliberate killing, maiming and abduction of civilians":                   "0101 0201 kidnapping",
 		"strongly condemn the killing of all health and humanitarian personnel":        "0101",
 		"All acts of violence against civilians, including acts of terror, must cease": "0201 terrorism",
 		"37 children formerly associated with armed groups were released":              "child-recruitment",
