@@ -49,6 +49,7 @@ func TestCrimePhrasings(t *testing.T) {
 		"37 children formerly associated with armed groups were released":              "child-recruitment",
 		"the killing of soldiers in the clashes":                                       "",
 		"I call for the immediate release of all hostages":                             "kidnapping",
+		"at least 150 people were violently killed in clashes":                         "0101",
 		"the Government was held hostage by the crisis":                                "",
 	}
 	for text, want := range tests {
