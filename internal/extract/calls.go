@@ -66,23 +66,31 @@ var (
 	weVerbRe = regexp.MustCompile(`^We\s+(?:(?:strongly|further|also|firmly|again|once again|hereby|therefore|resolutely|fully)\s+)*(call\s+(?:up)?on|urge|encourage|invite|request|recommend|commit|decide|reaffirm|recognize|emphasize|stress|underline|acknowledge|welcome|note|express|reiterate|resolve|pledge|affirm|condemn|support|agree|recall)\b`)
 	// voiceRe reads a call in the document's own voice: the author, then
 	// the verb.
-	voiceRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+(?:and\s+)?|\s+and\s+)(I|We|The Secretary-General|The (?:Special |Independent |Advisory )?(?:Committee|Commission|Panel|Group of Experts|Group|Board|Council|Meeting|Conference|Working Group|Special Rapporteur|Independent Expert|Monitoring Team|Mission|Office|Secretariat))(?:\s+(?:therefore|also|further|again|strongly|once again|continues? to|would like to|wishes? to|reiterates? (?:its|my) call (?:on|to)))*\s+((?:reiterate[sd]?\s+(?:its|my|our)\s+calls?|call(?:s|ed)?\s+(?:up)?on|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?))\b`)
+	voiceRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+(?:and\s+)?|\s+and\s+)(I|We|The Secretary-General|The (?:Special |Independent |Advisory )?(?:Committee|Commission|Panel|Group of Experts|Group|Board|Council|Meeting|Conference|Working Group|Special Rapporteur|Independent Expert|Monitoring Team|Team|Inspectors?|Mission|Office|Secretariat))(?:\s+(?:therefore|also|further|again|strongly|once again|hereby|continues? to|would like to|wishes? to|reiterates? (?:its|my) call (?:on|to)))*\s+((?:reiterate[sd]?\s+(?:its|my|our)\s+(?:calls?|appeals?)|call(?:s|ed)?\s+(?:up)?on|call(?:s|ed)?\s+(?:again\s+)?for|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?))\b`)
 	// opClauseRe reads each clause of an operative paragraph that opens
 	// with a verb calling to act, after adverbs: "Urgently calls upon …",
 	// "…, welcomes … and encourages Somalia to …", "…; further requests …".
 	opClauseRe = regexp.MustCompile(`(?i)(?:^|[,;:]\s+(?:and\s+)?|\s+and\s+)(?:(?:also|further|furthermore|again|once again|strongly|hereby|likewise|moreover|firmly|urgently|therefore|in this regard,?)\s+)*(decides|requests|urges|calls\s+(?:up)?on|calls\s+for|encourages|invites|recommends|demands|condemns|authorizes|appeals\s+to|exhorts)\b`)
+	// affirmsShallRe reads an operative clause that affirms that someone
+	// shall act, in the clause ("Affirms that the GFRS … shall document …"),
+	// not "Reaffirms".
+	affirmsShallRe = regexp.MustCompile(`(?:^|[,;:]\s+(?:and\s+)?|\s+and\s+)(?:(?:also|further|strongly)\s+)*([Aa]ffirms) that\b[^;]{0,200}?\bshall\b`)
 	// weClauseRe reads the same in a declaration's "we" paragraph: "We
 	// reaffirm … and we call upon …".
 	weClauseRe = regexp.MustCompile(`(?i)(?:^|[,;:]\s+(?:and\s+)?|\s+and\s+)we\s+(?:(?:strongly|further|also|firmly|again|once again|hereby|therefore|resolutely|fully)\s+)*(call\s+(?:up)?on|urge|encourage|invite|request|recommend|commit|decide|resolve|pledge|condemn)\b`)
 	// voiceAndRe reads a call's further verbs with the same subject: "I
 	// encourage donors …, and urge the Libyan authorities to …".
-	voiceAndRe = regexp.MustCompile(`(?:,\s*|\s+)and\s+(?:(?:also|further|strongly)\s+)*(call(?:s|ed)?\s+(?:up)?on|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?)\b`)
+	voiceAndRe = regexp.MustCompile(`(?:,\s*|\s+)and\s+(?:(?:also|further|strongly)\s+)*(call(?:s|ed)?\s+(?:up)?on|call(?:s|ed)?\s+(?:again\s+)?for|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?)\b`)
 	// shouldRe reads the author's "States should …", "Member States must
-	// …": a sentence that opens with those it binds.
-	shouldRe = regexp.MustCompile(`^((?:All |all )?(?:Member )?States|Governments|(?:The|the) international community|(?:All |all )?(?:parties|armed actors|donors)(?: to the conflict)?)(?:,?\s+(?:therefore|also|further|thus|in particular|in turn|in this regard),?)*\s+(should|must)\b`)
+	// …", "The Haitian authorities must …", "The Government should …": a
+	// sentence that opens with those it binds.
+	shouldRe = regexp.MustCompile(`^((?:All |all )?(?:Member )?States|Governments|(?:The|the) international community|(?:All |all |The |the )?(?:parties|armed actors|donors)(?: to the conflict)?|(?:All |all |The |the )?[Pp]erpetrators(?: of [\p{L} ,\-]{1,60}?)?|(?:All |all |The |the )(?:(?:de facto|transitional|interim|national|relevant|concerned|[A-Z][\p{L}\-]+)\s+){0,2}(?:Government|authorities|security forces|armed forces|armed groups|stakeholders))(?:,?\s+(?:therefore|also|further|thus|in particular|in turn|in this regard),?)*\s+(should|must)\b`)
 	// passiveRe reads a recommendation without its author: "It is highly
 	// recommended that …".
 	passiveRe = regexp.MustCompile(`^It is (?:(?:highly|strongly|therefore|also|further|thus)\s+)*(recommended)\s+that\b`)
+	// introRe reads a paragraph that introduces the recommendations that
+	// follow it.
+	introRe = regexp.MustCompile(`^(?:The|These) (?:following |present )?recommendations\b`)
 	// reportedRe marks a sentence that reports what someone else said.
 	reportedRe = regexp.MustCompile(`(?i)\b(?:representatives?|speakers?|delegations?|participants?|the observer|said|stated|noted that|expressed the view)\b`)
 	// procedureRe marks what calls on no one to act: the closing request
@@ -113,6 +121,17 @@ func findCalls(r *report.Report) map[string]*call {
 				c.verb = normVerb(p.Chapeau[m[0]:m[1]])
 				c.by = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(beforeClause(p.Chapeau[:m[0]])), "In addition,"))
 			}
+			if p.Chapeau == "" {
+				// A paragraph under a recommendations heading says its own
+				// verbs ("I call for … I urge …", "The Monitoring Team
+				// recommends that …"); one that only introduces them ("The
+				// following recommendations focus on …") makes none.
+				if v := voiceCall(r, p); v != nil {
+					c.verb, c.verbs, c.by, c.at, c.ats = v.verb, v.verbs, v.by, v.at, v.ats
+				} else if introRe.MatchString(p.Text) {
+					return
+				}
+			}
 			out[p.Ref] = c
 		case p.Kind == kg.PartOperative:
 			by := ""
@@ -131,6 +150,9 @@ func findCalls(r *report.Report) map[string]*call {
 			// a record's turns are speakers', an information note's
 			// statements its delegations'; headings, tables and signatures
 			// make no call
+		case len(p.Items) > 0 && p.Items[0].Recommendation && p.Items[0].Chapeau == p.Text:
+			// "I encourage Member States: (a) To …": the chapeau's call is
+			// its items' recommendations
 		default:
 			if c := voiceCall(r, p); c != nil {
 				out[p.Ref] = c
@@ -145,6 +167,7 @@ func findCalls(r *report.Report) map[string]*call {
 var callVerbs = map[string]bool{
 	"decides": true, "requests": true, "urges": true, "calls upon": true, "encourages": true, "invites": true,
 	"recommends": true, "demands": true, "condemns": true, "authorizes": true, "appeals to": true, "exhorts": true,
+	"affirms": true, // only as "affirms that … shall" (affirmsShallRe)
 	// a declaration's own undertakings
 	"commits": true, "resolves": true, "pledges": true,
 }
@@ -185,6 +208,13 @@ func operativeCall(text, by string) *call {
 	}
 	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 		found(normVerb(text[m[2]:m[3]]), m[1])
+	}
+	// "Affirms that the GFRS … shall document …": an affirmation that
+	// someone shall act calls on them.
+	if strings.Contains(text, "ffirms that") && strings.Contains(text, " shall ") {
+		if m := affirmsShallRe.FindStringSubmatchIndex(text); m != nil {
+			found("affirms", m[3])
+		}
 	}
 	return c
 }
@@ -242,7 +272,23 @@ func voiceCall(r *report.Report, p *report.Paragraph) *call {
 		if voiced {
 			continue
 		}
-		if !unvoiced {
+		// "I further commend … and encourage …", "I reiterate my
+		// condemnation … and call again for …": the author's sentence whose
+		// first verb calls on no one goes on to a call, in the base form that
+		// keeps "I" its subject.
+		if strings.HasPrefix(sent, "I ") {
+			for _, a := range voiceAndRe.FindAllStringSubmatchIndex(sent, -1) {
+				if v := sent[a[2]:a[3]]; !strings.HasSuffix(strings.Fields(v)[0], "s") && !strings.HasSuffix(strings.Fields(v)[0], "ed") && !isNoun(normVerb(v), sent, a[3]) {
+					found(normVerb(v), author(r), sr[0]+a[3])
+					voiced = true
+				}
+			}
+			if voiced {
+				continue
+			}
+		}
+		// A letter's text is its signatory's own, numbered or not.
+		if !unvoiced && !(r.Family == report.FamilyLetter && p.Kind == kg.PartText && !reportedRe.MatchString(text)) {
 			continue
 		}
 		if m := shouldRe.FindStringSubmatchIndex(sent); m != nil {
@@ -314,6 +360,8 @@ func normVerb(v string) string {
 		v = strings.TrimPrefix(v, adv)
 	}
 	switch {
+	case strings.HasPrefix(v, "reiterate") && strings.Contains(v, "appeal"):
+		return "appeals to"
 	case strings.HasPrefix(v, "call"), strings.HasPrefix(v, "reiterate"):
 		return "calls upon"
 	case !strings.HasSuffix(v, "s") && !strings.Contains(v, " ") && !strings.HasSuffix(v, "ed"):

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/crimegraph/crimegraph/internal/kg"
 	"github.com/crimegraph/crimegraph/internal/report"
 )
 
@@ -27,7 +28,10 @@ func TestOperativeCall(t *testing.T) {
 		{"Condemns continued acts of sexual violence and urges all parties to end them;", []string{"condemns", "urges"}},
 		{"The Economic and Social Council decides: to hold its session in July;", []string{"decides"}},
 		{"We reaffirm our commitment to the Convention and we call upon all States to ratify it;", []string{"calls upon"}},
+		{"Affirms that the GFRS, in cooperation with AUSSOM, shall document and register all weapons;", []string{"affirms"}},
 		// not calls
+		{"Affirms its support for the peace process;", nil},
+		{"Reaffirms that all States shall respect the Charter;", nil},
 		{"Recalls its decisions in its resolution 1844 (2008), which imposed targeted sanctions;", nil},
 		{"Reaffirms its strong commitment to the sovereignty of Somalia;", nil},
 		{"Expresses its intention to keep the situation under review;", nil},
@@ -74,6 +78,18 @@ func TestVoiceCall(t *testing.T) {
 		{"The representative of Brazil called upon States to cooperate.", 5, nil},
 		{"States should establish a dedicated mechanism.", 0, nil},
 		{"Risk understanding should be based on evidence.", 3, nil},
+		// calls for, hereby, reiterated appeals, and a call after a verb that calls on no one
+		{"I call for the immediate release of all hostages. I hereby request the Council to consider the renewal.", 37, []string{"calls upon", "requests"}},
+		{"I reiterate my appeal to the Libyan authorities to enhance protection.", 96, []string{"appeals to"}},
+		{"The Inspector recommends that executive heads review the policy. The Inspector also encourages legislative bodies to act.", 41, []string{"recommends", "encourages"}},
+		{"I further commend ongoing efforts to implement the law and encourage the inclusion of Indigenous Peoples.", 90, []string{"encourages"}},
+		{"I reiterate my condemnation of all violations and call again for the Government of Israel to cease all overflights.", 72, []string{"calls upon"}},
+		{"I note that the parties called upon the mediators to meet.", 12, nil},
+		// the author's "must" with those it binds
+		{"The parties must also ensure the safety of peacekeepers.", 3, []string{"must"}},
+		{"Perpetrators of attacks against UNIFIL must be held to account.", 75, []string{"must"}},
+		{"The de facto authorities must cease the implementation of corporal punishment.", 40, []string{"must"}},
+		{"The Government’s plan must be funded.", 41, nil},
 	} {
 		c := voiceCall(rep, &report.Paragraph{Text: tc.text, Number: tc.number})
 		var got []string
@@ -83,5 +99,17 @@ func TestVoiceCall(t *testing.T) {
 		if !slices.Equal(got, tc.verbs) {
 			t.Errorf("%q: verbs %v, want %v", tc.text, got, tc.verbs)
 		}
+	}
+}
+
+// A letter's paragraphs carry no numbers; its text is its signatory's own.
+func TestVoiceCallLetter(t *testing.T) {
+	letter := &report.Report{Family: report.FamilyLetter}
+	c := voiceCall(letter, &report.Paragraph{Text: "I recall that the parties must ensure freedom of movement. The parties must also ensure the safety of peacekeepers.", Kind: kg.PartText})
+	if c == nil || !slices.Equal(c.verbs, []string{"must"}) {
+		t.Errorf("letter: %+v, want a call with verb must", c)
+	}
+	if c := voiceCall(letter, &report.Paragraph{Text: "The representative said that States must act.", Kind: kg.PartText}); c != nil {
+		t.Errorf("reported speech in a letter: %+v, want none", c)
 	}
 }

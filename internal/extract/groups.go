@@ -102,6 +102,9 @@ func (x *extractor) groupSentence(p *report.Paragraph, all []Mention, from, to i
 		}
 		for j := i + 1; j < len(ms); j++ {
 			n := ms[j]
+			if n.Start < g.End {
+				continue // the State the group's name holds ("South Sudan Opposition Alliance")
+			}
 			gap := text[g.End:n.Start]
 			switch {
 			case n.Node.Kind == kg.KindState && operatesGap.MatchString(gap):

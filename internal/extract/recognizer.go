@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -38,13 +39,25 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 	found := r.g.Match(text, gc)
 	found = append(found, r.g.Authorities(text)...)
 	found = append(found, r.g.Demonyms(text)...)
+	found = append(found, r.g.SharedDemonyms(text, c.State)...)
 	found = append(found, r.g.Described(text)...)
 	for _, m := range found {
 		n, ok := r.g.Node(m.ID)
-		if !ok || m.ID == "organization:united-nations" && ofPost(text[:m.Start]) {
+		if !ok || m.ID == "organization:united-nations" && (ofPost(text[:m.Start]) || opensPlan(text[m.End:])) || m.Kind == kg.KindState && statePost(text, m.Start) || m.Kind == kg.KindOrganization && inPost(text, m.Start, m.End) {
 			continue
 		}
 		ms = append(ms, Mention{Node: n, Start: m.Start, End: m.End})
+		// A group's name that holds a State names it too, with the group's
+		// words: "South Sudan Opposition Alliance".
+		if n.Kind == kg.KindGroup && m.End-m.Start > 8 {
+			for _, sm := range r.statesIn(text, m.Start, m.End) {
+				// the group's own State: "Sudan People’s Liberation Movement/Army
+				// in Opposition" is South Sudan's
+				if strings.Contains(" "+n.Props[kg.PropStateISO3]+" ", " "+sm.Node.ID.Key()+" ") {
+					ms = append(ms, sm)
+				}
+			}
+		}
 		// A national institution whose name holds its State names the State
 		// too: "HNP" is Haiti's, "Haitian National Police"; "Audit Bureau"
 		// names none.
@@ -90,10 +103,17 @@ func (r GazetteerRecognizer) Recognize(text string, c Context) []Mention {
 		}
 	}
 	bodies := r.g.Bodies(text, known)
+	if strings.Contains(text, " (the ") {
+		bodies = append(bodies, r.g.DefinedBodies(text, append(known, bodies...))...)
+	}
 	bodies = append(bodies, r.g.NamedParties(text, append(known, bodies...))...)
 	for _, b := range bodies {
-		ms = append(ms, Mention{Node: kg.Node{ID: b.ID, Kind: kg.KindOrganization, Label: b.Text,
-			Props: map[string]string{kg.PropSource: "organization named in text"}}, Start: b.Start, End: b.End})
+		n, listed := r.g.Node(b.ID)
+		if !listed {
+			n = kg.Node{ID: b.ID, Kind: kg.KindOrganization, Label: b.Text,
+				Props: map[string]string{kg.PropSource: "organization named in text"}}
+		}
+		ms = append(ms, Mention{Node: n, Start: b.Start, End: b.End})
 		// The State a body's name holds stays named ("Hybrid Court for
 		// South Sudan", "Libyan Businesswomen’s Organization"), with the
 		// body's words, which win over the State's own.
@@ -299,7 +319,9 @@ func (r GazetteerRecognizer) Version() string { return r.g.Version() }
 // selfHeads are the nouns a body calls itself by in its own documents.
 var selfHeads = map[string]bool{
 	"Commission": true, "Committee": true, "Council": true, "Board": true, "Conference": true,
-	"Assembly": true, "Panel": true, "Court": true, "Tribunal": true, "Mission": true, "Group": true,
+	"Assembly": true, "Panel": true, "Court": true, "Tribunal": true, "Group": true,
+	// Not "Mission": a report of the Secretary-General on a mission calls it
+	// "the Mission" throughout, and readers do not list that as a name.
 }
 
 // SelfHead returns the noun a body's short references use: the first of
@@ -325,7 +347,12 @@ func SelfHead(label string) string {
 // a longer one ("the Council of Europe", "the Commission on the Status of
 // Women", "the Committee against Torture").
 func SelfReferences(text string, body kg.Node) [][2]int {
-	head := SelfHead(body.Label)
+	return shortReferences(text, SelfHead(body.Label))
+}
+
+// shortReferences returns the spans of "the <head>" in text that stand for
+// a body whose short name is head (see SelfReferences).
+func shortReferences(text, head string) [][2]int {
 	if head == "" {
 		return nil
 	}
@@ -369,4 +396,86 @@ func isLetterAt(s string, i int) bool {
 func isLetterBefore(s string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// inPost reports whether an organization's name at [start, end) is part of
+// a post's title, which names a person, not the body: "High Representative
+// of the European Union for Foreign Affairs and Security Policy", "the
+// European Union High Representative", "Special Representative of the
+// African Union".
+func inPost(text string, start, end int) bool {
+	before := text[:start]
+	for _, p := range []string{"High Representative of the ", "Special Representative of the ", "Special Envoy of the ", "High Representative of ", "Special Envoy of "} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return strings.HasPrefix(text[end:], " High Representative") || strings.HasPrefix(text[end:], " Special Representative") || strings.HasPrefix(text[end:], " Special Envoy")
+}
+
+// planWords end the names of plans, strategies and frameworks.
+var planWords = map[string]bool{
+	"strategy": true, "Strategy": true, "framework": true, "Framework": true, "plan": true, "Plan": true,
+	"Principles": true, "Guidelines": true, "Rules": true, "Declaration": true, "Agenda": true,
+}
+
+// opensPlan reports whether the words after a mention of the United
+// Nations make it the opening of a plan's or strategy's name ("United
+// Nations integrated strategy for the Sahel", "United Nations Sustainable
+// Development Cooperation Framework"): an instrument's title, no actor.
+func opensPlan(after string) bool {
+	f := strings.Fields(after[:min(len(after), 80)])
+	for i := 0; i < len(f) && i < 4; i++ {
+		w := strings.TrimRight(f[i], ",.;:")
+		if planWords[w] {
+			return true
+		}
+		if w != f[i] || w == "to" || w == "for" || w == "of" || w == "and" || w == "support" || w == "system" {
+			return false
+		}
+	}
+	return false
+}
+
+// statesIn returns the State that opens the name at [start, end), as a
+// mention of the name's words. The list matches the whole name first, so
+// its words are read without the last: "South Sudan Opposition".
+func (r GazetteerRecognizer) statesIn(text string, start, end int) []Mention {
+	name := text[start:end]
+	for cut := 0; cut < 3; cut++ {
+		i := strings.LastIndexByte(name, ' ')
+		if i < 0 {
+			return nil
+		}
+		name = name[:i]
+		var out []Mention
+		for _, sm := range r.g.Match(name, gazetteer.Context{Kinds: []kg.Kind{kg.KindState}}) {
+			// The State opens the name; "Islamic State in Iraq and the Levant"
+			// names no State.
+			if sn, ok := r.g.Node(sm.ID); ok && sm.Start == 0 {
+				out = append(out, Mention{Node: sn, Start: start, End: end})
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// statePostRe matches the words of a post's title that end where a State's
+// name starts: "Special Coordinator for Lebanon", "Special Envoy for the
+// Sudan and South Sudan", "Special Representative of the Secretary-General
+// for Somalia".
+var statePostRe = regexp.MustCompile(`(?:Special|Personal)\s+(?:Coordinator|Envoy|Representative|Adviser)(?:\s+of\s+the\s+Secretary-General)?\s+(?:for|on|to)\s+(?:the\s+)?(?:[A-Z][\p{L}’'\-]*\s+(?:and\s+(?:the\s+)?)?){0,4}$`)
+
+// statePost reports whether the State named at start is part of a post's
+// title, which names a person, not the State ("my Special Coordinator for
+// Lebanon").
+func statePost(text string, start int) bool {
+	before := text[max(0, start-120):start]
+	if !strings.Contains(before, "Special ") && !strings.Contains(before, "Personal ") {
+		return false
+	}
+	return statePostRe.MatchString(before)
 }

@@ -91,3 +91,100 @@ func TestShortNamesByResolution(t *testing.T) {
 		t.Errorf("organizations = %v", ids)
 	}
 }
+
+// A report that defines its short names ("the Executive Council (the
+// Council)") uses them later, with or without the article, and they win
+// over the Security Council's "the Council" in the S/ document that
+// encloses it.
+func TestDefinedShortNames(t *testing.T) {
+	r, err := NewRecognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := r.Tagger()
+	sym := []string{"S/9003/1"}
+	tag("the decision by the Executive Council (the Council) at its meeting, the Technical Secretariat (the Secretariat) is to report to the Council", sym)
+	got := tag("pursuant to Council decision EC-83/DEC.5, the Secretariat reported to the Council and States Parties.", sym)
+	var ids []string
+	for _, n := range got.Organizations {
+		ids = append(ids, string(n.ID))
+	}
+	// The OPCW's organs, which the list keeps for lookup only under their bare names.
+	if strings.Join(ids, " ") != "organization:opcw-executive-council organization:opcw-technical-secretariat" {
+		t.Errorf("organizations = %v", ids)
+	}
+}
+
+// An organization inside a post's title names the post, not the body.
+func TestInPost(t *testing.T) {
+	r, err := NewRecognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]int{
+		"a letter from the High Representative of the European Union for Foreign Affairs and Security Policy": 0,
+		"the European Union High Representative, as Coordinator":                                              0,
+		"the European Union and the African Union":                                                            2,
+		"the implementation of the United Nations integrated strategy for the Sahel":                          0,
+		"the United Nations Sustainable Development Cooperation Framework":                                    0,
+		"United Nations personnel and the United Nations system support for the Agenda":                       2,
+	} {
+		n := 0
+		for _, m := range r.Recognize(text, Context{}) {
+			if m.Node.Kind == kg.KindOrganization {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("%q: %d organizations, want %d", text, n, want)
+		}
+	}
+}
+
+// A group's name that opens on its own State names the State.
+func TestGroupNameState(t *testing.T) {
+	r, err := NewRecognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"2 South Sudan Opposition Alliance (all men)":                           "SSD",
+		"officers of the Sudan People’s Liberation Movement/Army in Opposition": "",
+		"fighters of the Islamic State in Iraq and the Levant":                  "",
+	} {
+		var got []string
+		for _, m := range r.Recognize(text, Context{}) {
+			if m.Node.Kind == kg.KindState {
+				got = append(got, m.Node.ID.Key())
+			}
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%q: States %v, want %q", text, got, want)
+		}
+	}
+}
+
+// A State inside a post's title names the post's holder, not the State.
+func TestStatePost(t *testing.T) {
+	r, err := NewRecognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"the good offices of my Special Coordinator for Lebanon":                "",
+		"the remit of the Special Envoy for the Sudan and South Sudan to cover": "",
+		"my Special Representative for Somalia and Head of UNTMIS":              "",
+		"the Special Representative met the President of Somalia":               "SOM",
+		"Lebanon and the Special Coordinator":                                   "LBN",
+	} {
+		var got []string
+		for _, m := range r.Recognize(text, Context{}) {
+			if m.Node.Kind == kg.KindState {
+				got = append(got, m.Node.ID.Key())
+			}
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%q: States %v, want %q", text, got, want)
+		}
+	}
+}

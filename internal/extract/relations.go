@@ -94,11 +94,23 @@ func shortNames(named map[string]kg.Node, text string, ms []Mention, node func(k
 	for _, m := range ms {
 		// A name in full, not an acronym or a short form; a body named by its
 		// resolution ("the Committee pursuant to resolution 2713 (2023)") is.
-		if m.Node.Kind != kg.KindOrganization || m.End-m.Start <= len(m.Node.Label)/2 && !strings.Contains(text[m.Start:m.End], " resolution") {
+		if m.Node.Kind != kg.KindOrganization {
+			continue
+		}
+		if m.End-m.Start <= len(m.Node.Label)/2 && !strings.Contains(text[m.Start:m.End], " resolution") && definedShort(text, m.End) == "" {
+			continue
+		}
+		// "the Executive Council (the Council)": the document defines the
+		// short name it will use.
+		if h := definedShort(text, m.End); h != "" {
+			named[h] = m.Node
+			named[definedMark+h] = m.Node
 			continue
 		}
 		if h := SelfHead(m.Node.Label); h != "" {
-			if old, ok := named[h]; !ok {
+			if _, def := named[definedMark+h]; def {
+				// the short name the document defined stands
+			} else if old, ok := named[h]; !ok {
 				named[h] = m.Node
 			} else if old.ID != m.Node.ID {
 				named[h] = kg.Node{} // ambiguous from now on
@@ -112,12 +124,33 @@ func shortNames(named map[string]kg.Node, text string, ms []Mention, node func(k
 			}
 		}
 	}
-	var add []Mention
-	for head, n := range named {
-		if n.ID == "" {
+	// A short name the document defined wins over the one its body's
+	// self-reference gives: "the Council" of an OPCW report a Security
+	// Council document encloses is the Executive Council it defined.
+	for head, d := range named {
+		if !strings.HasPrefix(head, definedMark) || d.ID == "" {
 			continue
 		}
-		for _, sp := range SelfReferences(text, kg.Node{Label: head}) {
+		h := head[len(definedMark):]
+		keep := ms[:0:0]
+		for _, m := range ms {
+			if m.Node.Kind == kg.KindOrganization && m.Node.ID != d.ID && text[m.Start:m.End] == h {
+				continue
+			}
+			keep = append(keep, m)
+		}
+		ms = keep
+	}
+	var add []Mention
+	for head, n := range named {
+		if n.ID == "" || strings.HasPrefix(head, definedMark) {
+			continue
+		}
+		refs := shortReferences(text, head)
+		if d, ok := named[definedMark+head]; ok && d.ID == n.ID {
+			refs = append(refs, bareReferences(text, head)...)
+		}
+		for _, sp := range refs {
 			if !covered(ms, sp[0], sp[1]) {
 				add = append(add, Mention{Node: n, Start: sp[0], End: sp[1]})
 			}
@@ -616,4 +649,63 @@ func (x *extractor) instruments() {
 			x.edge(id, kg.EdgeAdoptedBy, x.node(body), kg.Evidence{Ref: s.Paragraphs[0]}, nil)
 		}
 	})
+}
+
+// definedShort returns the short name a document defines for the body
+// named just before at, "Council" of "the Executive Council (the
+// Council)", "Secretariat" of "the Technical Secretariat (the
+// Secretariat)": one capitalised word in brackets after "the", or "".
+func definedShort(text string, at int) string {
+	rest := text[at:]
+	if !strings.HasPrefix(rest, " (the ") {
+		return ""
+	}
+	rest = rest[len(" (the "):]
+	end := strings.IndexByte(rest, ')')
+	if end < 2 || end > 20 {
+		return ""
+	}
+	w := rest[:end]
+	if w[0] < 'A' || w[0] > 'Z' || strings.ContainsAny(w, " ,;.") {
+		return ""
+	}
+	return w
+}
+
+// definedMark prefixes, in the named map, the short names the document
+// defined itself ("(the Council)"), which it also uses bare.
+const definedMark = "="
+
+// bareReferences returns the spans of a short name the document defined
+// used with no article, as a modifier: "Council decision EC-83/DEC.5",
+// "Conference decisions". The word must stand alone: not after a
+// capitalised word ("Security Council") or "the" (shortReferences reads
+// those), nor before a capitalised word or "of" (a longer name).
+func bareReferences(text, head string) [][2]int {
+	var out [][2]int
+	for off := 0; ; {
+		k := strings.Index(text[off:], head)
+		if k < 0 {
+			return out
+		}
+		start, end := off+k, off+k+len(head)
+		off = end
+		if start > 0 && isLetterBefore(text, start) || end < len(text) && isLetterAt(text, end) {
+			continue
+		}
+		before := strings.Fields(text[max(0, start-20):start])
+		if len(before) > 0 {
+			p := before[len(before)-1]
+			if p == "the" || p == "The" || p[0] >= 'A' && p[0] <= 'Z' {
+				continue
+			}
+		}
+		if next := strings.Fields(text[end:min(len(text), end+20)]); len(next) > 0 {
+			w := next[0]
+			if w[0] >= 'A' && w[0] <= 'Z' || selfLonger[w] {
+				continue
+			}
+		}
+		out = append(out, [2]int{start, end})
+	}
 }

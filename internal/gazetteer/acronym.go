@@ -201,6 +201,11 @@ func (g *Gazetteer) ResolveAcronym(a Acronym) (kg.ID, bool) {
 				return m.ID, true
 			}
 		}
+		// A long form read short of its first words: "Studies and Research
+		// Centre" of "Scientific Studies and Research Centre (SSRC)".
+		if n, ok := g.Node(ids[0]); ok && len(a.Long) > 8 && strings.HasSuffix(kg.Fold(n.Label), " "+kg.Fold(a.Long)) {
+			return ids[0], true
+		}
 	}
 	return "", false
 }

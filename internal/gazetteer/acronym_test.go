@@ -51,6 +51,7 @@ func TestResolveAcronym(t *testing.T) {
 		{"the Caribbean Financial Action Task Force (CFATF)", "organization:cfatf"},
 		{"the Conseil Présidentiel de Transition (CPT)", "organization:hti-cpt"}, // institutions.tsv
 		{"the Conseil National des Gardiens (CNG)", ""},
+		{"facilities of the Scientific Studies and Research Centre (SSRC), as well as", "organization:syr-ssrc"}, // a long form read short
 	} {
 		as := Acronyms(tc.text)
 		if len(as) != 1 {

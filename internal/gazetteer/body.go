@@ -15,6 +15,20 @@ var bodyHeads = map[string]bool{
 	"Government": true, // "Government of National Unity"; "Government of Mali" is the State (see onlyState)
 }
 
+// shortBodies are the nouns beside bodyHeads that a body's defined short
+// name may be.
+var shortBodies = map[string]bool{"Secretariat": true, "Conference": true, "Assembly": true, "Panel": true, "Mission": true,
+	"Group": true, "Force": true, "Forum": true, "Programme": true, "Centre": true, "Service": true, "Mechanism": true}
+
+// sessionWords name a body's meeting, not the body: "Executive Board Annual
+// session".
+var sessionWords = map[string]bool{"Annual": true, "Regular": true, "Session": true, "Resumed": true}
+
+// secondBody are nouns that, after "and", start a second body or a
+// group of States, not the rest of one name: "Council and Conference
+// decisions", "the Council and States Parties".
+var secondBody = map[string]bool{"Conference": true, "Assembly": true, "Secretariat": true, "States": true, "Member": true, "Parties": true}
+
 // nameJoiners may stand inside a name between its capitalised words.
 var nameJoiners = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "in": true, "des": true, "de": true, "du": true, "la": true, "pour": true}
 
@@ -121,6 +135,18 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 		return false
 	}
 	capital := func(w word) bool { c := text[w.s]; return c >= 'A' && c <= 'Z' }
+	// knownAt reports whether a listed organization or group starts at s:
+	// the name stops before "of the <listed body>" ("Conference of Heads of
+	// State and Government of the Central African Economic and Monetary
+	// Community" is the Conference, of CEMAC).
+	knownAt := func(s int) bool {
+		for _, m := range known {
+			if m.Start == s && (m.Kind == kg.KindOrganization || m.Kind == kg.KindGroup) && m.ID != "organization:united-nations" {
+				return true
+			}
+		}
+		return false
+	}
 	for k := 0; k < len(words); k++ {
 		if !bodyHeads[text[words[k].s:words[k].e]] {
 			continue
@@ -134,6 +160,9 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 				break
 			}
 			w := text[p.s:p.e]
+			if owner := strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"); owner != w && (bodyHeads[owner] || shortBodies[owner]) {
+				break // "the Fund’s Council of Ethics": the owning body is no part of the name ("Libyan Businesswomen’s Organization" is one)
+			}
 			if capital(p) && !nameOpeners[w] && !months[w] || nameJoiners[w] && w != "the" && (w != "and" || !bodyHeads[text[words[a].s:words[a].e]] || stateAndGovernment(text, words[a-2].s, words[a].e)) && a-1 > 0 && capital(words[a-2]) {
 				a--
 				continue
@@ -148,7 +177,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 			n := words[b+1]
 			gap := text[words[b].e:n.s]
 			w := text[n.s:n.e]
-			if gap == " " && capital(n) && !months[w] && !honorifics[w] {
+			if gap == " " && capital(n) && !months[w] && !honorifics[w] && !sessionWords[w] {
 				b++
 				continue
 			}
@@ -163,8 +192,8 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 				if j < len(words) {
 					next = text[words[j].s:words[j].e]
 				}
-				if j < len(words) && text[words[j-1].e:words[j].s] == " " && capital(words[j]) && !months[next] &&
-					!(w == "and" && (bodyHeads[next] && !stateAndGovernment(text, words[b].s, words[j].e) || j == b+3)) { // "and the Prime Minister": two names
+				if j < len(words) && text[words[j-1].e:words[j].s] == " " && capital(words[j]) && !months[next] && !(j == b+3 && w == "of" && text[words[b+2].s:words[b+2].e] == "the" && knownAt(words[j].s)) &&
+					!(w == "and" && ((bodyHeads[next] || secondBody[next]) && !stateAndGovernment(text, words[b].s, words[j].e) || j == b+3)) { // "and the Prime Minister": two names
 					b = j
 					continue
 				}
@@ -232,4 +261,102 @@ func postBefore(text string, s int) bool {
 		}
 	}
 	return false
+}
+
+// DefinedBodies returns the bodies text names in full and then gives a
+// short name of its own, a word of the name in brackets: "the Executive
+// Council (the Council)", "the Technical Secretariat (the Secretariat)",
+// "the Conference of the States Parties (the Conference)". A name the
+// other rules take for a description ("Executive Council") is a name once
+// the document defines its short form. Runs a known match covers are left
+// to it.
+func (g *Gazetteer) DefinedBodies(text string, known []Match) []Match {
+	var out []Match
+	for off := 0; ; {
+		k := strings.Index(text[off:], " (the ")
+		if k < 0 {
+			return out
+		}
+		at := off + k
+		off = at + len(" (the ")
+		rest := text[off:]
+		end := strings.IndexByte(rest, ')')
+		if end < 2 || end > 20 || rest[0] < 'A' || rest[0] > 'Z' || strings.ContainsAny(rest[:end], " ,;.") {
+			continue
+		}
+		short := rest[:end]
+		if !bodyHeads[short] && !shortBodies[short] {
+			continue // "Chemical Weapons Convention (the Convention)": no body
+		}
+		// The words before the bracket, back over capitalised words and
+		// the small words names hold.
+		s, hasShort, caps := at, false, 0
+		for s > 0 {
+			b := s
+			for b > 0 && isWordByte(text[b-1]) {
+				b--
+			}
+			if b == s || b > 0 && text[b-1] != ' ' && s != at {
+				break
+			}
+			w := text[b:s]
+			if w[0] >= 'A' && w[0] <= 'Z' {
+				if months[w] {
+					break
+				}
+				hasShort = hasShort || w == short
+			} else if !nameJoiners[w] {
+				break
+			}
+			s = b
+			if s == 0 || text[s-1] != ' ' {
+				break
+			}
+			s-- // the space before the word
+		}
+		// Trim the small words and sentence openers it opened with ("The",
+		// "Following the").
+		for {
+			s = skipSpace(text, s)
+			sp := strings.IndexByte(text[s:at], ' ')
+			if sp < 0 || !nameJoiners[text[s:s+sp]] && !nameOpeners[text[s:s+sp]] {
+				break
+			}
+			s += sp + 1
+		}
+		for _, w := range strings.Fields(text[s:at]) {
+			if w[0] >= 'A' && w[0] <= 'Z' {
+				caps++
+			}
+		}
+		if !hasShort || caps < 2 || s >= at {
+			continue
+		}
+		covered := false
+		for _, m := range known {
+			if m.Start < at && s < m.End && m.Kind != kg.KindState && m.Kind != kg.KindTheme && m.Kind != kg.KindCrimeType {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		name := text[s:at]
+		id := kg.NewID(kg.KindOrganization, kg.Slug(name, 80))
+		// A name the list keeps for lookup only, as too ambiguous to match
+		// in any text ("?Executive Council" of the OPCW), is that entry
+		// once a document defines its short name.
+		if ids := g.Lookup(name, kg.KindOrganization); len(ids) == 1 {
+			id = ids[0]
+		}
+		out = append(out, Match{ID: id, Kind: kg.KindOrganization, Start: s, End: at, Text: name})
+	}
+}
+
+func skipSpace(text string, i int) int {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	return i
 }

@@ -29,6 +29,12 @@ func TestBodies(t *testing.T) {
 		"the Heads of State or Government of Non-Aligned Countries":              nil,
 		"the former Soviet Union":                                                nil,
 		"the Head of Unit said":                                                  nil,
+		"report to the Council and States Parties on":                            nil,
+		"the recommendation of the Fund’s Council of Ethics that":                {"Council of Ethics"},
+		"the Conference of Heads of State and Government of the Central African Economic and Monetary Community (CEMAC) was held": {"Conference of Heads of State and Government"},
+		"80. Committee on the Rights of General Assembly resolutions":                                                             nil,
+		"United Nations Children’s Fund Executive Board Annual session 2025":                                                      nil, // listed, then a session
+		"the aforementioned Council and Conference decisions":                                                                     nil,
 	}
 	for text, want := range tests {
 		ms := g.Match(text, Context{})
@@ -38,6 +44,29 @@ func TestBodies(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("Bodies(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestDefinedBodies(t *testing.T) {
+	g := mustLoad(t)
+	tests := map[string][]string{
+		"a decision by the Executive Council (the Council) at its meeting":          {"Executive Council"},
+		"the Technical Secretariat (the Secretariat) is to report":                  {"Technical Secretariat"},
+		"The Conference of the States Parties (the Conference), at its session":     {"Conference of the States Parties"},
+		"Following the Joint Monitoring Board (the Board), the parties":             {"Joint Monitoring Board"},
+		"the Chemical Weapons Convention (the Convention) requires":                 nil, // no body
+		"the Roadmap to a Peaceful and Democratic end of the Transition (the Plan)": nil,
+		"the Panel of Experts on the Sudan (the Panel) reported":                    nil, // listed: Match names it
+		"the Council (the Council) met":                                             nil,
+	}
+	for text, want := range tests {
+		var got []string
+		for _, b := range g.DefinedBodies(text, g.Match(text, Context{})) {
+			got = append(got, b.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("DefinedBodies(%q) = %q, want %q", text, got, want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package gazetteer
 import (
 	_ "embed"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -106,6 +107,28 @@ var demonymMisses = map[string]bool{
 	"American": true, // "American eel", "Latin American"; the State is named "United States"
 }
 
+// peopleNouns are the nouns after which an adjective that is also a
+// language names its State's people or organs: "Chinese civilians",
+// "Russian forces", "French troops" (not "French text", "Chinese
+// version").
+var peopleNouns = map[string]bool{
+	"civilians": true, "nationals": true, "citizens": true, "officials": true, "soldiers": true, "troops": true,
+	"forces": true, "police": true, "diplomats": true, "military": true, "army": true, "navy": true,
+	"authorities": true, "Government": true, "delegation": true, "embassy": true, "Embassy": true,
+}
+
+// peopleAfter reports whether the word at text[j+1:] is one of peopleNouns.
+func peopleAfter(text string, j int) bool {
+	if j >= len(text) || text[j] != ' ' {
+		return false
+	}
+	e := j + 1
+	for e < len(text) && isWordByte(text[e]) {
+		e++
+	}
+	return peopleNouns[text[j+1:e]]
+}
+
 // demonymBefore are words after which an adjective is part of a regional
 // name ("Latin American", "South African" stays), and demonymAfter words
 // after which it names a place or a language, not the State.
@@ -135,7 +158,7 @@ func (g *Gazetteer) Demonyms(text string) []Match {
 			continue
 		}
 		best, bestEnd, people := kg.ID(""), 0, false
-		end := i
+		end, skip := i, 0
 		for w := 0; w < 3; w++ {
 			j := end
 			for j < len(text) && (isWordByte(text[j]) || text[j] == '-' && j+1 < len(text) && text[j+1] >= 'A' && text[j+1] <= 'Z') {
@@ -145,7 +168,20 @@ func (g *Gazetteer) Demonyms(text string) []Match {
 				break
 			}
 			word := text[i:j]
-			if id, ok := m[word]; ok && !demonymMisses[word] {
+			// "the Israeli-Iranian conflict", "the Lebanese-Syrian border":
+			// two States' adjectives joined name both.
+			if w == 0 && strings.IndexByte(word, '-') > 0 {
+				if pair := compoundDemonyms(m, text, i, j); pair != nil {
+					for _, p := range pair {
+						if _, known := g.byID[p.ID]; known {
+							out = append(out, p)
+						}
+					}
+					skip = j
+					break
+				}
+			}
+			if id, ok := m[word]; ok && (!demonymMisses[word] || word != "American" && word != "Arabic" && peopleAfter(text, j)) {
 				best, bestEnd, people = id, j, false
 			} else if id, ok := m[strings.TrimSuffix(word, "s")]; ok && w == 0 && plural(word) && !demonymMisses[word[:len(word)-1]] {
 				best, bestEnd, people = id, j, true
@@ -154,6 +190,10 @@ func (g *Gazetteer) Demonyms(text string) []Match {
 				break
 			}
 			end = j + 1
+		}
+		if skip > 0 {
+			i = skip
+			continue
 		}
 		if best == "" || !people && !demonymContext(text, i, bestEnd) {
 			i++
@@ -166,6 +206,35 @@ func (g *Gazetteer) Demonyms(text string) []Match {
 			out = append(out, Match{ID: best, Kind: kg.KindState, Start: i, End: bestEnd, Text: text[i:bestEnd]})
 		}
 		i = bestEnd
+	}
+	return out
+}
+
+// compoundDemonyms returns the matches of two or more adjectives of
+// nationality joined by hyphens at text[i:j], each part its State, when
+// every part is one and a noun follows; else nil.
+func compoundDemonyms(m map[string]kg.ID, text string, i, j int) []Match {
+	if !demonymContext(text, i, j) {
+		return nil
+	}
+	var out []Match
+	for s := i; s < j; {
+		e := strings.IndexByte(text[s:j], '-')
+		if e < 0 {
+			e = j
+		} else {
+			e += s
+		}
+		part := text[s:e]
+		id, ok := m[part]
+		if !ok || demonymMisses[part] {
+			return nil
+		}
+		out = append(out, Match{ID: id, Kind: kg.KindState, Start: s, End: e, Text: part})
+		s = e + 1
+	}
+	if len(out) < 2 {
+		return nil
 	}
 	return out
 }
@@ -204,4 +273,58 @@ func demonymContext(text string, start, end int) bool {
 		return false
 	}
 	return true
+}
+
+// sharedDemonyms maps an adjective two States share ("Congolese") to
+// those States.
+var sharedDemonyms = sync.OnceValue(func() map[string][]kg.ID {
+	all := map[string][]kg.ID{}
+	for _, line := range strings.Split(demonymsTSV, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 2 || strings.HasPrefix(line, "#") || f[0] == "iso3" {
+			continue
+		}
+		for _, d := range strings.Split(f[1], "|") {
+			d = strings.TrimSpace(d)
+			all[d] = append(all[d], kg.NewID(kg.KindState, f[0]))
+		}
+	}
+	for d, ids := range all {
+		if len(ids) < 2 {
+			delete(all, d)
+		}
+	}
+	return all
+})
+
+// SharedDemonyms finds the adjectives two States share, which Demonyms
+// passes over, in a document about one of them: in a report on the
+// Democratic Republic of the Congo, "the Congolese National Police" and
+// "Congolese armed forces" are that State's. focus is the State the
+// document is about; with none, nothing is found.
+func (g *Gazetteer) SharedDemonyms(text string, focus kg.ID) []Match {
+	if focus == "" {
+		return nil
+	}
+	var out []Match
+	for adj, ids := range sharedDemonyms() {
+		if !slices.Contains(ids, focus) {
+			continue
+		}
+		for off := 0; ; {
+			k := strings.Index(text[off:], adj)
+			if k < 0 {
+				break
+			}
+			s, e := off+k, off+k+len(adj)
+			off = e
+			if s > 0 && isWordByte(text[s-1]) || !demonymContext(text, s, e) {
+				continue
+			}
+			if _, known := g.byID[focus]; known {
+				out = append(out, Match{ID: focus, Kind: kg.KindState, Start: s, End: e, Text: adj})
+			}
+		}
+	}
+	return out
 }

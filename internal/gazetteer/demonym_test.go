@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/crimegraph/crimegraph/internal/kg"
@@ -55,5 +56,47 @@ func TestAuthoritiesPlural(t *testing.T) {
 	ms := g.Authorities("in cooperation with the Haitian and Dominican Governments, and the Colombian Governments")
 	if len(ms) != 2 || ms[0].ID != "state:DOM" || ms[1].ID != "state:COL" || ms[1].Text != "Colombian Governments" {
 		t.Errorf("Authorities = %+v", ms)
+	}
+}
+
+// An adjective two States share names the one the document is about.
+func TestSharedDemonyms(t *testing.T) {
+	g := mustLoad(t)
+	cod := kg.NewID(kg.KindState, "COD")
+	text := "joint patrols with the Congolese National Police and Congolese armed forces"
+	ms := g.SharedDemonyms(text, cod)
+	if len(ms) != 2 || ms[0].ID != cod || ms[0].Text != "Congolese" {
+		t.Errorf("SharedDemonyms(COD) = %v, want two matches of COD", ms)
+	}
+	if ms := g.SharedDemonyms(text, kg.NewID(kg.KindState, "HTI")); len(ms) != 0 {
+		t.Errorf("SharedDemonyms(HTI) = %v, want none", ms)
+	}
+	if ms := g.SharedDemonyms(text, ""); len(ms) != 0 {
+		t.Errorf("SharedDemonyms(none) = %v, want none", ms)
+	}
+}
+
+// An adjective that is also a language names its State before a noun for
+// the State's people or organs only.
+func TestDemonymsLanguageAdjectives(t *testing.T) {
+	g := mustLoad(t)
+	for text, want := range map[string]string{
+		"has kidnapped and intimidated Chinese civilians in Latakia": "CHN",
+		"Turkish troops withdrew":                                    "TUR",
+		"the French version of the report":                           "",
+		"published in Chinese and Russian":                           "",
+		"American citizens":                                          "",
+		"Haitian gangs attacked":                                     "HTI",
+		"the escalating Israeli-Iranian conflict":                    "ISR IRN",
+		"along the Lebanese-Syrian border":                           "LBN SYR",
+		"Afro-Colombian communities":                                 "",
+	} {
+		var got []string
+		for _, m := range g.Demonyms(text) {
+			got = append(got, m.ID.Key())
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("Demonyms(%q) = %v, want %q", text, got, want)
+		}
 	}
 }

@@ -46,6 +46,11 @@ func (g *Gazetteer) NamedGroups(text string, known []Match) []NamedGroup {
 		}
 	}
 	singular := hasSingular(text, " gang") || hasSingular(text, " cartel")
+	described := false
+	for _, d := range describedNouns {
+		described = described || hasSingular(text, d.noun)
+	}
+	singular = singular || described
 	if !introduced && !singular {
 		return nil
 	}
@@ -124,8 +129,61 @@ func (g *Gazetteer) NamedGroups(text string, known []Match) []NamedGroup {
 			}
 		}
 	}
+	if described {
+		// "the 103-Zombies organized criminal group", "the Kaniyat armed
+		// group": a name, then the singular noun that describes it, which is
+		// no part of the name.
+		for _, d := range describedNouns {
+			for off := 0; ; {
+				k := strings.Index(text[off:], d.noun)
+				if k < 0 {
+					break
+				}
+				at := off + k
+				end := at + len(d.noun)
+				off = end
+				if end < len(text) && isWordByte(text[end]) {
+					continue
+				}
+				// The word before must be a capitalised or numbered name's.
+				w := at
+				for w > 0 && text[w-1] != ' ' {
+					w--
+				}
+				if w == at || !(text[w] >= 'A' && text[w] <= 'Z' || text[w] >= '0' && text[w] <= '9') {
+					continue
+				}
+				from := max(0, at-80)
+				for from > 0 && !utf8.RuneStart(text[from]) {
+					from++
+				}
+				m := nameBeforeRe.FindStringSubmatchIndex(text[from:at])
+				if m == nil {
+					continue
+				}
+				name := text[from+m[2] : at]
+				if _, demonym := adjectives()[strings.Fields(name)[0]]; demonym {
+					continue // "the Haitian armed group": a State's, no name
+				}
+				add(name, from+m[2], at, d.kind)
+			}
+		}
+	}
 	return out
 }
+
+// describedNouns are the singular nouns that describe a group named by the
+// words before them, and the group kind they give.
+var describedNouns = []struct{ noun, kind string }{
+	{" organized criminal group", "criminal-network"}, {" criminal group", "criminal-network"},
+	{" armed group", "armed-group"}, {" terrorist group", "terrorist"},
+}
+
+// nameBeforeRe reads the name that ends just before a describing noun.
+var nameBeforeRe = regexp.MustCompile(`\b(?:the|The)\s+((?:[A-Z0-9][\p{L}\p{N}’'\-]*)(?:\s+(?:[A-Z0-9][\p{L}\p{N}’'\-]*|de|du|des|la))*)$`)
+
+// adjectives maps the adjectives of nationality to their States.
+func adjectives() map[string]kg.ID { m, _ := demonyms(); return m }
 
 // NamedGroup is a group a text names that the groups table does not list.
 type NamedGroup struct {

@@ -69,8 +69,8 @@ var (
 	// Ministry of Defence" are two.
 	ministryRe = regexp.MustCompile(`^(?:Ministry|Department) (?:of|for) (?:the )?` + nameWord + `(?:,? (?:and )?` + nameWord + `)*`)
 	// The remit after a national body's noun: "for Disarmament,
-	// Dismantlement and Reintegration".
-	remitRe = regexp.MustCompile(`^ (?:for|on|of) (?:the )?` + nameWord + `(?:,? (?:and )?` + nameWord + `)*`)
+	// Dismantlement and Reintegration", "against Trafficking in Persons".
+	remitRe = regexp.MustCompile(`^ (?:for|on|of|against) (?:the )?` + nameWord + `(?:(?:,? (?:and )?| in )` + nameWord + `)*`)
 )
 
 // bodyNouns end the names of national bodies named for their work
@@ -202,6 +202,18 @@ func (g *Gazetteer) Institutions(text string, ms []Match, focus kg.ID) []Institu
 			}
 		}
 	}
+	// "In Iraq, … the federal Ministry of Labour and Social Affairs …": a
+	// paragraph that opens on one State is about it, whatever others it
+	// names on the way, save in a sentence that names a State of its own
+	// ("for example in Malawi, … the Ministry of Gender …").
+	opening := kg.ID("")
+	if single == "-" {
+		for _, m := range states {
+			if (m.Start == len("In ") && strings.HasPrefix(text, "In ") || m.Start == len("In the ") && strings.HasPrefix(text, "In the ")) && strings.HasPrefix(text[m.End:], ",") {
+				opening = m.ID
+			}
+		}
+	}
 	var out []Institution
 	for _, l := range locs {
 		hs, he := l[0], l[1]
@@ -293,6 +305,14 @@ func (g *Gazetteer) Institutions(text string, ms []Match, focus kg.ID) []Institu
 				state = single
 			case single == "" && focus != "":
 				state = focus
+			case opening != "":
+				state = opening
+				if in := sentenceStates(text, states, hs); in != "" {
+					state = in
+				}
+				if state == "-" {
+					state = ""
+				}
 			}
 		}
 		if state == "" {
@@ -401,4 +421,26 @@ func NamesItsState(n kg.Node) bool {
 		}
 	}
 	return false
+}
+
+// sentenceStates returns the one State the sentence holding text[at:]
+// names, "-" when it names several, "" when none.
+func sentenceStates(text string, states []Match, at int) kg.ID {
+	s := strings.LastIndex(text[:at], ". ") + 1
+	e := strings.Index(text[at:], ". ")
+	if e < 0 {
+		e = len(text)
+	} else {
+		e += at
+	}
+	id := kg.ID("")
+	for _, m := range states {
+		if m.Start >= s && m.End <= e {
+			if id != "" && id != m.ID {
+				return "-"
+			}
+			id = m.ID
+		}
+	}
+	return id
 }

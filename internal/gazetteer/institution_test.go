@@ -34,6 +34,11 @@ func TestInstitutions(t *testing.T) {
 		{"police officers were deployed", "", "", "", ""},
 		{"the Department of the United Arab Emirates", "", "", "", ""},
 		{"the Libyan National Army", "organization:lby-lna", "Libyan National Army", "Libyan National Army", ""}, // listed, found by Match
+		// A paragraph that opens on a State, unless the sentence names its own.
+		{"In Iraq, women were rescued from the Syrian Arab Republic. Survivors were referred by the Ministry of Labour and Social Affairs.", "organization:irq-ministry-of-labour-and-social-affairs", "Ministry of Labour and Social Affairs", "Ministry of Labour and Social Affairs of Iraq", ""},
+		{"In Benin, cash transfers grew. For example in Malawi, the Fund works with the Ministry of Gender on a strategy.", "organization:mwi-ministry-of-gender", "Ministry of Gender", "Ministry of Gender of Malawi", ""},
+		{"In Benin, cash transfers grew. In Malawi and Zambia, the Fund works with the Ministry of Gender.", "", "", "", ""},
+		{"In Benin, cash transfers grew. In Malawi, the Fund works with the Department of Gender.", "", "", "", ""}, // a department needs its State beside it
 	}
 	for _, tc := range tests {
 		ms := g.Match(tc.text, Context{})
