@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/crimegraph/crimegraph/internal/docrules"
 	"github.com/crimegraph/crimegraph/internal/extract"
 	"github.com/crimegraph/crimegraph/internal/gazetteer"
 	"github.com/crimegraph/crimegraph/internal/ingest"
@@ -54,6 +55,16 @@ func normSym(s string) string { return strings.Join(strings.Fields(s), " ") }
 // find returns the document with the symbol, or nil.
 func (ix *docIndex) find(ctx context.Context, sym string) *evalDoc {
 	sym = normSym(sym)
+	// A document with two symbols is cited by both ("A/79/912-S/2025/306")
+	// and filed under each.
+	if parts := docrules.HeaderSymbolRe.FindAllString(sym, -1); len(parts) > 1 {
+		for _, p := range parts {
+			if d := ix.find(ctx, p); d != nil {
+				return d
+			}
+		}
+		return nil
+	}
 	if d, ok := ix.bySymbol[sym]; ok {
 		return d
 	}
@@ -74,7 +85,8 @@ func (ix *docIndex) find(ctx context.Context, sym string) *evalDoc {
 				continue
 			}
 			for _, e := range entries {
-				if ext := strings.ToLower(filepath.Ext(e.Name())); !e.IsDir() && (ext == ".pdf" || ext == ".md") {
+				// A folder's README describes the folder; it is no document.
+				if ext := strings.ToLower(filepath.Ext(e.Name())); !e.IsDir() && (ext == ".pdf" || ext == ".md") && !strings.HasPrefix(strings.ToUpper(e.Name()), "README") {
 					ix.read(ctx, filepath.Join(dir, e.Name()))
 				}
 			}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crimegraph/crimegraph/internal/extract"
 	"github.com/crimegraph/crimegraph/internal/gazetteer"
 	"github.com/crimegraph/crimegraph/internal/ingest"
 )
@@ -142,5 +143,25 @@ func TestEvalNotIn(t *testing.T) {
 	}
 	if code, _, errs := run("--not-in", "testdata/none.tsv", set); code == exitOK || !strings.Contains(errs, "--not-in: cannot read") {
 		t.Errorf("missing set: exit %d %s", code, errs)
+	}
+}
+
+// TestFindJointSymbol: a passage cited under a document's two symbols
+// ("A/79/912-S/2025/306") finds the document filed under either.
+func TestFindJointSymbol(t *testing.T) {
+	rec, err := extract.NewRecognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := newDocIndex(strings.Split(callDocs, ","), rec)
+	for sym, want := range map[string]bool{
+		"S/2025/116":          true,
+		"A/99/999-S/2025/116": true,
+		"S/2025/116-A/99/999": true,
+		"A/99/999-S/2099/1":   false,
+	} {
+		if got := ix.find(context.Background(), sym) != nil; got != want {
+			t.Errorf("%s: found %v, want %v", sym, got, want)
+		}
 	}
 }
