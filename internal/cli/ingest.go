@@ -95,15 +95,22 @@ func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (inges
 	if o.store != nil {
 		before, _ = o.store.Stats(ctx)
 	}
-	for _, next := range sources {
+	// The next document is read (PDF text, parse) while this one is
+	// stored, on the second core; they are stored in order.
+	reads := readAhead(ctx, in, sources)
+	defer func() {
+		for range reads { // let the reader end before the store closes
+		}
+	}()
+	for rd := range reads {
 		if ctx.Err() != nil {
 			break
 		}
-		src, err := next()
+		src, err := rd.src, rd.err
 		if err == nil {
 			var r ingest.Result
 			t0 := time.Now()
-			r, err = in.Ingest(ctx, src)
+			r, err = in.Store(ctx, rd.parsed)
 			if o.observe != nil {
 				outcome := "ingested"
 				switch {
@@ -112,7 +119,7 @@ func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (inges
 				case r.Unchanged:
 					outcome = "unchanged"
 				}
-				o.observe(outcome, time.Since(t0))
+				o.observe(outcome, rd.took+time.Since(t0))
 			}
 			if err == nil {
 				if o.verbose {
@@ -158,4 +165,38 @@ func runIngest(ctx context.Context, in *ingest.Ingester, sources []func() (inges
 		return fmt.Errorf("%d of %d documents failed", sum.failed, len(sources))
 	}
 	return nil
+}
+
+// readResult is one source as readAhead leaves it.
+type readResult struct {
+	src    ingest.Source
+	parsed *ingest.Parsed
+	took   time.Duration // reading and parsing it
+	err    error
+}
+
+// readAhead reads and parses the sources in order, one ahead of whoever
+// stores them, and stops when ctx ends.
+func readAhead(ctx context.Context, in *ingest.Ingester, sources []func() (ingest.Source, error)) <-chan readResult {
+	out := make(chan readResult)
+	go func() {
+		defer close(out)
+		for _, next := range sources {
+			if ctx.Err() != nil {
+				return
+			}
+			t0 := time.Now()
+			src, err := next()
+			var p *ingest.Parsed
+			if err == nil {
+				p, err = in.Read(ctx, src)
+			}
+			select {
+			case out <- readResult{src: src, parsed: p, took: time.Since(t0), err: err}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
 }

@@ -163,27 +163,65 @@ func reportYear(rep *report.Report) string {
 // earlier version of it said. The same bytes ingested again change nothing.
 // On any error the store is left as it was.
 func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
-	start := time.Now()
-	hash := in.fingerprint(src.Data)
+	r, err := in.Read(ctx, src)
+	if err != nil {
+		return Result{}, err
+	}
+	return in.Store(ctx, r)
+}
+
+// Parsed is a document as Read leaves it: parsed, its calls to act found.
+// Read is what Ingest does before it writes: it reads the store (to skip
+// bytes ingested before) and writes nothing, so that a folder's next
+// document can be read while this one is stored.
+type Parsed struct {
+	src   Source
+	start time.Time
+	hash  string
+	old   *kg.DocRecord // the same bytes were ingested before
+	rep   *report.Report
+	key   string
+	pr    *extract.Prepared
+}
+
+// Read parses a document and finds its calls to act, for Store.
+func (in *Ingester) Read(ctx context.Context, src Source) (*Parsed, error) {
+	r := &Parsed{src: src, start: time.Now(), hash: in.fingerprint(src.Data)}
 	// The same bytes ingested before change nothing: skip even the parse,
 	// which for a PDF is most of the cost.
-	if old, ok := in.sameBytes(ctx, hash, src.Symbol); ok {
-		return Result{Record: old, Unchanged: true, Duration: time.Since(start)}, nil
+	if old, ok := in.sameBytes(ctx, r.hash, src.Symbol); ok {
+		r.old = &old
+		return r, nil
 	}
-	var rep *report.Report
-	if err := interruptible(ctx, func() (err error) { rep, err = Parse(ctx, src); return err }); err != nil {
-		return Result{}, prefix(src.Name, err)
+	if err := interruptible(ctx, func() (err error) { r.rep, err = Parse(ctx, src); return err }); err != nil {
+		return nil, prefix(src.Name, err)
 	}
-	key := DocKey(rep, src)
-	if err := in.fits(key, rep); err != nil {
-		return Result{}, prefix(src.Name, err)
+	r.key = DocKey(r.rep, src)
+	if err := in.fits(r.key, r.rep); err != nil {
+		return nil, prefix(src.Name, err)
 	}
 	// The calls to act are found once, for the staged parts and the
 	// extraction both.
-	var pr *extract.Prepared
-	if err := interruptible(ctx, func() error { pr = extract.Prepare(rep); return nil }); err != nil {
-		return Result{}, prefix(src.Name, err)
+	if err := interruptible(ctx, func() error { r.pr = extract.Prepare(r.rep); return nil }); err != nil {
+		return nil, prefix(src.Name, err)
 	}
+	return r, nil
+}
+
+// Store extracts a read document and stores it.
+func (in *Ingester) Store(ctx context.Context, r *Parsed) (Result, error) {
+	src, hash, key := r.src, r.hash, r.key
+	if r.old == nil {
+		// The same bytes may have been stored since Read, from another
+		// file of the same folder.
+		if old, ok := in.sameBytes(ctx, hash, src.Symbol); ok {
+			r.old = &old
+		}
+	}
+	if r.old != nil {
+		return Result{Record: *r.old, Unchanged: true, Duration: time.Since(r.start)}, nil
+	}
+	rep, pr := r.rep, r.pr
 	stage := in.stage(ctx, key, pr)
 	var x extract.Result
 	err := interruptible(ctx, func() error { x = pr.Extract(key, in.opt.Recognizer); return nil })
@@ -223,7 +261,7 @@ func (in *Ingester) Ingest(ctx context.Context, src Source) (Result, error) {
 	if stored, err := in.opt.Store.Document(ctx, key); err == nil {
 		rec = stored
 	}
-	return Result{Record: rec, Duration: time.Since(start), Warnings: rep.Warnings, Change: ch}, nil
+	return Result{Record: rec, Duration: time.Since(r.start), Warnings: rep.Warnings, Change: ch}, nil
 }
 
 // interruptible runs fn, the parse or the extraction (plain computation
