@@ -189,6 +189,9 @@ func readAhead(ctx context.Context, in *ingest.Ingester, sources []func() (inges
 			src, err := next()
 			var p *ingest.Parsed
 			if err == nil {
+				// Both cores are busy already: this document's PDF text
+				// and the previous one's storing.
+				src.OneProcess = len(sources) > 1
 				p, err = in.Read(ctx, src)
 			}
 			select {

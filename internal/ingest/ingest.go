@@ -50,6 +50,9 @@ type Source struct {
 	Name   string // file name, for messages and the document record
 	Data   []byte
 	Symbol string // overrides the document key (ingest --symbol)
+	// OneProcess reads a PDF's text in one pdftotext process, when the
+	// caller reads other documents at the same time.
+	OneProcess bool
 }
 
 // Result reports one ingest.
@@ -90,7 +93,11 @@ func Parse(ctx context.Context, src Source) (*report.Report, error) {
 	case len(bytes.TrimSpace(data)) == 0:
 		return nil, kg.Errorf(kg.CodeUnsupported, "%s: empty file", src.Name)
 	case bytes.HasPrefix(data, []byte("%PDF-")):
-		res, err := pdftext.ExtractBytes(ctx, data)
+		o := pdftext.DefaultOptions()
+		if src.OneProcess {
+			o.Processes = 1
+		}
+		res, err := o.ExtractBytes(ctx, data)
 		if err != nil {
 			return nil, prefix(src.Name, err)
 		}

@@ -541,3 +541,42 @@ func TestWideSpacingHangingIndent(t *testing.T) {
 		}
 	}
 }
+
+// TestOneProcessReadsTheSame: a long document read by one pdftotext
+// process reads exactly as when its page ranges are read by several at
+// once and joined (on a machine of one core both are one process, and the
+// test compares a read with itself).
+func TestOneProcessReadsTheSame(t *testing.T) {
+	needTool(t)
+	data, err := os.ReadFile(filepath.Join("testdata", "S-2025-472.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) < parallelBytes {
+		t.Fatalf("the fixture is %d bytes, under the %d that are cut into page ranges", len(data), parallelBytes)
+	}
+	var got [2]string
+	for i, procs := range []int{0, 1} {
+		o := DefaultOptions()
+		o.Processes = procs
+		r, err := o.ExtractBytes(context.Background(), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[i] = render(r)
+	}
+	if got[0] != got[1] {
+		t.Errorf("page ranges read apart and joined differ from one read:\n%s", firstDiff(got[0], got[1]))
+	}
+}
+
+// firstDiff is the first line where two renderings differ.
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) && i < len(bl); i++ {
+		if al[i] != bl[i] {
+			return fmt.Sprintf("line %d:\n  %s\n  %s", i+1, al[i], bl[i])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d lines", len(al), len(bl))
+}
