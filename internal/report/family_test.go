@@ -46,6 +46,23 @@ func TestFamilies(t *testing.T) {
 		"We believe that the international community must do more against organized crime in all its forms and manifestations.",
 		"Ms. Jones (Freedonia) (spoke in French): I associate myself with the statement just made and will add a few words in my national capacity.",
 	)
+	// A summary record's layout: numbered paragraphs in the third person,
+	// each speaker's first "said that", and the rest of the statement in
+	// the paragraphs up to the next speaker.
+	summary := lines(1,
+		"E/CN.15/2099/SR.3",
+		"Economic and Social Council",
+		"Commission on Crime Prevention and Criminal Justice Thirty-fourth session",
+		"Summary record of the 3rd meeting Held at the Vienna International Centre, Vienna, on Tuesday, 20 May 2099, at 10 a.m.",
+		"The meeting was called to order at 10.05 a.m.",
+		"Agenda item 4 (continued) World crime trends and emerging issues",
+		"1. Mr. Smith (Ruritania) said that his Government had adopted a national strategy against trafficking in persons and called for closer cooperation between border authorities.",
+		"2. His delegation would submit a draft resolution on the matter at the next session of the Commission.",
+		"3. Ms. Jones (Freedonia) said that cybercrime had grown in her region and that her country supported the technical assistance of the Office.",
+	)
+	for i := range summary {
+		summary[i].Break = true // each its own block, as the PDF front end marks them
+	}
 	tests := []struct {
 		name   string
 		lines  []Line
@@ -85,6 +102,18 @@ func TestFamilies(t *testing.T) {
 			}
 			if r.Act == nil || r.Act.MeetingNo != "7" || r.Date != "2099-10-05" || !strings.Contains(r.Title, "7th plenary meeting") {
 				t.Errorf("act %+v date %s title %q", r.Act, r.Date, r.Title)
+			}
+		}},
+		{"summary record", summary, FamilyRecord, func(t *testing.T, r *Report) {
+			if len(r.Statements) != 2 {
+				t.Fatalf("statements %+v", r.Statements)
+			}
+			s := r.Statements[0]
+			if s.Speaker != "Mr. Smith" || s.For != "Ruritania" || s.Item == "" || len(s.Refs) != 2 || r.Statements[1].For != "Freedonia" {
+				t.Errorf("statements %+v", r.Statements)
+			}
+			if r.Act == nil || r.Act.MeetingNo != "3" {
+				t.Errorf("act %+v", r.Act)
 			}
 		}},
 	}

@@ -64,8 +64,23 @@ func (recordReader) read(d *docView) {
 	var st *Statement
 	var item *Section
 	order := 0
-	d.WalkSections(func(*Section) { order++ })
+	// An agenda item the parser took for a heading (a summary record's,
+	// whose turns are numbered paragraphs) is an item all the same.
+	headed := map[string]*Section{}
+	d.WalkSections(func(s *Section) {
+		order++
+		if m := agendaItemRe.FindStringSubmatch(s.Title); m != nil && s.Kind != SecItem {
+			s.Kind, s.Number, s.AgendaItems = SecItem, m[1], []string{strings.Fields(m[1])[0]}
+			if m[2] != "" {
+				s.Title = truncateText(m[2], 200)
+			}
+			headed[s.Key] = s
+		}
+	})
 	for _, q := range d.Paragraphs {
+		if s, ok := headed[q.Section]; ok {
+			item = s
+		}
 		if m := agendaItemRe.FindStringSubmatch(q.Text); m != nil && q.Kind != kg.PartNumbered {
 			title := m[2]
 			if i := strings.Index(title, " The "); i > 0 {
