@@ -178,7 +178,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 			if owner := strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"); owner != w && (bodyHeads[owner] || shortBodies[owner]) {
 				break // "the Fund’s Council of Ethics": the owning body is no part of the name ("Libyan Businesswomen’s Organization" is one)
 			}
-			if capital(p) && !nameOpeners[w] && !months[w] || nameJoiners[w] && w != "the" && (w != "and" || !bodyHeads[text[words[a].s:words[a].e]] || stateAndGovernment(text, words[a-2].s, words[a].e)) && a-1 > 0 && capital(words[a-2]) {
+			if capital(p) && !nameOpeners[w] && !months[w] || nameJoiners[w] && w != "the" && (w != "and" || !bodyHeads[text[words[a].s:words[a].e]] && !acronymWord(text[words[a].s:words[a].e]) || stateAndGovernment(text, words[a-2].s, words[a].e)) && a-1 > 0 && capital(words[a-2]) {
 				a--
 				continue
 			}
