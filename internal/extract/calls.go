@@ -66,7 +66,18 @@ var (
 	weVerbRe = regexp.MustCompile(`^We\s+(?:(?:strongly|further|also|firmly|again|once again|hereby|therefore|resolutely|fully)\s+)*(call\s+(?:up)?on|urge|encourage|invite|request|recommend|commit|decide|reaffirm|recognize|emphasize|stress|underline|acknowledge|welcome|note|express|reiterate|resolve|pledge|affirm|condemn|support|agree|recall)\b`)
 	// voiceRe reads a call in the document's own voice: the author, then
 	// the verb.
-	voiceRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+(?:and\s+)?|\s+and\s+)(I|We|The Secretary-General|The (?:Special |Independent |Advisory )?(?:Committee|Commission|Panel|Group of Experts|Group|Board|Council|Meeting|Conference|Working Group|Special Rapporteur|Independent Expert|Monitoring Team|Team|Inspectors?|Mission|Office|Secretariat))(?:\s+(?:therefore|also|further|again|strongly|once again|hereby|continues? to|would like to|wishes? to|reiterates? (?:its|my) call (?:on|to)))*\s+((?:reiterate[sd]?\s+(?:its|my|our)\s+(?:calls?|appeals?)|call(?:s|ed)?\s+(?:up)?on|call(?:s|ed)?\s+(?:again\s+)?for|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?))\b`)
+	voiceRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+(?:and\s+)?|\s+and\s+)(I|We|[Tt]he Secretary-General|[Tt]he (?:United Nations )?High Commissioner|The (?:Special |Independent |Advisory )?(?:Committee|Commission|Panel|Group of Experts|Group|Board|Council|Meeting|Conference|Working Group|Special Rapporteur|Independent Expert|Monitoring Team|Team|Inspectors?|Mission|Office|Secretariat))` + voiceTail)
+	// voiceTail is what follows the author in voiceRe: adverbs, then the
+	// verb.
+	voiceTail = `(?:\s+(?:therefore|also|further|again|strongly|once again|hereby|continues? to|would like to|wishes? to|reiterates? (?:its|my|his|her|their) call (?:on|to)))*\s+((?:reiterate[sd]?\s+(?:its|my|our|his|her|their)\s+(?:calls?|appeals?)|call(?:s|ed)?\s+(?:up)?on|call(?:s|ed)?\s+(?:again\s+)?for|urge[sd]?|recommend(?:s|ed)?|encourage[sd]?|request(?:s|ed)?|invite[sd]?|appeal(?:s|ed)?\s+to|exhort(?:s|ed)?))\b`
+	// tailRe reads voiceTail right after an author's name the document
+	// gives (authorNames).
+	tailRe = regexp.MustCompile(`^` + voiceTail)
+	// namedBodyRe reads, in a letter's own text, a body named as the
+	// subject of a call in the present tense, the way a group of States
+	// writes of itself: "In this regard, the Arab-Islamic Ministerial
+	// Committee calls for …".
+	namedBodyRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+)([Tt]he (?:[A-Z][\p{L}’'\-]+\s+){1,4}(?:Committee|Group|Conference|Summit|Forum|Movement|League|Alliance|Coalition))(?:\s+(?:therefore|also|further|again|strongly|once again|hereby))*\s+(calls\s+(?:up)?on|calls\s+for|urges|recommends|encourages|appeals\s+to|exhorts|demands)\b`)
 	// opClauseRe reads each clause of an operative paragraph that opens
 	// with a verb calling to act, after adverbs: "Urgently calls upon …",
 	// "…, welcomes … and encourages Somalia to …", "…; further requests …".
@@ -84,7 +95,7 @@ var (
 	// shouldRe reads the author's "States should …", "Member States must
 	// …", "The Haitian authorities must …", "The Government should …": a
 	// sentence that opens with those it binds.
-	shouldRe = regexp.MustCompile(`^((?:All |all )?(?:Member )?States|Governments|(?:The|the) international community|(?:All |all |The |the )?(?:parties|armed actors|donors)(?: to the conflict)?|(?:All |all |The |the )?[Pp]erpetrators(?: of [\p{L} ,\-]{1,60}?)?|(?:All |all |The |the )(?:(?:de facto|transitional|interim|national|relevant|concerned|[A-Z][\p{L}\-]+)\s+){0,2}(?:Government|authorities|security forces|armed forces|armed groups|stakeholders))(?:,?\s+(?:therefore|also|further|thus|in particular|in turn|in this regard),?)*\s+(should|must)\b`)
+	shouldRe = regexp.MustCompile(`^((?:All |all )?(?:Member )?States|Governments|(?:The|the) international community|(?:All |all |The |the |Both |both )?(?:parties|armed actors|donors)(?: to the conflict)?|(?:All |all |The |the )?[Pp]erpetrators(?: of [\p{L} ,\-]{1,60}?)?|(?:All |all |The |the )(?:(?:de facto|transitional|interim|national|relevant|concerned|[A-Z][\p{L}\-]+)\s+){0,2}(?:Government|authorities|security forces|armed forces|armed groups|stakeholders))(?:,?\s+(?:therefore|also|further|thus|in particular|in turn|in this regard),?)*\s+(should|must)\b`)
 	// passiveRe reads a recommendation without its author: "It is highly
 	// recommended that …".
 	passiveRe = regexp.MustCompile(`^It is (?:(?:highly|strongly|therefore|also|further|thus)\s+)*(recommended)\s+that\b`)
@@ -92,7 +103,7 @@ var (
 	// follow it.
 	introRe = regexp.MustCompile(`^(?:The|These) (?:following |present )?recommendations\b`)
 	// reportedRe marks a sentence that reports what someone else said.
-	reportedRe = regexp.MustCompile(`(?i)\b(?:representatives?|speakers?|delegations?|participants?|the observer|said|stated|noted that|expressed the view)\b`)
+	reportedRe = regexp.MustCompile(`(?i)\b(?:representatives?|speakers?|delegations|delegation of|participants?|the observer|said|stated|noted that|expressed the view|(?-i:M(?:r|s|rs)\.? [A-Z]\p{L}+))\b`)
 	// procedureRe marks what calls on no one to act: the closing request
 	// of a letter to circulate it, a committee asking for information.
 	procedureRe = regexp.MustCompile(`(?i)\b(?:present (?:letter|note|document|communication)|circulat(?:e|ed|ion)|distributed as|issued as a document)\b|\brequest(?:s|ed)? (?:information|clarification|an update|details)\b|\bupon enquiry\b`)
@@ -113,7 +124,12 @@ var voiceFamilies = map[report.Family]bool{
 func findCalls(r *report.Report) map[string]*call {
 	out := map[string]*call{}
 	instrBody := instrumentBodies(r)
+	names := authorNames(r)
+	heading := "" // the last unnumbered heading read, in a document without sections
 	r.Walk(func(p *report.Paragraph) {
+		if p.Kind == kg.PartHeading {
+			heading = p.Text
+		}
 		switch {
 		case p.Recommendation:
 			c := &call{form: kg.FormRecommendation, at: -1}
@@ -126,8 +142,10 @@ func findCalls(r *report.Report) map[string]*call {
 				// verbs ("I call for … I urge …", "The Monitoring Team
 				// recommends that …"); one that only introduces them ("The
 				// following recommendations focus on …") makes none.
-				if v := voiceCall(r, p); v != nil {
+				if v := voiceCall(r, p, names); v != nil {
 					c.verb, c.verbs, c.by, c.at, c.ats = v.verb, v.verbs, v.by, v.at, v.ats
+				} else if b := bulletCall(p, "Recommendations"); b != nil {
+					c.verb, c.verbs, c.at, c.ats = b.verb, b.verbs, b.at, b.ats
 				} else if introRe.MatchString(p.Text) {
 					return
 				}
@@ -154,7 +172,9 @@ func findCalls(r *report.Report) map[string]*call {
 			// "I encourage Member States: (a) To …": the chapeau's call is
 			// its items' recommendations
 		default:
-			if c := voiceCall(r, p); c != nil {
+			if c := voiceCall(r, p, names); c != nil {
+				out[p.Ref] = c
+			} else if c := bulletCall(p, heading); c != nil {
 				out[p.Ref] = c
 			}
 		}
@@ -165,7 +185,7 @@ func findCalls(r *report.Report) map[string]*call {
 // callVerbs are the verbs with which an operative paragraph calls to act;
 // one that only recalls, notes, welcomes, reaffirms or expresses does not.
 var callVerbs = map[string]bool{
-	"decides": true, "requests": true, "urges": true, "calls upon": true, "encourages": true, "invites": true,
+	"decides": true, "requests": true, "urges": true, "calls upon": true, "calls for": true, "encourages": true, "invites": true,
 	"recommends": true, "demands": true, "condemns": true, "authorizes": true, "appeals to": true, "exhorts": true,
 	"affirms": true, // only as "affirms that … shall" (affirmsShallRe)
 	// a declaration's own undertakings
@@ -224,7 +244,7 @@ func operativeCall(text, by string) *call {
 // "It is recommended that …" name no author: they are the author's only in
 // a numbered paragraph of the document's own text that reports no one (not
 // in a summary of what participants said, nor in unnumbered annex text).
-func voiceCall(r *report.Report, p *report.Paragraph) *call {
+func voiceCall(r *report.Report, p *report.Paragraph, names []string) *call {
 	text := p.Text
 	unvoiced := p.Number != 0 && !reportedRe.MatchString(text)
 	var c *call
@@ -241,7 +261,8 @@ func voiceCall(r *report.Report, p *report.Paragraph) *call {
 			continue
 		}
 		voiced := false
-		for _, m := range voiceRe.FindAllStringSubmatchIndex(sent, -1) {
+		ms := voiceMatches(r, p, sent, names)
+		for i, m := range ms {
 			if reportedRe.MatchString(sent[:m[2]]) {
 				break
 			}
@@ -256,14 +277,14 @@ func voiceCall(r *report.Report, p *report.Paragraph) *call {
 					by = l.Sender
 				}
 			}
-			found(normVerb(sent[m[4]:m[5]]), by, sr[0]+m[5])
+			found(callVerb(sent, m[4], m[5]), by, sr[0]+m[5])
 			// the clause ends where the next voiced call begins
 			rest := sent[m[5]:]
-			if n := voiceRe.FindStringIndex(rest); n != nil {
-				rest = rest[:n[0]]
+			if i+1 < len(ms) && ms[i+1][0] >= m[5] {
+				rest = sent[m[5]:ms[i+1][0]]
 			}
 			for _, a := range voiceAndRe.FindAllStringSubmatchIndex(rest, -1) {
-				v, at := normVerb(rest[a[2]:a[3]]), m[5]+a[3]
+				v, at := callVerb(rest, a[2], a[3]), m[5]+a[3]
 				if !isNoun(v, sent, at) {
 					found(v, by, sr[0]+at)
 				}
@@ -279,7 +300,20 @@ func voiceCall(r *report.Report, p *report.Paragraph) *call {
 		if strings.HasPrefix(sent, "I ") {
 			for _, a := range voiceAndRe.FindAllStringSubmatchIndex(sent, -1) {
 				if v := sent[a[2]:a[3]]; !strings.HasSuffix(strings.Fields(v)[0], "s") && !strings.HasSuffix(strings.Fields(v)[0], "ed") && !isNoun(normVerb(v), sent, a[3]) {
-					found(normVerb(v), author(r), sr[0]+a[3])
+					found(callVerb(sent, a[2], a[3]), author(r), sr[0]+a[3])
+					voiced = true
+				}
+			}
+			if voiced {
+				continue
+			}
+		}
+		// "The Committee emphasized … and recommended that …": the same for
+		// a body writing its own report, in the third person, any tense.
+		if by := bodySubject(sent, names); by != "" {
+			for _, a := range voiceAndRe.FindAllStringSubmatchIndex(sent, -1) {
+				if v := sent[a[2]:a[3]]; !isNoun(normVerb(v), sent, a[3]) && !strings.Contains(sent[:a[0]], ";") {
+					found(callVerb(sent, a[2], a[3]), by, sr[0]+a[3])
 					voiced = true
 				}
 			}
@@ -295,6 +329,16 @@ func voiceCall(r *report.Report, p *report.Paragraph) *call {
 			found(sent[m[4]:m[5]], author(r), sr[0])
 		} else if m := passiveRe.FindStringSubmatchIndex(sent); m != nil {
 			found("recommended", author(r), sr[0]+m[1])
+		} else if strings.Contains(sent, "should") || strings.Contains(sent, "must") {
+			// "This must continue, and both parties should act on …": a
+			// clause after "; " or ", and"/", but" that opens with those
+			// it binds.
+			for _, cm := range clauseRe.FindAllStringIndex(sent, -1) {
+				if m := shouldRe.FindStringSubmatchIndex(sent[cm[1]:]); m != nil {
+					found(sent[cm[1]+m[4]:cm[1]+m[5]], author(r), sr[0]+cm[1])
+					break
+				}
+			}
 		}
 	}
 	return c
@@ -362,6 +406,10 @@ func normVerb(v string) string {
 	switch {
 	case strings.HasPrefix(v, "reiterate") && strings.Contains(v, "appeal"):
 		return "appeals to"
+	case strings.HasPrefix(v, "call") && strings.HasSuffix(v, " for"), strings.HasPrefix(v, "reiterate"):
+		// "I call for …", "I reiterate my call to/for …": a call for
+		// something, beside "calls upon" someone
+		return "calls for"
 	case strings.HasPrefix(v, "call"), strings.HasPrefix(v, "reiterate"):
 		return "calls upon"
 	case !strings.HasSuffix(v, "s") && !strings.Contains(v, " ") && !strings.HasSuffix(v, "ed"):
@@ -452,4 +500,141 @@ func (x *extractor) callOf(p *report.Paragraph) (string, *call) {
 		}
 		ref = up
 	}
+}
+
+// clauseRe marks where a clause of a sentence opens: after "; ", ", and",
+// ", but".
+var clauseRe = regexp.MustCompile(`(?:;\s+|,\s+(?:and|but)\s+)`)
+
+// beforeAuthorRe is what may come before an author's name that opens a
+// call: the sentence's start, a clause's, "and".
+var beforeAuthorRe = regexp.MustCompile(`(?:^|[.;]\s+|,\s+(?:and\s+)?|\s+and\s+)$`)
+
+// titleAuthorRe reads the author of a report, note or summary from its
+// title: "Report of the Committee on Non-Governmental Organizations on its
+// 2025 resumed session" → "Committee on Non-Governmental Organizations".
+var titleAuthorRe = regexp.MustCompile(`^(?:(?:Annual |Interim |Final |Progress |Special )?[Rr]eport|Note|Summary|Conclusions|Recommendations) (?:of|by) the ([A-Z].+?)(?: (?:on|at|for|to|covering|submitted|pursuant|addressed|in|concerning|regarding)\b (?:its|the|their|his|her|a|an|work|activities)\b.*)?$`)
+
+// authorNames are the names a report's author writes of itself in the
+// third person, read from its title: the name in full, without "United
+// Nations", and its head ("United Nations High Commissioner for Human
+// Rights" → "United Nations High Commissioner for Human Rights", "High
+// Commissioner for Human Rights", "High Commissioner").
+func authorNames(r *report.Report) []string {
+	m := titleAuthorRe.FindStringSubmatch(strings.TrimSpace(r.Title))
+	if m == nil || len(m[1]) > 120 {
+		return nil
+	}
+	full := strings.TrimSpace(m[1])
+	names := []string{full}
+	short := strings.TrimPrefix(full, "United Nations ")
+	if short != full {
+		names = append(names, short)
+	}
+	var head []string
+	for _, w := range strings.Fields(short) {
+		if r0 := w[0]; r0 < 'A' || r0 > 'Z' {
+			break
+		}
+		head = append(head, w)
+	}
+	if h := strings.Join(head, " "); h != "" && h != short {
+		names = append(names, h)
+	}
+	return names
+}
+
+// voiceMatches are the author's calls in a sentence, as voiceRe's
+// submatch indices (call, author, verb), in order: voiceRe's, those after
+// an author's name (authorNames), and, in a letter's own text, a body
+// named as the subject of a call in the present tense (namedBodyRe).
+func voiceMatches(r *report.Report, p *report.Paragraph, sent string, names []string) [][]int {
+	ms := voiceRe.FindAllStringSubmatchIndex(sent, -1)
+	for _, n := range names {
+		for from := 0; ; {
+			k := strings.Index(sent[from:], n)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(n)
+			if k < 4 || (sent[k-4:k] != "The " && sent[k-4:k] != "the ") || !beforeAuthorRe.MatchString(sent[:k-4]) {
+				continue
+			}
+			if t := tailRe.FindStringSubmatchIndex(sent[from:]); t != nil {
+				ms = append(ms, []int{k - 4, from + t[1], k - 4, from, from + t[2], from + t[3]})
+			}
+		}
+	}
+	if r.Family == report.FamilyLetter && p.Kind == kg.PartText && strings.Contains(sent, "he ") {
+		ms = append(ms, namedBodyRe.FindAllStringSubmatchIndex(sent, -1)...)
+	}
+	slices.SortStableFunc(ms, func(a, b []int) int { return a[4] - b[4] })
+	return slices.CompactFunc(ms, func(a, b []int) bool { return a[4] == b[4] })
+}
+
+// bodySubject is the author's name that opens a sentence ("The Committee
+// emphasized …"), or "".
+func bodySubject(sent string, names []string) string {
+	if !strings.HasPrefix(sent, "The ") {
+		return ""
+	}
+	for _, n := range names {
+		if strings.HasPrefix(sent[4:], n+" ") {
+			return sent[:4+len(n)]
+		}
+	}
+	return ""
+}
+
+// callVerb is the verb read at s[a:b], normalised.
+func callVerb(s string, a, b int) string { return normVerb(s[a:b]) }
+
+// recHeadingRe is a heading over recommendations.
+var recHeadingRe = regexp.MustCompile(`(?i)^(?:(?:key |main |summary of (?:the )?)?recommendations|conclusions and recommendations|recommendations and conclusions)\b`)
+
+// imperatives are the verbs recommendations open with in bullet lists.
+var imperatives = map[string]bool{}
+
+func init() {
+	for _, v := range strings.Fields(`accelerate address adopt advance align allocate apply build combat consider consolidate continue coordinate
+		create deepen design develop enable encourage engage enhance ensure establish expand facilitate finance foster harmonize
+		implement improve include increase institutionalize integrate intensify invest leverage maintain make mainstream mobilize
+		operationalize prevent prioritize promote protect provide pursue raise recognize reduce reform reinforce resource review
+		scale share simplify standardize step streamline strengthen support sustain take tailor undertake update uphold use utilize`) {
+		imperatives[v] = true
+	}
+}
+
+// bulletCall is the recommendation a paragraph under a recommendations
+// heading makes with bullets, one verb for each that opens with an
+// imperative ("• Enhance the adaptability … • Strengthen strategic …"), or
+// nil. A PDF's bullet list is one block of text, so its bullets are not
+// items.
+func bulletCall(p *report.Paragraph, heading string) *call {
+	if !strings.Contains(p.Text, "•") || !recHeadingRe.MatchString(strings.TrimSpace(heading)) {
+		return nil
+	}
+	var c *call
+	parts := strings.Split(p.Text, "•")
+	off := len(parts[0]) + len("•")
+	for _, part := range parts[1:] {
+		f := strings.Fields(part)
+		at := off + len(part) - len(strings.TrimLeft(part, " \n\t"))
+		off += len(part) + len("•")
+		if len(f) < 2 || !imperatives[strings.ToLower(f[0])] || f[0][0] < 'A' || f[0][0] > 'Z' {
+			continue
+		}
+		switch f[1] {
+		case "of", "on", "for", "to", "in", "by", "and", "is", "are", "was", "were":
+			continue
+		}
+		v := strings.ToLower(f[0])
+		if c == nil {
+			c = newCall(kg.FormRecommendation, v, "", at+len(f[0]))
+			continue
+		}
+		c.add(v, at+len(f[0]))
+	}
+	return c
 }

@@ -67,7 +67,7 @@ func TestVoiceCall(t *testing.T) {
 		verbs  []string
 	}{
 		{"I commend the efforts of the authorities. I encourage donors to provide funding, and urge the Libyan authorities to facilitate movement.", 82, []string{"encourages", "urges"}},
-		{"In this regard, I urge the Gambia to act. I reiterate my call for Liberia to establish a court, and I appeal to international partners to continue their support.", 73, []string{"urges", "calls upon", "appeals to"}},
+		{"In this regard, I urge the Gambia to act. I reiterate my call for Liberia to establish a court, and I appeal to international partners to continue their support.", 73, []string{"urges", "calls for", "appeals to"}},
 		{"I therefore recommend that the Security Council extend the mandate of the Force.", 46, []string{"recommends"}},
 		{"The scale of abuses varies. States should therefore take a comprehensive and risk-based approach.", 9, []string{"should"}},
 		{"Member States must uphold their obligations under international law.", 12, []string{"must"}},
@@ -79,19 +79,25 @@ func TestVoiceCall(t *testing.T) {
 		{"States should establish a dedicated mechanism.", 0, nil},
 		{"Risk understanding should be based on evidence.", 3, nil},
 		// calls for, hereby, reiterated appeals, and a call after a verb that calls on no one
-		{"I call for the immediate release of all hostages. I hereby request the Council to consider the renewal.", 37, []string{"calls upon", "requests"}},
+		{"I call for the immediate release of all hostages. I hereby request the Council to consider the renewal.", 37, []string{"calls for", "requests"}},
 		{"I reiterate my appeal to the Libyan authorities to enhance protection.", 96, []string{"appeals to"}},
 		{"The Inspector recommends that executive heads review the policy. The Inspector also encourages legislative bodies to act.", 41, []string{"recommends", "encourages"}},
 		{"I further commend ongoing efforts to implement the law and encourage the inclusion of Indigenous Peoples.", 90, []string{"encourages"}},
-		{"I reiterate my condemnation of all violations and call again for the Government of Israel to cease all overflights.", 72, []string{"calls upon"}},
+		{"I reiterate my condemnation of all violations and call again for the Government of Israel to cease all overflights.", 72, []string{"calls for"}},
+		{"I call upon the parties to negotiate. I call for restraint.", 70, []string{"calls upon", "calls for"}},
 		{"I note that the parties called upon the mediators to meet.", 12, nil},
 		// the author's "must" with those it binds
 		{"The parties must also ensure the safety of peacekeepers.", 3, []string{"must"}},
 		{"Perpetrators of attacks against UNIFIL must be held to account.", 75, []string{"must"}},
 		{"The de facto authorities must cease the implementation of corporal punishment.", 40, []string{"must"}},
 		{"The Government’s plan must be funded.", 41, nil},
+		// a clause that opens with those it binds, not in what a speaker said
+		{"This must continue, and both parties should act on the Mission’s calls.", 5, []string{"should"}},
+		{"Ms Ansari underscored that attacks are prohibited, and parties must allow relief.", 6, nil},
+		// another body's recommendation, reported
+		{"In paragraph 94, the Board recommended that UNOPS report to the Executive Board.", 17, nil},
 	} {
-		c := voiceCall(rep, &report.Paragraph{Text: tc.text, Number: tc.number})
+		c := voiceCall(rep, &report.Paragraph{Text: tc.text, Number: tc.number}, nil)
 		var got []string
 		if c != nil {
 			got = c.verbs
@@ -102,14 +108,61 @@ func TestVoiceCall(t *testing.T) {
 	}
 }
 
+// A report's author writes of itself by the name its title gives: "the
+// High Commissioner calls on", "The Committee on Non-Governmental
+// Organizations recommends", "The Committee emphasized … and recommended".
+func TestVoiceCallAuthor(t *testing.T) {
+	for _, tc := range []struct {
+		title, text string
+		verbs       []string
+	}{
+		{"Report of the United Nations High Commissioner for Human Rights", "In this regard, the High Commissioner calls on Member States to invest. The High Commissioner reiterates his call for a global alliance.", []string{"calls upon", "calls for"}},
+		{"Report of the Committee on Non-Governmental Organizations on its 2025 resumed session", "The Committee on Non-Governmental Organizations recommends to the Economic and Social Council the adoption of the following draft decisions:", []string{"recommends"}},
+		{"Report of the Committee for Programme and Coordination", "The Committee emphasized the importance of the review and recommended that the General Assembly request the Secretary-General to act.", []string{"recommends"}},
+		// another body the report tells of
+		{"Report of the United Nations High Commissioner for Human Rights", "The Committee on the Rights of the Child urged States to act.", nil},
+	} {
+		rep := &report.Report{Family: report.FamilyReport, Identity: report.Identity{Title: tc.title}}
+		c := voiceCall(rep, &report.Paragraph{Text: tc.text, Number: 30}, authorNames(rep))
+		var got []string
+		if c != nil {
+			got = c.verbs
+		}
+		if !slices.Equal(got, tc.verbs) {
+			t.Errorf("%q: verbs %v, want %v", tc.text, got, tc.verbs)
+		}
+	}
+}
+
+// A bullet list under a recommendations heading is one block of text: each
+// bullet that opens with an imperative is a verb of its recommendation.
+func TestBulletCall(t *testing.T) {
+	p := &report.Paragraph{Text: "In summary, the following key recommendations can be highlighted: • Enhance the adaptability of peace operations. • Review of the mandates took place. • Strengthen planning across the system. • Ensure that mandates are clear. • Ensure support."}
+	c := bulletCall(p, "Recommendations")
+	if c == nil || c.form != kg.FormRecommendation || !slices.Equal(c.verbs, []string{"enhance", "strengthen", "ensure"}) {
+		t.Errorf("bullets: %+v, want a recommendation with verbs enhance, strengthen, ensure", c)
+	}
+	if c := bulletCall(p, "Debate"); c != nil {
+		t.Errorf("bullets under another heading: %+v, want none", c)
+	}
+}
+
 // A letter's paragraphs carry no numbers; its text is its signatory's own.
 func TestVoiceCallLetter(t *testing.T) {
 	letter := &report.Report{Family: report.FamilyLetter}
-	c := voiceCall(letter, &report.Paragraph{Text: "I recall that the parties must ensure freedom of movement. The parties must also ensure the safety of peacekeepers.", Kind: kg.PartText})
+	c := voiceCall(letter, &report.Paragraph{Text: "I recall that the parties must ensure freedom of movement. The parties must also ensure the safety of peacekeepers.", Kind: kg.PartText}, nil)
 	if c == nil || !slices.Equal(c.verbs, []string{"must"}) {
 		t.Errorf("letter: %+v, want a call with verb must", c)
 	}
-	if c := voiceCall(letter, &report.Paragraph{Text: "The representative said that States must act.", Kind: kg.PartText}); c != nil {
+	if c := voiceCall(letter, &report.Paragraph{Text: "The representative said that States must act.", Kind: kg.PartText}, nil); c != nil {
 		t.Errorf("reported speech in a letter: %+v, want none", c)
+	}
+	// a group of States writing of itself, in the present tense
+	c = voiceCall(letter, &report.Paragraph{Text: "In this regard, the Arab-Islamic Ministerial Committee calls for the immediate resumption of negotiations.", Kind: kg.PartText}, nil)
+	if c == nil || !slices.Equal(c.verbs, []string{"calls for"}) {
+		t.Errorf("letter, named body: %+v, want a call with verb calls for", c)
+	}
+	if c := voiceCall(letter, &report.Paragraph{Text: "In particular, the Investigative Committee requests the following types of information.", Kind: kg.PartText}, nil); c != nil {
+		t.Errorf("a body's request told in a letter: %+v, want none", c)
 	}
 }

@@ -252,15 +252,21 @@ func frac(a, b int) float64 {
 }
 
 // verbStem is the verb as compared: its first word, lower case, without
-// the -s of the third person ("calls upon" and "call on" → "call").
+// the -s of the third person or the -ed of the past ("calls upon" and "call
+// on" → "call", "recommended" and "recommends" → "recommend"), and without
+// a final e ("urge", "urged" → "urg").
 func verbStem(v string) string {
 	f := strings.Fields(strings.ToLower(v))
 	if len(f) == 0 {
 		return ""
 	}
 	w := f[0]
-	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		// "recommended" is "recommend", "urged" "urge"
+		w = strings.TrimSuffix(w[:len(w)-2], "e")
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
 		w = w[:len(w)-1]
 	}
-	return w
+	return strings.TrimSuffix(w, "e")
 }

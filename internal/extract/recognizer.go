@@ -405,7 +405,11 @@ func isLetterBefore(s string, i int) bool {
 // African Union".
 func inPost(text string, start, end int) bool {
 	before := text[:start]
-	for _, p := range []string{"High Representative of the ", "Special Representative of the ", "Special Envoy of the ", "High Representative of ", "Special Envoy of "} {
+	for _, p := range []string{"High Representative of the ", "Special Representative of the ", "Special Envoy of the ", "High Representative of ", "Special Envoy of ",
+		// "the Secretary-General of the United Nations Conference on Trade and
+		// Development", "the Chair of the Special Committee on …", "Head of UNAMA"
+		"Secretary-General of the ", "Chair of the ", "Chairperson of the ", "Chair of ", "Head of the ", "Head of ",
+		"Executive Director of the ", "Director-General of the ", "Executive Secretary of the "} {
 		if strings.HasSuffix(before, p) {
 			return true
 		}
@@ -417,6 +421,7 @@ func inPost(text string, start, end int) bool {
 var planWords = map[string]bool{
 	"strategy": true, "Strategy": true, "framework": true, "Framework": true, "plan": true, "Plan": true,
 	"Principles": true, "Guidelines": true, "Rules": true, "Declaration": true, "Agenda": true,
+	"treaties": true, "Treaties": true, // "the United Nations treaties governing …": instruments
 }
 
 // opensPlan reports whether the words after a mention of the United

@@ -12,6 +12,7 @@ var bodyHeads = map[string]bool{
 	"Authority": true, "Court": true, "Tribunal": true, "Unit": true, "Team": true, "Party": true, "Agency": true,
 	"Office": true, "Bureau": true, "Directorate": true, "Fund": true, "Institute": true,
 	"Association": true, "Network": true, "Union": true, "Board": true, "Observatory": true, "Foundation": true,
+	"League": true, "Trust": true, // "Muslim World League", "Equal Rights Trust"; not "Federation" (the Russian Federation)
 	"Government": true, // "Government of National Unity"; "Government of Mali" is the State (see onlyState)
 }
 
@@ -28,6 +29,20 @@ var sessionWords = map[string]bool{"Annual": true, "Regular": true, "Session": t
 // group of States, not the rest of one name: "Council and Conference
 // decisions", "the Council and States Parties".
 var secondBody = map[string]bool{"Conference": true, "Assembly": true, "Secretariat": true, "States": true, "Member": true, "Parties": true}
+
+// acronymWord reports whether w is an acronym: two letters or more, none
+// small ("SUN", "UNICEF").
+func acronymWord(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+	}
+	return w[0] >= 'A' && w[0] <= 'Z'
+}
 
 // nameJoiners may stand inside a name between its capitalised words.
 var nameJoiners = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "in": true, "des": true, "de": true, "du": true, "la": true, "pour": true}
@@ -163,7 +178,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 			if owner := strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"); owner != w && (bodyHeads[owner] || shortBodies[owner]) {
 				break // "the Fund’s Council of Ethics": the owning body is no part of the name ("Libyan Businesswomen’s Organization" is one)
 			}
-			if capital(p) && !nameOpeners[w] && !months[w] || nameJoiners[w] && w != "the" && (w != "and" || !bodyHeads[text[words[a].s:words[a].e]] || stateAndGovernment(text, words[a-2].s, words[a].e)) && a-1 > 0 && capital(words[a-2]) {
+			if capital(p) && !nameOpeners[w] && !months[w] || nameJoiners[w] && w != "the" && (w != "and" || !bodyHeads[text[words[a].s:words[a].e]] && !acronymWord(text[words[a].s:words[a].e]) || stateAndGovernment(text, words[a-2].s, words[a].e)) && a-1 > 0 && capital(words[a-2]) {
 				a--
 				continue
 			}
@@ -193,7 +208,7 @@ func (g *Gazetteer) Bodies(text string, known []Match) []Match {
 					next = text[words[j].s:words[j].e]
 				}
 				if j < len(words) && text[words[j-1].e:words[j].s] == " " && capital(words[j]) && !months[next] && !(j == b+3 && w == "of" && text[words[b+2].s:words[b+2].e] == "the" && knownAt(words[j].s)) &&
-					!(w == "and" && ((bodyHeads[next] || secondBody[next]) && !stateAndGovernment(text, words[b].s, words[j].e) || j == b+3)) { // "and the Prime Minister": two names
+					!(w == "and" && ((bodyHeads[next] || secondBody[next]) && !stateAndGovernment(text, words[b].s, words[j].e) || j == b+3 || acronymWord(next))) { // "and the Prime Minister", "SUN Lead Group and SUN Executive Committee": two names
 					b = j
 					continue
 				}

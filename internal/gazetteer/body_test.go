@@ -28,6 +28,8 @@ func TestBodies(t *testing.T) {
 		"the Audit Office Mr Smith heads":                                        {"Audit Office"},
 		"the Heads of State or Government of Non-Aligned Countries":              nil,
 		"the former Soviet Union":                                                nil,
+		"served on the SUN Lead Group and SUN Executive Committee in 2024":       {"SUN Executive Committee"}, // "and" before an acronym: a second name
+		"the Equal Rights Trust completed a mapping":                             {"Equal Rights Trust"},
 		"the Head of Unit said":                                                  nil,
 		"report to the Council and States Parties on":                            nil,
 		"the recommendation of the Fund’s Council of Ethics that":                {"Council of Ethics"},
@@ -70,3 +72,4 @@ func TestDefinedBodies(t *testing.T) {
 		}
 	}
 }
+

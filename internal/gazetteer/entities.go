@@ -152,8 +152,9 @@ type EntityEvaluation struct {
 }
 
 // sourceSymbol reads the document symbol at the start of a row's source
-// ("S/2025/223 para. 10", "S/RES/2776 (2025) para. 16").
-var sourceSymbol = regexp.MustCompile(`^[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.\-]+)+(?: \([0-9]{4}\))?`)
+// ("S/2025/223 para. 10", "S/RES/2776 (2025) para. 16", "E/2025/32 (Part
+// II), para. 1": a report published in parts is one symbol per part).
+var sourceSymbol = regexp.MustCompile(`^[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.\-]+)+(?: \((?:[0-9]{4}|Part [IVX]+)\))?`)
 
 // Symbol returns the symbol of the document the row's source cites, or "".
 func (r EntityRow) Symbol() string { return sourceSymbol.FindString(r.Source) }

@@ -69,7 +69,8 @@ func TestEvaluateEntitiesScoring(t *testing.T) {
 func TestReadEntitiesCalls(t *testing.T) {
 	set := "# version: 1\nid\tsource\tstates\torganizations\tgroups\tcrimetypes\tcalls\ttext\n" +
 		"r1\tS/RES/2779 (2025) para. 17\t\t\t\t\toperative:calls upon operative:urges operative:calls on\tText.\n" +
-		"r2\tS/2025/122, p. 3\t\t\t\t\tcall:call on call:urge\tText.\n"
+		"r2\tS/2025/122, p. 3\t\t\t\t\tcall:call on call:urge\tText.\n" +
+		"r3\tE/2025/32 (Part II), para. 1\t\t\t\t\tcall:recommends\tText.\n"
 	rows, err := ReadEntities(strings.NewReader(set))
 	if err != nil {
 		t.Fatal(err)
@@ -77,6 +78,7 @@ func TestReadEntitiesCalls(t *testing.T) {
 	for i, want := range []struct{ calls, symbol string }{
 		{"operative:calls on|operative:calls upon|operative:urges", "S/RES/2779 (2025)"},
 		{"call:call on|call:urge", "S/2025/122"},
+		{"call:recommends", "E/2025/32 (Part II)"},
 	} {
 		if got := strings.Join(rows[i].Calls, "|"); got != want.calls {
 			t.Errorf("%s calls %q, want %q", rows[i].ID, got, want.calls)
