@@ -407,8 +407,10 @@ func inPost(text string, start, end int) bool {
 	before := text[:start]
 	for _, p := range []string{"High Representative of the ", "Special Representative of the ", "Special Envoy of the ", "High Representative of ", "Special Envoy of ",
 		// "the Secretary-General of the United Nations Conference on Trade and
-		// Development", "the Chair of the Special Committee on …", "Head of UNAMA"
-		"Secretary-General of the ", "Chair of the ", "Chairperson of the ", "Chair of ", "Head of the ", "Head of ",
+		// Development", "Head of UNAMA". Not a chair: "the Chair of the
+		// Commission on Crime Prevention and Criminal Justice" speaks for
+		// the body, and the paragraph is the body's (San José para. 86).
+		"Secretary-General of the ", "Head of the ", "Head of ",
 		"Executive Director of the ", "Director-General of the ", "Executive Secretary of the "} {
 		if strings.HasSuffix(before, p) {
 			return true
