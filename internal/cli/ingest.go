@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -175,29 +176,60 @@ type readResult struct {
 	err    error
 }
 
-// readAhead reads and parses the sources in order, one ahead of whoever
-// stores them, and stops when ctx ends.
+// readAhead reads and parses the sources, as many at once as there are
+// cores, and hands them on in their order, a few ahead of whoever stores
+// them; it stops when ctx ends. Reading (PDF text, parse, calls) is most
+// of an ingest's time: over corpus-2025, 16 s of reading to 4 s of storing.
 func readAhead(ctx context.Context, in *ingest.Ingester, sources []func() (ingest.Source, error)) <-chan readResult {
+	workers := max(1, runtime.GOMAXPROCS(0))
 	out := make(chan readResult)
+	// pending holds each reader's answer, in the sources' order; its
+	// buffer and the slots bound the documents read and not yet stored.
+	// Every reader started has its answer in pending before it starts, and
+	// the second goroutine takes every answer, so that all readers have
+	// ended when out closes (the store may be closed then).
+	pending := make(chan chan readResult, workers)
+	slots := make(chan struct{}, workers)
 	go func() {
-		defer close(out)
+		defer close(pending)
 		for _, next := range sources {
-			if ctx.Err() != nil {
-				return
-			}
-			t0 := time.Now()
-			src, err := next()
-			var p *ingest.Parsed
-			if err == nil {
-				// Both cores are busy already: this document's PDF text
-				// and the previous one's storing.
-				src.OneProcess = len(sources) > 1
-				p, err = in.Read(ctx, src)
-			}
 			select {
-			case out <- readResult{src: src, parsed: p, took: time.Since(t0), err: err}:
+			case slots <- struct{}{}:
 			case <-ctx.Done():
 				return
+			}
+			ch := make(chan readResult, 1)
+			select {
+			case pending <- ch:
+			case <-ctx.Done():
+				<-slots
+				return
+			}
+			go func() {
+				defer func() { <-slots }()
+				t0 := time.Now()
+				src, err := next()
+				var p *ingest.Parsed
+				if err == nil {
+					// The other cores are busy already: other documents'
+					// PDF text, and the storing.
+					src.OneProcess = len(sources) > 1
+					p, err = in.Read(ctx, src)
+				}
+				ch <- readResult{src: src, parsed: p, took: time.Since(t0), err: err}
+			}()
+		}
+	}()
+	go func() {
+		defer close(out)
+		for ch := range pending {
+			r := <-ch
+			if ctx.Err() != nil {
+				continue // drain: the readers end at once on a cancelled ctx
+			}
+			select {
+			case out <- r:
+			case <-ctx.Done():
 			}
 		}
 	}()
