@@ -72,4 +72,3 @@ func TestDefinedBodies(t *testing.T) {
 		}
 	}
 }
-
