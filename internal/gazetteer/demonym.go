@@ -15,11 +15,11 @@ import (
 //go:embed data/demonyms.tsv
 var demonymsTSV string
 
-// demonyms maps an adjective of nationality to its State; an adjective two
-// States share ("Dominican", "Congolese") maps to none.
-var demonyms = sync.OnceValues(func() (map[string]kg.ID, *regexp.Regexp) {
-	m := map[string]kg.ID{}
-	ambiguous := map[string]bool{}
+// demonymStates maps each adjective of nationality of data/demonyms.tsv to
+// the States it names: one, or several when States share it ("Dominican",
+// "Congolese").
+var demonymStates = sync.OnceValue(func() map[string][]kg.ID {
+	all := map[string][]kg.ID{}
 	for _, line := range strings.Split(demonymsTSV, "\n") {
 		f := strings.Split(line, "\t")
 		if len(f) != 2 || strings.HasPrefix(line, "#") || f[0] == "iso3" {
@@ -27,18 +27,23 @@ var demonyms = sync.OnceValues(func() (map[string]kg.ID, *regexp.Regexp) {
 		}
 		for _, d := range strings.Split(f[1], "|") {
 			d = strings.TrimSpace(d)
-			if _, ok := m[d]; ok {
-				ambiguous[d] = true
-			}
-			m[d] = kg.NewID(kg.KindState, f[0])
+			all[d] = append(all[d], kg.NewID(kg.KindState, f[0]))
+		}
+	}
+	return all
+})
+
+// demonyms maps an adjective of nationality to its State; an adjective two
+// States share ("Dominican", "Congolese") maps to none.
+var demonyms = sync.OnceValues(func() (map[string]kg.ID, *regexp.Regexp) {
+	m := map[string]kg.ID{}
+	for d, ids := range demonymStates() {
+		if len(ids) == 1 {
+			m[d] = ids[0]
 		}
 	}
 	var alts []string
 	for d := range m {
-		if ambiguous[d] {
-			delete(m, d)
-			continue
-		}
 		alts = append(alts, regexp.QuoteMeta(d))
 	}
 	// Longest first, so "South Sudanese" wins over "Sudanese".
@@ -278,23 +283,13 @@ func demonymContext(text string, start, end int) bool {
 // sharedDemonyms maps an adjective two States share ("Congolese") to
 // those States.
 var sharedDemonyms = sync.OnceValue(func() map[string][]kg.ID {
-	all := map[string][]kg.ID{}
-	for _, line := range strings.Split(demonymsTSV, "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != 2 || strings.HasPrefix(line, "#") || f[0] == "iso3" {
-			continue
-		}
-		for _, d := range strings.Split(f[1], "|") {
-			d = strings.TrimSpace(d)
-			all[d] = append(all[d], kg.NewID(kg.KindState, f[0]))
+	shared := map[string][]kg.ID{}
+	for d, ids := range demonymStates() {
+		if len(ids) >= 2 {
+			shared[d] = ids
 		}
 	}
-	for d, ids := range all {
-		if len(ids) < 2 {
-			delete(all, d)
-		}
-	}
-	return all
+	return shared
 })
 
 // SharedDemonyms finds the adjectives two States share, which Demonyms
