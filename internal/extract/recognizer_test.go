@@ -152,14 +152,8 @@ func TestGroupNameState(t *testing.T) {
 		"officers of the Sudan People’s Liberation Movement/Army in Opposition": "",
 		"fighters of the Islamic State in Iraq and the Levant":                  "",
 	} {
-		var got []string
-		for _, m := range r.Recognize(text, Context{}) {
-			if m.Node.Kind == kg.KindState {
-				got = append(got, m.Node.ID.Key())
-			}
-		}
-		if strings.Join(got, " ") != want {
-			t.Errorf("%q: States %v, want %q", text, got, want)
+		if got := statesIn(r, text); got != want {
+			t.Errorf("%q: States %q, want %q", text, got, want)
 		}
 	}
 }
@@ -177,14 +171,20 @@ func TestStatePost(t *testing.T) {
 		"the Special Representative met the President of Somalia":               "SOM",
 		"Lebanon and the Special Coordinator":                                   "LBN",
 	} {
-		var got []string
-		for _, m := range r.Recognize(text, Context{}) {
-			if m.Node.Kind == kg.KindState {
-				got = append(got, m.Node.ID.Key())
-			}
-		}
-		if strings.Join(got, " ") != want {
-			t.Errorf("%q: States %v, want %q", text, got, want)
+		if got := statesIn(r, text); got != want {
+			t.Errorf("%q: States %q, want %q", text, got, want)
 		}
 	}
+}
+
+// statesIn is the ISO codes of the States r finds in text, in order,
+// space-separated.
+func statesIn(r Recognizer, text string) string {
+	var got []string
+	for _, m := range r.Recognize(text, Context{}) {
+		if m.Node.Kind == kg.KindState {
+			got = append(got, m.Node.ID.Key())
+		}
+	}
+	return strings.Join(got, " ")
 }
